@@ -1,0 +1,23 @@
+"""Names used across the stages, defined once: entity labels, relation names, effects, column roles."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+EntityLabel = Literal["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "DRUG", "CELL_LINE", "CELL_TYPE", "VESICLE"]
+ENTITY_LABELS: tuple[str, ...] = get_args(EntityLabel)
+
+Relation = Literal["transfers_resistance", "cargo_function", "biomarker", "delivers_payload", "drug_function"]
+RELATIONS: tuple[str, ...] = get_args(Relation)
+
+Effect = Literal["confers_resistance", "predicts_resistance", "sensitizes"]
+
+CargoType = Literal["miRNA", "lncRNA", "circRNA", "mRNA", "DNA", "protein", "drug", "lipid", "vesicle", "other"]
+CARGO_TYPES: tuple[str, ...] = get_args(CargoType)
+
+Source = Literal["text", "table"]
+
+# What a column of a curated table holds; chosen from its header words (see tables/roles.py).
+ColumnRole = Literal[
+    "cargo", "cargo_type", "payload", "target_genes", "target_cells", "drugs", "function", "refs", "other"
+]

@@ -1,0 +1,73 @@
+"""One exception family. Every message names the file (or input) and the problem.
+
+Codes are stable so that batch manifests and scripts can match on them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class EVminerError(Exception):
+    """Base class of every error EVminer raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, source: str | Path, problem: str) -> None:
+        self.source = str(source)
+        self.problem = problem
+        super().__init__(f"[{self.code}] {self.source}: {problem}")
+
+
+class IngestError(EVminerError):
+    """The input could not be read into a Document."""
+
+    code = "E100"
+
+
+class EmptyInputError(IngestError):
+    """The file has no bytes, or no text once decoded."""
+
+    code = "E101"
+
+
+class BinaryInputError(IngestError):
+    """The file is binary (not text, not a supported document format)."""
+
+    code = "E102"
+
+
+class EncodingError(IngestError):
+    """The bytes are not text in any encoding EVminer accepts."""
+
+    code = "E103"
+
+
+class UnsupportedFormatError(IngestError):
+    """The file's type is not one EVminer reads."""
+
+    code = "E104"
+
+
+class PDFError(IngestError):
+    """A PDF could not be parsed (corrupt, truncated)."""
+
+    code = "E110"
+
+
+class EncryptedPDFError(PDFError):
+    """A PDF needs a password."""
+
+    code = "E111"
+
+
+class ScannedPDFError(PDFError):
+    """A PDF has pages but no text layer (scanned images)."""
+
+    code = "E112"
+
+
+class LexiconError(EVminerError):
+    """A lexicon file in models/ is missing or malformed."""
+
+    code = "E200"

@@ -1,0 +1,1 @@
+"""Export: Documents and Assertions to JSON, Markdown, JSONL and TSV."""

@@ -1,0 +1,114 @@
+"""Text renderings of Documents and Assertions: JSON, Markdown, JSONL and TSV (pure: objects in, str out)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from pipeline.models import Assertion, Document
+
+ASSERTION_COLUMNS = (
+    "doc_id",
+    "source",
+    "relation",
+    "effect",
+    "cargo",
+    "cargo_type",
+    "drugs",
+    "target_genes",
+    "target_cells",
+    "donor_cells",
+    "recipient_cells",
+    "function",
+    "refs",
+    "study_keys",
+    "table",
+    "row",
+    "page",
+    "evidence",
+    "start",
+    "end",
+    "cargo_ids",
+    "drugs_ids",
+    "target_genes_ids",
+    "target_cells_ids",
+    "donor_cells_ids",
+    "recipient_cells_ids",
+)
+
+
+def document_json(doc: Document) -> str:
+    return doc.model_dump_json(indent=2)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def document_markdown(doc: Document) -> str:
+    """A readable Markdown view: metadata, the clean text by section, tables, references."""
+    meta = doc.metadata
+    out = [f"# {meta.title or doc.doc_id}", ""]
+    if meta.authors:
+        out.append(f"**Authors:** {', '.join(meta.authors)}  ")
+    if meta.journal or meta.year:
+        out.append(f"**Journal:** {meta.journal or '?'} ({meta.year or '?'})  ")
+    if meta.doi:
+        out.append(f"**DOI:** {meta.doi}  ")
+    out.append(
+        f"**Counts:** {len(doc.sections)} sections, {len(doc.paragraphs)} paragraphs, {len(doc.sentences)} "
+        f"sentences, {len(doc.citations)} citations, {len(doc.tables)} tables, {len(doc.references)} references"
+    )
+    out.append("")
+    for par in doc.paragraphs:
+        text = doc.span_text(par)
+        if par.kind == "heading":
+            section = next((s for s in doc.sections if s.start == par.start), None)
+            level = min((section.level if section else 1) + 1, 6)
+            if section and section.level == 0:
+                continue
+            number = f"{section.number}. " if section and section.number else ""
+            out += ["#" * level + " " + number + text, ""]
+        elif par.kind == "caption":
+            out += [f"*{text}*", ""]
+        else:
+            out += [text, ""]
+    for table in doc.tables:
+        out += [f"## {table.label}. {table.caption}", ""]
+        out.append("| " + " | ".join(_md_cell(h) for h in table.header) + " |")
+        out.append("|" + "---|" * len(table.header))
+        for row in table.rows:
+            out.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+        if table.glossary:
+            out += ["", "; ".join(f"{k}: {v}" for k, v in table.glossary.items())]
+        out.append("")
+    if doc.references:
+        out += ["## References", ""]
+        out += [f"{r.number}. {r.raw}" for r in doc.references]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def assertion_rows(assertions: Iterable[Assertion]) -> list[dict[str, Any]]:
+    return [a.to_row() for a in assertions]
+
+
+def assertions_jsonl(assertions: Iterable[Assertion]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in assertion_rows(assertions))
+
+
+def assertions_tsv(assertions: Iterable[Assertion]) -> str:
+    """TSV with a header; list fields joined by "; " (identifiers keep their positions, empty for none)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    writer.writerow(ASSERTION_COLUMNS)
+    for row in assertion_rows(assertions):
+        writer.writerow(
+            "; ".join("" if v is None else str(v) for v in row[c])
+            if isinstance(row[c], list)
+            else ("" if row[c] is None else row[c])
+            for c in ASSERTION_COLUMNS
+        )
+    return buf.getvalue()

@@ -1,0 +1,136 @@
+"""Sentence boundaries for biomedical prose.
+
+A rule splitter in the spirit of Punkt's abbreviation handling: a full stop, question or exclamation mark ends a
+sentence when white space and a plausible sentence start follow, unless the word before it is a known
+abbreviation ("et al.", "e.g.", "i.e.", "vs.", "Fig."), an initial, or a number's decimal point. Sentences may
+start with a lower-case word that carries an upper-case letter inside ("sEVs", "miR-21", "mRNA"), as they do in
+EV papers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ABBREVIATIONS = frozenset(
+    [
+        "al",
+        "e.g",
+        "i.e",
+        "vs",
+        "v",
+        "cf",
+        "ca",
+        "approx",
+        "etc",
+        "fig",
+        "figs",
+        "ref",
+        "refs",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "p",
+        "eq",
+        "eqs",
+        "resp",
+        "incl",
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "sp",
+        "spp",
+        "var",
+        "subsp",
+        "cv",
+        "ed",
+        "eds",
+        "viz",
+        "min",
+        "max",
+        "approx.",
+        "suppl",
+        "chap",
+        "sec",
+        "tab",
+    ]
+)
+
+# Candidate boundary: terminal punctuation, optional closing quote/bracket, white space.
+_CANDIDATE_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+)")
+_NEXT_START_RE = re.compile(r"\s+([\"“‘(\[]?)(\S+)")
+_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:Table|Figure|Fig\.|Scheme|Box|Supplementary\s+\w+)\s+[\w.-]{1,6}[.:]$")
+
+
+def _is_sentence_start(token: str) -> bool:
+    first = token[0]
+    if first.isupper() or first.isdigit():
+        return True
+    # "sEVs", "miR-21", "mRNA", "lncRNA", "circHIF1A", "p53"-style starts
+    return first.islower() and any(c.isupper() for c in token[1:]) and token[0].isalpha()
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([":
+        start -= 1
+    return text[start:end]
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends in a known abbreviation ("... Lv et al."), so its last stop may not end it."""
+    word = _word_before(text, len(text.rstrip()))
+    return word.rstrip(".").lower() in ABBREVIATIONS and word.endswith(".")
+
+
+def split_sentences(text: str, breaks: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Args:
+        text: one paragraph of clean text.
+        breaks: offsets at which a sentence must end (e.g. after "et al." when a removed citation
+            stood between the abbreviation's stop and the sentence's own).
+
+    Returns:
+        ``(start, end)`` offsets of each sentence, white space excluded.
+    """
+    cuts: set[int] = {b for b in breaks if 0 < b < len(text)}
+    for m in _CANDIDATE_RE.finditer(text):
+        nxt = _NEXT_START_RE.match(text, m.end())
+        if not nxt or not _is_sentence_start(nxt[2]):
+            continue
+        if _LABEL_RE.search(text, 0, m.end()) and _LABEL_RE.search(text, 0, m.end()).start() in (0, 1):
+            continue  # "Table 2. Caption ..." is one sentence
+        if text[m.start()] == ".":
+            word = _word_before(text, m.start())
+            bare = word.rstrip(".").lower()
+            if bare in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
+                continue
+            if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+                continue  # an initial ("B. Smith") or dotted abbreviation ("e.g", "U.S")
+        cuts.add(m.end())
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*sorted(cuts), len(text)]:
+        seg_start, seg_end = start, cut
+        while seg_start < seg_end and text[seg_start].isspace():
+            seg_start += 1
+        while seg_end > seg_start and text[seg_end - 1].isspace():
+            seg_end -= 1
+        if seg_end > seg_start:
+            spans.append((seg_start, seg_end))
+        start = cut
+    return spans

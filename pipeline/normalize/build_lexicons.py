@@ -1,0 +1,173 @@
+"""Build the committed lexicons in ``models/lexicons/`` from the open vocabularies.
+
+The sources (HGNC, miRBase v22, Cellosaurus, Cell Ontology, DrugBank open vocabulary, HMS LINCS) are described
+with their licences in ``../shared/vocab/SOURCES.md``; a user's machine never needs them, only the TSV files this
+module writes. Run ``evminer build-lexicons --vocab ../shared/vocab`` to rebuild.
+
+Every lexicon file has the same columns::
+
+    text  canonical  identifier  category  kind  source
+
+``kind`` says how trustworthy a surface form is (``symbol`` > ``previous``/``alias``/``name``), which the
+normaliser uses to break ties and to decide whether a short, word-like form may stand alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+COLUMNS = ("text", "canonical", "identifier", "category", "kind", "source")
+Row = tuple[str, str, str, str, str, str]
+
+_GENE_CATEGORY = {
+    "gene with protein product": "protein",
+    "RNA, long non-coding": "lncRNA",
+    "RNA, micro": "miRNA",
+    "RNA, circular": "circRNA",
+}
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path), encoding="utf-8")
+    return path.open(encoding="utf-8")
+
+
+def _split_multi(value: str) -> list[str]:
+    value = value.strip().strip('"')
+    return [v.strip() for v in value.split("|") if v.strip()] if value else []
+
+
+def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
+    """Approved HGNC genes (protein-coding, lncRNA, miRNA) with previous and alias symbols and names."""
+    with _open_text(hgnc_complete) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["status"] != "Approved":
+                continue
+            category = _GENE_CATEGORY.get(rec["locus_type"])
+            if category is None:
+                continue
+            symbol, hgnc_id = rec["symbol"], rec["hgnc_id"]
+            yield (symbol, symbol, hgnc_id, category, "symbol", "HGNC")
+            yield (rec["name"], symbol, hgnc_id, category, "name", "HGNC")
+            for prev in _split_multi(rec["prev_symbol"]):
+                yield (prev, symbol, hgnc_id, category, "previous", "HGNC")
+            for alias in _split_multi(rec["alias_symbol"]):
+                yield (alias, symbol, hgnc_id, category, "alias", "HGNC")
+            for name in _split_multi(rec["alias_name"]) + _split_multi(rec["prev_name"]):
+                yield (name, symbol, hgnc_id, category, "name", "HGNC")
+
+
+def mirna_rows(mature_history: Path) -> Iterator[Row]:
+    """Human mature miRNAs of miRBase v22 under their current and previous names, species prefix dropped."""
+    with _open_text(mature_history) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            name = rec["name_v22"].removeprefix("hsa-")
+            yield (name, name, rec["mimat_id"], "miRNA", "symbol", "miRBase22")
+            for prev in _split_multi(rec["previous_names_v6_v21"]):
+                prev = prev.removeprefix("hsa-")
+                # An old arm-less name ("miR-21") stays as written: it names what the paper names.
+                yield (prev, prev, rec["mimat_id"], "miRNA", "previous", "miRBase22")
+
+
+_DRUG_SYNONYM_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ,'()\-+./]{2,60}$")
+
+
+def drug_rows(drugbank_csv: Path, lincs_json: Path) -> Iterator[Row]:
+    """DrugBank open-vocabulary names and synonyms; HMS LINCS names ("Adriamycin", "Taxol") joined by name."""
+    by_name: dict[str, tuple[str, str]] = {}
+    with drugbank_csv.open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            canonical = rec["Common name"].strip().lower()
+            db_id = rec["DrugBank ID"]
+            if not canonical:
+                continue
+            names = [rec["Common name"].strip()] + [s.strip() for s in rec["Synonyms"].split(" | ")]
+            for i, name in enumerate(n for n in names if n):
+                if i and not _DRUG_SYNONYM_OK.match(name):
+                    continue
+                by_name.setdefault(name.lower(), (canonical, db_id))
+                yield (name, canonical, db_id, "drug", "symbol" if i == 0 else "alias", "DrugBank")
+    lincs = json.loads(lincs_json.read_text(encoding="utf-8"))
+    for rec in lincs.values():
+        names = [rec["Name"]] + [n.strip() for n in rec.get("Alternative Names", "").split(";")]
+        names = [n for n in names if n and _DRUG_SYNONYM_OK.match(n)]
+        hit = next((by_name[n.lower()] for n in names if n.lower() in by_name), None)
+        canonical, ident = hit if hit else (rec["Name"].lower(), f"LINCS:{rec['LINCS ID']}")
+        for name in names:
+            if name.lower() not in by_name:
+                yield (name, canonical, ident, "drug", "alias", "LINCS")
+
+
+def cell_line_rows(cellosaurus_names: Path) -> Iterator[Row]:
+    """Human cell lines (Cellosaurus 2020 human flag, or listed by DepMap/BHKLAB) under all their names."""
+    with _open_text(cellosaurus_names) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["name_type"] not in ("label", "synonym"):
+                continue
+            if rec["human_2020"] != "Y" and not rec["depmap_id"] and not rec["disease_bhklab"]:
+                continue
+            kind = "symbol" if rec["name_type"] == "label" else "alias"
+            disease = rec["disease_bhklab"] or rec["depmap_primary_disease"]
+            yield (
+                rec["name"],
+                rec["recommended_name"],
+                rec["cvcl_id"],
+                "cancer" if disease else "cell_line",
+                kind,
+                "Cellosaurus",
+            )
+
+
+def cell_type_rows(cl_synonyms: Path) -> Iterator[Row]:
+    """Cell Ontology labels with exact and related synonyms (broad/narrow ones name other kinds)."""
+    with _open_text(cl_synonyms) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["deprecated"] == "True" or not rec["cl_id"].startswith("CL:"):
+                continue
+            kind = {"LABEL": "symbol", "EXACT": "alias", "RELATED": "name"}.get(rec["text_type"])
+            if kind is None or "_" in rec["text"]:
+                continue
+            yield (rec["text"], rec["label"], rec["cl_id"], "cell_type", kind, "CL")
+
+
+def write_lexicon(rows: Iterable[Row], path: Path) -> int:
+    """Write unique rows, sorted, as TSV; return the count."""
+    unique = sorted(set(r for r in rows if r[0] and "\t" not in "".join(r)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(COLUMNS)
+        writer.writerows(unique)
+    logger.info("wrote %d rows to %s", len(unique), path)
+    return len(unique)
+
+
+def build_all(vocab: Path, out: Path) -> dict[str, int]:
+    """Build every lexicon from the vocabulary folder ``vocab`` into ``out``; return row counts."""
+    counts = {
+        "genes": write_lexicon(gene_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"), out / "genes.tsv"),
+        "mirnas": write_lexicon(
+            mirna_rows(vocab / "mirbase/hsa_mature_mirbase22_names_history.tsv.gz"), out / "mirnas.tsv"
+        ),
+        "drugs": write_lexicon(
+            drug_rows(vocab / "drugs/drugbank_vocabulary.csv", vocab / "drugs/lincs_small_molecules.json"),
+            out / "drugs.tsv",
+        ),
+        "cell_lines": write_lexicon(
+            cell_line_rows(vocab / "cell_lines/cellosaurus_names_derived.tsv.gz"), out / "cell_lines.tsv"
+        ),
+        "cell_types": write_lexicon(
+            cell_type_rows(vocab / "cell_ontology/cl_edit_terms_synonyms.tsv.gz"), out / "cell_types.tsv"
+        ),
+    }
+    return counts

@@ -1,0 +1,135 @@
+"""The committed lexicons of ``models/lexicons/``, loaded lazily and looked up by a folded key.
+
+Each surface form may name several entries (the HGNC alias "p27" names PSMD9 and SSSCA1, while papers mean
+CDKN1B). Entries are ranked by how much a form can be trusted: the curated supplement first, then approved
+symbols and labels, previous symbols, aliases, and long names. A form whose best rank names two different
+canonical entries is ambiguous and is not resolved.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.errors import LexiconError
+
+LEXICON_KINDS = ("genes", "mirnas", "drugs", "cell_lines", "cell_types")
+RANK = {"curated": 0, "symbol": 1, "previous": 2, "alias": 3, "name": 4}
+
+_GREEK_ASCII = {
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "κ": "kappa",
+    "λ": "lambda",
+    "μ": "mu",
+    "θ": "theta",
+    "ω": "omega",
+    "σ": "sigma",
+    "τ": "tau",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    canonical: str
+    identifier: str
+    category: str
+    kind: str
+    source: str
+
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.kind, 9)
+
+
+def models_dir() -> Path:
+    """``$EVMINER_MODELS`` if set, else ``models/`` beside the ``pipeline`` package."""
+    env = os.environ.get("EVMINER_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+
+
+def fold_key(text: str) -> str:
+    """The lookup key: Greek spelled out, case and punctuation folded ("ER α" == "ERalpha" == "er-α")."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_GREEK_ASCII.get(c, c) for c in text)
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+class Lexicon:
+    """Surface form -> entries, for one kind of entity."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self._exact: dict[str, list[Entry]] = {}
+        self._folded: dict[str, list[Entry]] = {}
+        for entry in entries:
+            self._exact.setdefault(entry.text, []).append(entry)
+            self._folded.setdefault(fold_key(entry.text), []).append(entry)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def exact(self, text: str) -> list[Entry]:
+        """Entries whose surface form is exactly ``text`` (case-sensitive), best rank first."""
+        return sorted(self._exact.get(text, []), key=lambda e: e.rank)
+
+    def folded(self, text: str) -> list[Entry]:
+        """Entries whose folded surface form equals ``text``'s, best rank first."""
+        return sorted(self._folded.get(fold_key(text), []), key=lambda e: e.rank)
+
+    def resolve(self, text: str, *, max_rank: int = 9, case_sensitive: bool = False) -> Entry | None:
+        """The single best entry for ``text``, or None when absent or ambiguous at the best rank."""
+        found = [e for e in (self.exact(text) or ([] if case_sensitive else self.folded(text))) if e.rank <= max_rank]
+        if not found:
+            return None
+        best = found[0].rank
+        top = {e.canonical for e in found if e.rank == best}
+        if len(top) > 1:
+            # Exact case wins a tie ("Era" alias of ESR1 vs a folded "ERA" alias of something else).
+            exact = {e.canonical for e in found if e.rank == best and e.text == text}
+            if len(exact) != 1:
+                return None
+            return next(e for e in found if e.rank == best and e.text == text)
+        return found[0]
+
+
+def _read_tsv(path: Path) -> list[Entry]:
+    if not path.exists():
+        raise LexiconError(path, "lexicon file is missing; run 'evminer build-lexicons --vocab ../shared/vocab'")
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = next(reader, None)
+        if header is None or header[:2] != ["text", "canonical"]:
+            raise LexiconError(path, f"unexpected header {header!r}")
+        return [Entry(*row[:6]) for row in reader if len(row) >= 6 and not row[0].startswith("#")]
+
+
+@cache
+def load_lexicon(kind: str, root: str | None = None) -> Lexicon:
+    """The lexicon ``kind`` (one of LEXICON_KINDS) with the curated supplement's entries of that kind."""
+    if kind not in LEXICON_KINDS:
+        raise LexiconError(kind, f"unknown lexicon kind; expected one of {', '.join(LEXICON_KINDS)}")
+    base = Path(root) if root else models_dir() / "lexicons"
+    entries = _read_tsv(base / f"{kind}.tsv")
+    return Lexicon(entries + read_supplement(base / "supplement.tsv", kind))
+
+
+def read_supplement(path: Path, kind: str) -> list[Entry]:
+    """Curated entries of one lexicon kind: ``text canonical identifier category lexicon note``."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return [
+        Entry(r["text"], r["canonical"], r["identifier"], r["category"], "curated", "supplement")
+        for r in rows
+        if r["lexicon"] == kind
+    ]

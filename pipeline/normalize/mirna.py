@@ -1,0 +1,74 @@
+"""miRNA names: every way papers write them, to miRBase-style canonical names.
+
+"miR-21", "MiR-23a-3p", "miRNA-1246", "microRNA-1246", "hsa-miR-21-5p", "let-7a", "miR-221/222" (two),
+"miRs-21, -378e, and -143" (three), "miR-200 family". The species prefix is dropped; the arm is kept when
+written and never invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREFIX = r"(?:(?:hsa|mmu|rno)-)?(?:micro\s?RNA|mi\s?RNA|miR|mir|MIR|MiR|miRs|miRNAs)"
+_ID = r"\d{1,5}[a-z]?(?:-\d)?(?:-[35]p)?"
+_ALT = r"(?:/-?(?:\d{1,5}[a-z]?|[a-z])(?:-[35]p)?)"
+
+MIRNA_RE = re.compile(
+    rf"(?<![\w-])(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w])"
+    rf"|(?<![\w-])(?:(?:hsa|mmu)-)?let-?(?P<let>7[a-k]?(?:-[35]p)?)(?![\w])",
+    re.IGNORECASE,
+)
+# "miRs-21, -378e, and -143": a plural prefix followed by bare numbers.
+MIRNA_LIST_RE = re.compile(
+    rf"(?<![\w-])miR(?:NA)?s-(?P<first>{_ID})(?P<rest>(?:\s*,\s*(?:and\s+)?-{_ID}|\s+and\s+-{_ID})+)", re.IGNORECASE
+)
+
+
+def canonical_mirna(number: str) -> str:
+    """``"23A-3P"`` -> ``"miR-23a-3p"``."""
+    return "miR-" + number.lower()
+
+
+def expand_mirna_match(m: re.Match[str]) -> list[str]:
+    """Canonical names for one :data:`MIRNA_RE` match (several for "miR-221/222")."""
+    if m["let"]:
+        return ["let-" + m["let"].lower()]
+    base = m["id"].lower()
+    if m["family"]:
+        return [canonical_mirna(base) + " " + m["family"].strip().lower()]
+    names = [canonical_mirna(base)]
+    digits = re.match(r"\d+", base)
+    for alt in re.findall(r"/-?([0-9a-z]+(?:-[35]p)?)", m["alts"] or "", re.IGNORECASE):
+        alt = alt.lower()
+        if alt[0].isdigit():
+            names.append(canonical_mirna(alt))
+        elif digits:  # "miR-106a/b" -> miR-106b
+            names.append(canonical_mirna(digits[0] + alt))
+    return names
+
+
+def find_mirnas(text: str) -> list[tuple[int, int, list[str]]]:
+    """Every miRNA mention in ``text`` as ``(start, end, canonical names)``."""
+    found: list[tuple[int, int, list[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for m in MIRNA_LIST_RE.finditer(text):
+        names = [canonical_mirna(m["first"])]
+        names += [canonical_mirna(x) for x in re.findall(rf"-({_ID})", m["rest"])]
+        found.append((m.start(), m.end(), names))
+        taken.append((m.start(), m.end()))
+    for m in MIRNA_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        # "miRNAs" or "microRNAs" alone (no number) never reaches here: the id group is required.
+        found.append((m.start(), m.end(), expand_mirna_match(m)))
+    return sorted(found)
+
+
+def normalize_mirna(text: str) -> list[str]:
+    """Canonical names when ``text`` as a whole is a miRNA mention (or list), else ``[]``."""
+    text = text.strip().strip(",;")
+    text = re.sub(r"\s+(?:miRNA|microRNA)s?$", "", text, flags=re.IGNORECASE)  # "let-7a miRNA"
+    for start, end, names in find_mirnas(text):
+        if start == 0 and end == len(text):
+            return names
+    return []
