@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
 from pipeline.errors import EVminerError
+from pipeline.models import Assertion, Document
 
 logger = logging.getLogger("evminer")
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-
-
-def _fail(exc: EVminerError) -> None:
-    click.echo(f"evminer: error: {exc}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +29,31 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+
+
+def _documents(files: tuple[Path, ...], failures: list[EVminerError]) -> Iterator[Document]:
+    """Ingest each file in turn; a file that fails is reported and recorded, and the next one is read."""
+    from pipeline.ingest import ingest
+
+    for path in files:
+        try:
+            yield ingest(path)
+        except EVminerError as exc:
+            click.echo(f"evminer: error: {exc}", err=True)
+            failures.append(exc)
+
+
+def _echo_assertions(batches: Iterable[list[Assertion]], fmt: str) -> None:
+    """Print assertions as JSONL, or as one TSV table with a single header line."""
+    from pipeline.export.formats import ASSERTION_COLUMNS, assertions_jsonl, assertions_tsv
+
+    if fmt == "tsv":
+        click.echo("\t".join(ASSERTION_COLUMNS))
+    for assertions in batches:
+        if fmt == "jsonl":
+            click.echo(assertions_jsonl(assertions), nl=False)
+        else:
+            click.echo(assertions_tsv(assertions).split("\n", 1)[1], nl=False)
 
 
 @main.command()
@@ -49,18 +72,11 @@ def parse(files: tuple[Path, ...], fmt: str) -> None:
     Exit status 1 when any file could not be read; the others are still printed.
     """
     from pipeline.export.formats import document_json, document_markdown
-    from pipeline.ingest import ingest
 
-    failed = False
-    for path in files:
-        try:
-            doc = ingest(path)
-        except EVminerError as exc:
-            _fail(exc)
-            failed = True
-            continue
+    failures: list[EVminerError] = []
+    for doc in _documents(files, failures):
         click.echo(document_json(doc) if fmt == "json" else document_markdown(doc))
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failures else 0)
 
 
 @main.command()
@@ -80,26 +96,11 @@ def tables(files: tuple[Path, ...], fmt: str) -> None:
     words; cells are split into atomic items and normalised (miR-221/222 -> miR-221, miR-222; p27 -> CDKN1B;
     Adriamycin -> doxorubicin).
     """
-    from pipeline.export.formats import ASSERTION_COLUMNS, assertions_jsonl, assertions_tsv
-    from pipeline.ingest import ingest
     from pipeline.tables import table_assertions
 
-    failed = False
-    for i, path in enumerate(files):
-        try:
-            assertions = table_assertions(ingest(path))
-        except EVminerError as exc:
-            _fail(exc)
-            failed = True
-            continue
-        if fmt == "jsonl":
-            click.echo(assertions_jsonl(assertions), nl=False)
-        else:
-            out = assertions_tsv(assertions)
-            click.echo(out if i == 0 else out.split("\n", 1)[1], nl=False)
-    if fmt == "tsv" and failed and len(files) == 1:
-        click.echo("\t".join(ASSERTION_COLUMNS))
-    sys.exit(1 if failed else 0)
+    failures: list[EVminerError] = []
+    _echo_assertions((table_assertions(doc) for doc in _documents(files, failures)), fmt)
+    sys.exit(1 if failures else 0)
 
 
 @main.command("build-lexicons")
