@@ -31,13 +31,18 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
-def _documents(files: tuple[Path, ...], failures: list[EVminerError]) -> Iterator[Document]:
-    """Ingest each file in turn; a file that fails is reported and recorded, and the next one is read."""
+def _documents(files: tuple[Path, ...], failures: list[EVminerError], annotated: bool = False) -> Iterator[Document]:
+    """Ingest (and annotate) each file in turn; a file that fails is reported and recorded, the next one read."""
     from pipeline.ingest import ingest
 
     for path in files:
         try:
-            yield ingest(path)
+            doc = ingest(path)
+            if annotated:
+                from pipeline.annotate import annotate
+
+                doc = annotate(doc)
+            yield doc
         except EVminerError as exc:
             click.echo(f"evminer: error: {exc}", err=True)
             failures.append(exc)
@@ -66,7 +71,13 @@ def _echo_assertions(batches: Iterable[list[Assertion]], fmt: str) -> None:
     show_default=True,
     help="json: the Document model; md: a readable view.",
 )
-def parse(files: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--entities/--no-entities",
+    default=True,
+    show_default=True,
+    help="Recognise and normalise entities (loads models/evminer_ner, about 1.5 s).",
+)
+def parse(files: tuple[Path, ...], fmt: str, entities: bool) -> None:
     """Parse FILE(s) into the Document model and print it.
 
     Exit status 1 when any file could not be read; the others are still printed.
@@ -74,8 +85,35 @@ def parse(files: tuple[Path, ...], fmt: str) -> None:
     from pipeline.export.formats import document_json, document_markdown
 
     failures: list[EVminerError] = []
-    for doc in _documents(files, failures):
+    for doc in _documents(files, failures, annotated=entities):
         click.echo(document_json(doc) if fmt == "json" else document_markdown(doc))
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@_FILES
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "tsv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one entity per line; tsv: a table with a header.",
+)
+def entities(files: tuple[Path, ...], fmt: str) -> None:
+    """Print the entities of FILE(s): text span, label, canonical name, identifier, sentence, page.
+
+    Labels: MIRNA, LNCRNA, CIRCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE. Names are canonical
+    (miR-21, HGNC symbols, lower-case INN drug names, Cellosaurus and Cell Ontology names); abbreviations the
+    paper defines are resolved ("Adriamycin (ADM)": ADM -> doxorubicin).
+    """
+    from pipeline.export.formats import ENTITY_COLUMNS, entities_jsonl, entities_tsv
+
+    failures: list[EVminerError] = []
+    if fmt == "tsv":
+        click.echo("\t".join(ENTITY_COLUMNS))
+    for doc in _documents(files, failures, annotated=True):
+        click.echo(entities_jsonl(doc) if fmt == "jsonl" else entities_tsv(doc).split("\n", 1)[1], nl=False)
     sys.exit(1 if failures else 0)
 
 
@@ -101,6 +139,21 @@ def tables(files: tuple[Path, ...], fmt: str) -> None:
     failures: list[EVminerError] = []
     _echo_assertions((table_assertions(doc) for doc in _documents(files, failures)), fmt)
     sys.exit(1 if failures else 0)
+
+
+@main.command("build-model")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to save the spaCy pipeline [default: models/evminer_ner].",
+)
+def build_model(out: Path | None) -> None:
+    """Build and save the spaCy pipeline (scispaCy rule tokenizer, abbreviation detector, EVminer entity
+    recogniser). It reads the lexicons and patterns of models/ at run time; nothing is downloaded."""
+    from pipeline.annotate import save_pipeline
+
+    click.echo(f"saved {save_pipeline(out)}")
 
 
 @main.command("build-lexicons")

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.constants import Effect, Relation, Source
+from pipeline.constants import Effect, EntityLabel, Relation, Source
 
 
 class Frozen(BaseModel):
@@ -49,6 +49,24 @@ class Citation(Span):
 
     refs: list[int]
     marker: str
+
+
+class Entity(Span):
+    """A recognised, normalised mention: ``name`` is canonical; ``other_names`` when a mention names several
+    entities ("miR-221/222"); ``long_form`` when it is a short form resolved through the paper's definition."""
+
+    label: EntityLabel
+    text: str
+    name: str
+    id: str | None = None
+    other_names: list[str] = []
+    other_ids: list[str | None] = []
+    sentence: int | None = Field(default=None, description="index into Document.sentences")
+    long_form: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.other_names]
 
 
 class Reference(Frozen):
@@ -101,6 +119,7 @@ class Document(Frozen):
     tables: list[Table] = []
     references: list[Reference] = []
     abbreviations: dict[str, str] = {}
+    entities: list[Entity] = []
     warnings: list[str] = []
 
     def span_text(self, span: Span) -> str:

@@ -91,6 +91,75 @@ def document_markdown(doc: Document) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+ENTITY_COLUMNS = (
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "label",
+    "name",
+    "id",
+    "other_names",
+    "other_ids",
+    "long_form",
+    "sentence",
+    "page",
+    "sentence_text",
+)
+
+
+def entity_rows(doc: Document) -> list[dict[str, Any]]:
+    """One flat row per entity of ``doc``, with the sentence it stands in."""
+    rows = []
+    for e in doc.entities:
+        sentence = doc.sentences[e.sentence] if e.sentence is not None else None
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                **e.model_dump(
+                    include={
+                        "start",
+                        "end",
+                        "text",
+                        "label",
+                        "name",
+                        "id",
+                        "other_names",
+                        "other_ids",
+                        "long_form",
+                        "sentence",
+                        "page",
+                    }
+                ),
+                "sentence_text": doc.span_text(sentence) if sentence else None,
+            }
+        )
+    return [{k: row[k] for k in ENTITY_COLUMNS} for row in rows]
+
+
+def _tsv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    """TSV with a header; list fields joined by "; " (positions kept, empty for none)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            "; ".join("" if v is None else str(v) for v in row[c])
+            if isinstance(row[c], list)
+            else ("" if row[c] is None else row[c])
+            for c in columns
+        )
+    return buf.getvalue()
+
+
+def entities_jsonl(doc: Document) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in entity_rows(doc))
+
+
+def entities_tsv(doc: Document) -> str:
+    return _tsv(ENTITY_COLUMNS, entity_rows(doc))
+
+
 def assertion_rows(assertions: Iterable[Assertion]) -> list[dict[str, Any]]:
     return [a.to_row() for a in assertions]
 
@@ -101,14 +170,4 @@ def assertions_jsonl(assertions: Iterable[Assertion]) -> str:
 
 def assertions_tsv(assertions: Iterable[Assertion]) -> str:
     """TSV with a header; list fields joined by "; " (identifiers keep their positions, empty for none)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
-    writer.writerow(ASSERTION_COLUMNS)
-    for row in assertion_rows(assertions):
-        writer.writerow(
-            "; ".join("" if v is None else str(v) for v in row[c])
-            if isinstance(row[c], list)
-            else ("" if row[c] is None else row[c])
-            for c in ASSERTION_COLUMNS
-        )
-    return buf.getvalue()
+    return _tsv(ASSERTION_COLUMNS, assertion_rows(assertions))

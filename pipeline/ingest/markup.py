@@ -84,7 +84,7 @@ _LINK_RE = re.compile(r"\[([^\[\]]+)\]\((?:#[^)]*|https?://[^)]*)\)")
 _AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^<>\s]+)>")
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC_RE = re.compile(r"(?<![\w*\\])\*(?=\S)(.+?)(?<=\S)(?<!\\)\*(?![\w*])")
-_SPACED_GREEK_RE = re.compile(r"(?:(?<=\s)|^)([\u0391-\u03a9\u03b1-\u03c9µ])(?=\s|$)")
+_SPACED_GREEK_RE = re.compile(r"(?:(?<=\s)|^)([\u0391-\u03a9\u03b1-\u03c9µ])(?=[\s).,;:\]]|$)")
 _NEEDS_WORK_RE = re.compile(r"[$<*\[\]^\\]|[^\x00-\x7f]")
 _WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 

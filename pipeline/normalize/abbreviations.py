@@ -9,11 +9,12 @@ short form starting a word of the long form.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _CANDIDATE_RE = re.compile(r"\(([^()\s;,]{1,10}(?:\s[^()\s;,]{1,10})?)\)")
 
 
-def _best_long_form(short: str, before: str) -> str | None:
+def best_long_form(short: str, before: str) -> str | None:
     """The shortest tail of ``before`` whose characters cover ``short`` (Schwartz-Hearst matching)."""
     s = short.lower()
     long = before.lower()
@@ -30,25 +31,53 @@ def _best_long_form(short: str, before: str) -> str | None:
             return None
         l_i -= 1
         s_i -= 1
-    start = long.rfind(" ", 0, l_i + 1) + 1
+    start = l_i + 1  # the long form starts at the word where the short form's first character matched
+    while start > 0 and long[start - 1].isalnum():
+        start -= 1
     return before[start:].strip()
 
 
-def find_definitions(text: str) -> dict[str, str]:
-    """``{"ADM": "Adriamycin", "CAFs": "Cancer-associated fibroblasts", ...}`` for every definition found."""
-    out: dict[str, str] = {}
+@dataclass(frozen=True)
+class Definition:
+    """One "long form (SHORT)" definition with where its parts stand in the text."""
+
+    short: str
+    long: str
+    short_start: int
+    long_start: int
+    long_end: int
+
+
+def find_definition_spans(text: str) -> list[Definition]:
+    """Every "long form (SHORT)" definition of ``text``, in order."""
+    out: list[Definition] = []
     for m in _CANDIDATE_RE.finditer(text):
         short = m[1].strip()
         if not any(c.isalpha() for c in short) or not short[0].isalnum() or len(short) < 2:
             continue
-        words = text[: m.start()].rstrip().split()
+        window_start = max(0, m.start() - 400)
+        before = text[window_start : m.start()].rstrip()
+        words = before.split()
         if not words:
             continue
         window = words[-min(len(short) + 5, 2 * len(short)) :]
-        long = _best_long_form(short, " ".join(window))
+        long = best_long_form(short, " ".join(window))
         if not long or len(long) <= len(short) or long.lower() == short.lower():
             continue
         if short.lower().rstrip("s") in long.lower().split():
             continue  # "(HER2)" after "human HER2": no definition
-        out.setdefault(short, long.strip(" ,;:-"))
+        long = long.strip(" ,;:-")
+        long_end = window_start + len(before.rstrip(" ,;:-"))
+        long_start = text.rfind(long, window_start, long_end + 1)
+        if long_start < 0:  # the window joined words over a line break: no span to give
+            continue
+        out.append(Definition(short, long, m.start(1), long_start, long_start + len(long)))
+    return out
+
+
+def find_definitions(text: str) -> dict[str, str]:
+    """``{"ADM": "Adriamycin", "CAFs": "Cancer-associated fibroblasts", ...}`` (the first definition of each)."""
+    out: dict[str, str] = {}
+    for d in find_definition_spans(text):
+        out.setdefault(d.short, d.long)
     return out

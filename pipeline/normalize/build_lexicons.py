@@ -6,9 +6,10 @@ module writes. Run ``evminer build-lexicons --vocab ../shared/vocab`` to rebuild
 
 Every lexicon file has the same columns::
 
-    text  canonical  identifier  category  kind  source
+    text  canonical  identifier  category  kind  source  key
 
-``kind`` says how trustworthy a surface form is (``symbol`` > ``previous``/``alias``/``name``), which the
+``key`` is the form's :func:`~pipeline.normalize.lexicon.fold_key`, computed once here so that loading is
+fast. ``kind`` says how trustworthy a surface form is (``symbol`` > ``previous``/``alias``/``name``), which the
 normaliser uses to break ties and to decide whether a short, word-like form may stand alone.
 """
 
@@ -23,9 +24,11 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pipeline.normalize.lexicon import fold_key
+
 logger = logging.getLogger(__name__)
 
-COLUMNS = ("text", "canonical", "identifier", "category", "kind", "source")
+COLUMNS = ("text", "canonical", "identifier", "category", "kind", "source", "key")
 Row = tuple[str, str, str, str, str, str]
 
 _GENE_CATEGORY = {
@@ -82,6 +85,17 @@ def mirna_rows(mature_history: Path) -> Iterator[Row]:
 _DRUG_SYNONYM_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ,'()\-+./]{2,60}$")
 
 
+def drug_category(rec: dict[str, str]) -> str:
+    """small_molecule (a structure is given), biologic (an old DrugBank accession or a CAS number but no
+    structure), or extract (none of these: allergenic extracts and foods such as "Date", "Apple", which must
+    not match running text)."""
+    if rec.get("Standard InChI Key", "").strip():
+        return "small_molecule"
+    if rec.get("Accession Numbers", "").strip().strip('"') or rec.get("CAS", "").strip():
+        return "biologic"
+    return "extract"
+
+
 def drug_rows(drugbank_csv: Path, lincs_json: Path) -> Iterator[Row]:
     """DrugBank open-vocabulary names and synonyms; HMS LINCS names ("Adriamycin", "Taxol") joined by name."""
     by_name: dict[str, tuple[str, str]] = {}
@@ -92,11 +106,12 @@ def drug_rows(drugbank_csv: Path, lincs_json: Path) -> Iterator[Row]:
             if not canonical:
                 continue
             names = [rec["Common name"].strip()] + [s.strip() for s in rec["Synonyms"].split(" | ")]
+            category = drug_category(rec)
             for i, name in enumerate(n for n in names if n):
                 if i and not _DRUG_SYNONYM_OK.match(name):
                     continue
                 by_name.setdefault(name.lower(), (canonical, db_id))
-                yield (name, canonical, db_id, "drug", "symbol" if i == 0 else "alias", "DrugBank")
+                yield (name, canonical, db_id, category, "symbol" if i == 0 else "alias", "DrugBank")
     lincs = json.loads(lincs_json.read_text(encoding="utf-8"))
     for rec in lincs.values():
         names = [rec["Name"]] + [n.strip() for n in rec.get("Alternative Names", "").split(";")]
@@ -105,7 +120,7 @@ def drug_rows(drugbank_csv: Path, lincs_json: Path) -> Iterator[Row]:
         canonical, ident = hit if hit else (rec["Name"].lower(), f"LINCS:{rec['LINCS ID']}")
         for name in names:
             if name.lower() not in by_name:
-                yield (name, canonical, ident, "drug", "alias", "LINCS")
+                yield (name, canonical, ident, "small_molecule", "alias", "LINCS")
 
 
 def cell_line_rows(cellosaurus_names: Path) -> Iterator[Row]:
@@ -142,12 +157,12 @@ def cell_type_rows(cl_synonyms: Path) -> Iterator[Row]:
 
 def write_lexicon(rows: Iterable[Row], path: Path) -> int:
     """Write unique rows, sorted, as TSV; return the count."""
-    unique = sorted(set(r for r in rows if r[0] and "\t" not in "".join(r)))
+    unique = sorted({r for r in rows if r[0] and "\t" not in "".join(r) and fold_key(r[0])})
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(COLUMNS)
-        writer.writerows(unique)
+        writer.writerows((*r, fold_key(r[0])) for r in unique)
     logger.info("wrote %d rows to %s", len(unique), path)
     return len(unique)
 

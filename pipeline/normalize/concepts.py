@@ -36,7 +36,7 @@ def ambiguous_forms() -> dict[str, frozenset[str]]:
 def singular(phrase: str) -> str:
     """Singular of a phrase's last word ("Endothelial cells" -> "Endothelial cell", "Tregs" -> "Treg")."""
     head, _, last = phrase.rpartition(" ")
-    if len(last) > 3 and not last.isupper():
+    if (len(last) > 3 and not last.isupper()) or (len(last) == 3 and last[:2].isupper() and last[2] == "s"):
         for pattern, repl in _PLURAL_RULES:
             if re.search(pattern, last):
                 last = re.sub(pattern, repl, last)

@@ -12,9 +12,9 @@ import csv
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.errors import LexiconError
 
@@ -37,8 +37,7 @@ _GREEK_ASCII = {
 }
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     text: str
     canonical: str
     identifier: str
@@ -57,6 +56,7 @@ def models_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
 
 
+@lru_cache(maxsize=262144)
 def fold_key(text: str) -> str:
     """The lookup key: Greek spelled out, case and punctuation folded ("ER α" == "ERalpha" == "er-α")."""
     text = unicodedata.normalize("NFKC", text)
@@ -67,15 +67,22 @@ def fold_key(text: str) -> str:
 class Lexicon:
     """Surface form -> entries, for one kind of entity."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], keys: list[str] | None = None) -> None:
+        """``keys`` are the entries' :func:`fold_key` values when known (precomputed in the TSV)."""
         self._exact: dict[str, list[Entry]] = {}
         self._folded: dict[str, list[Entry]] = {}
-        for entry in entries:
+        if keys is None:
+            keys = [fold_key(e.text) for e in entries]
+        for entry, key in zip(entries, keys, strict=True):
             self._exact.setdefault(entry.text, []).append(entry)
-            self._folded.setdefault(fold_key(entry.text), []).append(entry)
+            self._folded.setdefault(key, []).append(entry)
 
     def __len__(self) -> int:
         return len(self._exact)
+
+    def keys(self) -> set[str]:
+        """The folded keys (a live view, for fast membership tests)."""
+        return self._folded.keys()  # type: ignore[return-value]
 
     def exact(self, text: str) -> list[Entry]:
         """Entries whose surface form is exactly ``text`` (case-sensitive), best rank first."""
@@ -101,15 +108,22 @@ class Lexicon:
         return found[0]
 
 
-def _read_tsv(path: Path) -> list[Entry]:
+def _read_tsv(path: Path) -> tuple[list[Entry], list[str]]:
+    """Entries of a built lexicon file and their precomputed fold keys (last column)."""
     if not path.exists():
         raise LexiconError(path, "lexicon file is missing; run 'evminer build-lexicons --vocab ../shared/vocab'")
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter="\t")
         header = next(reader, None)
-        if header is None or header[:2] != ["text", "canonical"]:
-            raise LexiconError(path, f"unexpected header {header!r}")
-        return [Entry(*row[:6]) for row in reader if len(row) >= 6 and not row[0].startswith("#")]
+        if header is None or header[:2] != ["text", "canonical"] or header[-1] != "key":
+            raise LexiconError(path, f"unexpected header {header!r}; rebuild with 'evminer build-lexicons'")
+        entries: list[Entry] = []
+        keys: list[str] = []
+        for row in reader:
+            if len(row) == 7:
+                entries.append(Entry(*row[:6]))
+                keys.append(row[6])
+        return entries, keys
 
 
 @cache
@@ -118,8 +132,9 @@ def load_lexicon(kind: str, root: str | None = None) -> Lexicon:
     if kind not in LEXICON_KINDS:
         raise LexiconError(kind, f"unknown lexicon kind; expected one of {', '.join(LEXICON_KINDS)}")
     base = Path(root) if root else models_dir() / "lexicons"
-    entries = _read_tsv(base / f"{kind}.tsv")
-    return Lexicon(entries + read_supplement(base / "supplement.tsv", kind))
+    entries, keys = _read_tsv(base / f"{kind}.tsv")
+    extra = read_supplement(base / "supplement.tsv", kind)
+    return Lexicon(entries + extra, keys + [fold_key(e.text) for e in extra])
 
 
 def read_supplement(path: Path, kind: str) -> list[Entry]:

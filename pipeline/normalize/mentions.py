@@ -7,22 +7,27 @@ forms in ``models/lexicons/ambiguous.tsv`` never stand alone.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from pipeline.models import Concept
+from pipeline.normalize.abbreviations import best_long_form
 from pipeline.normalize.concepts import ambiguous_forms, gene_category_type, mirna_id, singular
-from pipeline.normalize.lexicon import Entry, load_lexicon
+from pipeline.normalize.lexicon import Entry, fold_key, load_lexicon, models_dir
 from pipeline.normalize.mirna import find_mirnas
 
-_TOKEN_RE = re.compile(r"[A-Za-z0-9\u0391-\u03c9][A-Za-z0-9\u0391-\u03c9+'.\-]*[A-Za-z0-9\u0391-\u03c9+]|[A-Za-z0-9]")
-# "TSP1-enriched", "CAF-derived", "docetaxel-resistant": the entity is the part before the suffix.
-_SUFFIX_RE = re.compile(
-    r"-(?:derived|enriched|containing|loaded|mediated|positive|negative|resistant|sensitive|based|induced|"
-    r"dependent|high|low|bearing|carrying|treated|specific|type|like|secreted|released|associated|targeted)$",
-    re.IGNORECASE,
-)
-MAX_NGRAM = 6
+# Words: letters, digits, Greek, with "+" (CD8+), "'" and "." inside; hyphens, slashes and brackets split them,
+# and a name may run over such a gap ("MDA-MB-231", "C/EBP-β", "Hs578Ts(i)8") but not over a space-bracket or
+# punctuation (see _GAP_OK_RE), so "docetaxel-resistant" yields "docetaxel" and "TSP1-enriched" yields "TSP1".
+_TOKEN_RE = re.compile(r"[A-Za-z0-9\u0391-\u03c9\u00b5][A-Za-z0-9\u0391-\u03c9\u00b5+'.]*")
+MAX_NGRAM = 10
+_GAP_OK_RE = re.compile(r"[ \t]{1,2}|-|/|\(|\)|")
+# "ER+", "PR-positive", "HER2-negative", "ER status": a receptor status names the gene whatever else it could be.
+_STATUS_RE = re.compile(r"(?:\+|-?\s?(?:positive|negative)\b|\s+status\b|−)")
+_SLASH_NUMBER_RE = re.compile(r"/(\d{1,2}[a-z]?)\b")
 
 
 @dataclass(frozen=True)
@@ -32,43 +37,67 @@ class Mention:
     text: str
     label: str
     concept: Concept
+    long_form: str | None = None  # set when a short form was resolved through the paper's definition
+    also: tuple[Concept, ...] = ()  # further entities one mention names ("CDK4/6" -> CDK6)
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        word = m[0].rstrip(".")
-        end = start + len(word)
-        suffix = _SUFFIX_RE.search(word)
-        if suffix and suffix.start() > 0:
-            end = start + suffix.start()
-        out.append((start, end))
+        start = m.start()
+        word = m[0].rstrip(".'")
+        if word:
+            out.append((start, start + len(word)))
     return out
 
 
 def _gene_ok(entry: Entry, form: str) -> bool:
+    """Whether a gene lexicon entry may stand for ``form`` in running text (see the module docstring)."""
     if entry.kind == "curated":
         return True
     if form.lower() in ambiguous_forms().get("genes", ()):
         return False
+    # case and punctuation variants of alphanumeric symbols: OCT4/Oct4, BCL-2/BCL2, FOXO-3a/FOXO3A, IFN-γ/IFN-gamma
+    variant = (any(c.isdigit() for c in form) or "-" in form or any("\u0391" <= c <= "\u03c9" for c in form)) and len(
+        fold_key(form)
+    ) >= 4
     if entry.kind == "symbol":
-        return entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form))
+        return (entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form))) or variant
     if entry.kind in ("previous", "alias"):
-        return entry.text == form and len(form) >= 4
-    return len(form.split()) >= 2  # a long name
+        if entry.text == form:
+            return len(form) >= 4 or (len(form) == 3 and not form.isupper() and not form.islower())
+        return variant
+    # a long name, with as many words as the name ("caspase 3", "annexin A6"; "agrin"; not "proteins" for
+    # "protein S"), and one word only when long ("agrin", "caspase-3")
+    words = re.split(r"[\s-]+", form.strip())
+    if len(words) != len(re.split(r"[\s-]+", entry.text.strip())):
+        return False
+    return len(words) >= 2 or len(form) >= 5
+
+
+_BIOLOGIC_INN_RE = re.compile(r"(?:mab|cept|ase|kin|tide|cel)\b", re.IGNORECASE)
 
 
 def _drug_hit(form: str) -> Concept | None:
+    """A drug for running text: no allergen extracts; of the biologics only INN-named ones (-mab, -cept, ...),
+    so that "fibronectin", "NK cells" or "IL-6" are not drugs; an all-capitals brand synonym only in capitals."""
     drug = load_lexicon("drugs").resolve(form)
     if drug is None or form.lower() in ambiguous_forms().get("drugs", ()):
         return None
-    if drug.kind == "curated" or (len(form) >= 4 and drug.text.lower() == form.lower()):
-        return Concept(name=drug.canonical, id=drug.identifier or None, type="DRUG")
-    return None
+    if drug.kind != "curated":
+        same_words = drug.text.lower().replace("-", " ") == form.lower().replace("-", " ")
+        if len(form) < 4 or not same_words or drug.category == "extract":
+            return None
+        if drug.category == "biologic" and not _BIOLOGIC_INN_RE.search(drug.canonical):
+            return None
+        if drug.kind == "alias" and drug.text.isupper() and form != drug.text:
+            return None
+    return Concept(name=drug.canonical, id=drug.identifier or None, type="DRUG")
 
 
 def _cell_type_hit(form: str) -> Concept | None:
+    if form.lower() in ambiguous_forms().get("cell_types", ()):
+        return None
     for cand in (form, singular(form)):
         cell = load_lexicon("cell_types").resolve(cand)
         if cell is None or cand.lower() == "cell" or (cell.kind != "curated" and len(cand) < 4):
@@ -83,7 +112,12 @@ def _cell_line_hit(form: str) -> Concept | None:
     line = lexicon.resolve(form, max_rank=3, case_sensitive=True)
     if line is None:
         line = next((e for e in lexicon.folded(form) if e.kind == "curated"), None)
-    if line is not None and (any(c.isdigit() for c in form) or line.kind == "curated"):
+    if line is None:
+        return None
+    # A cell line name in running text needs a letter and a digit and four characters ("MCF7", "A549"), or a
+    # curated entry: Cellosaurus also lists "42", "A2" and "N2" as names.
+    has_both = any(c.isdigit() for c in form) and any(c.isalpha() for c in form)
+    if line.kind == "curated" or (has_both and len(form) >= 4):
         return Concept(name=line.canonical, id=line.identifier or None, type="CELL_LINE")
     return None
 
@@ -101,7 +135,7 @@ def _gene_hit(form: str) -> tuple[str, Concept] | None:
 
 def _lookup(form: str) -> tuple[str, Concept] | None:
     """The label and Concept of ``form`` if it is an entity name; drugs, cells, then genes."""
-    if len(form) < 2:
+    if len(form) < 2 or form.lower() in ambiguous_forms().get("any", ()):
         return None
     for label, hit in (("DRUG", _drug_hit), ("CELL_TYPE", _cell_type_hit), ("CELL_LINE", _cell_line_hit)):
         concept = hit(form)
@@ -110,38 +144,118 @@ def _lookup(form: str) -> tuple[str, Concept] | None:
     return _gene_hit(form)
 
 
+@lru_cache(maxsize=262144)
+def lookup(form: str) -> tuple[str, Concept] | None:
+    """The label and Concept of ``form`` if it is an entity name (memoised: lexicons do not change)."""
+    return _lookup(form)
+
+
+@cache
+def _index_keys() -> frozenset[str]:
+    """Every folded key of the lexicons that running text is matched against."""
+    return frozenset().union(*(load_lexicon(kind).keys() for kind in ("drugs", "cell_types", "cell_lines", "genes")))
+
+
+def _key_hits(key: str, index: frozenset[str]) -> bool:
+    """Whether ``key`` or its singular ("fibroblasts", "DCs", "therapies") is a lexicon key."""
+    if key in index:
+        return True
+    if key.endswith("s") and len(key) > 3:
+        return key[:-1] in index or (key.endswith("ies") and key[:-3] + "y" in index)
+    return False
+
+
+def _status_hit(form: str, following: str) -> tuple[str, Concept] | None:
+    """"ER" in "ER+"/"ER-positive"/"ER status": a receptor status marker (``models/lexicons/status_markers.tsv``)."""
+    marker = status_markers().get(form)
+    if marker is not None and _STATUS_RE.match(following):
+        return "GENE", marker
+    return None
+
+
+@cache
+def status_markers() -> dict[str, Concept]:
+    path = models_dir() / "lexicons" / "status_markers.tsv"
+    out: dict[str, Concept] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) >= 3 and not line.startswith("#"):
+                out[parts[0]] = Concept(name=parts[1], id=parts[2] or None, type="protein")
+    return out
+
+
+def _slash_numbers(text: str, mention: Mention) -> Mention:
+    """"CDK4/6", "caspase 3/7": the numbers after a slash name further members of the same family."""
+    m = _SLASH_NUMBER_RE.match(text, mention.end)
+    base = re.match(r"^(.*?)[\s-]?(\d{1,2}[a-z]?)$", mention.text)
+    if not m or not base:
+        return mention
+    sep = mention.text[len(base[1]) : len(mention.text) - len(base[2])]
+    hit = lookup(base[1] + sep + m[1])
+    if hit is None or hit[0] != mention.label or hit[1].name == mention.concept.name:
+        return mention
+    return Mention(mention.start, m.end(), text[mention.start : m.end()], mention.label, mention.concept,
+                   mention.long_form, (*mention.also, hit[1]))
+
+
 def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention]:
     """Entity mentions in ``text``, longest first, non-overlapping, in reading order.
 
     ``abbreviations`` (short -> long form) resolve a short form through its long form ("FA" -> folic acid).
+    An n-gram is looked up only when its folded key (the concatenation of its tokens' keys) is a key of some
+    lexicon, so the cost per token is a few set probes.
     """
     abbreviations = abbreviations or {}
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for start, end, names in find_mirnas(text):
-        for name in names:
-            mentions.append(
-                Mention(start, end, text[start:end], "MIRNA", Concept(name=name, id=mirna_id(name), type="miRNA"))
-            )
-        taken.append((start, end))
+    mirna_spans = find_mirnas(text)
+    for start, end, names in mirna_spans:
+        concepts = [Concept(name=name, id=mirna_id(name), type="miRNA") for name in names]
+        mentions.append(Mention(start, end, text[start:end], "MIRNA", concepts[0], also=tuple(concepts[1:])))
     tokens = _tokens(text)
+    # usable[i]: token i overlaps no miRNA mention; joins[i]: tokens i and i+1 may belong to one name
+    starts = [s for s, _, _ in mirna_spans]
+    usable = []
+    for s, e in tokens:
+        k = bisect_right(starts, e - 1) - 1
+        usable.append(k < 0 or mirna_spans[k][1] <= s)
+    joins = [bool(_GAP_OK_RE.fullmatch(text, a[1], b[0])) for a, b in itertools.pairwise(tokens)] + [False]
+    keys = [fold_key(text[s:e]) for s, e in tokens]
+    index = _index_keys()
     i = 0
-    while i < len(tokens):
-        if any(s <= tokens[i][0] < e for s, e in taken):
+    count = len(tokens)
+    while i < count:
+        if not usable[i]:
             i += 1
             continue
-        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+        key = ""
+        candidates: list[int] = []
+        j = i
+        while True:
+            key += keys[j]
+            if key and _key_hits(key, index):
+                candidates.append(j - i + 1)
+            if j - i + 1 >= MAX_NGRAM or not joins[j] or j + 1 >= count or not usable[j + 1]:
+                break
+            j += 1
+        form0 = text[tokens[i][0] : tokens[i][1]]
+        if 1 not in candidates and (form0 in abbreviations or form0.rstrip("+") in status_markers()):
+            candidates.append(1)
+        for n in sorted(candidates, reverse=True):
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            if any(s < end and start < e for s, e in taken):
-                continue
             form = text[start:end]
-            hit = _lookup(form)
+            hit = lookup(form)
             if hit is None and form in abbreviations:
-                hit = _lookup(abbreviations[form])
+                hit = lookup(abbreviations[form])
+            if hit is None and n == 1 and form.rstrip("+") in status_markers():
+                end -= len(form) - len(form.rstrip("+"))
+                form = text[start:end]
+                hit = _status_hit(form, text[end : end + 12])
             if hit is not None:
-                mentions.append(Mention(start, end, text[start:end], hit[0], hit[1]))
-                taken.append((start, end))
-                i += n
+                mention = _slash_numbers(text, Mention(start, end, form, hit[0], hit[1]))
+                mentions.append(mention)
+                while i < count and tokens[i][0] < mention.end:
+                    i += 1
                 break
         else:
             i += 1
@@ -154,22 +268,34 @@ _PAREN_RE = re.compile(r"\(([^()]{1,20})\)")
 def drop_long_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop mentions inside the long form of an abbreviation defined by a later mention of the same label.
 
-    "FOS like antigen 1 (FOSL1)": FOS is part of FOSL1's long form, not a mention of its own. The long form
-    is the window of Schwartz & Hearst (2003): at most min(|SF| + 5, 2|SF|) words before the parenthesis,
-    starting at a word that begins with the short form's first letter.
+    "FOS like antigen 1 (FOSL1)": FOS is part of FOSL1's long form, not a mention of its own. The long form is
+    found as Schwartz & Hearst (2003) do (``pipeline.normalize.abbreviations``). ``mentions`` are sorted by start.
     """
+    by_span = {(m.start, m.end): m for m in mentions}
+    starts = [m.start for m in mentions]
     drop: set[int] = set()
     for paren in _PAREN_RE.finditer(text):
-        short = next((m for m in mentions if m.start == paren.start(1) and m.end == paren.end(1)), None)
+        short = by_span.get((paren.start(1), paren.end(1)))
         if short is None:
             continue
-        words = list(re.finditer(r"\S+", text[: paren.start()]))
-        window = words[-min(len(short.text) + 5, 2 * len(short.text)) :]
-        first = short.text[0].lower()
-        lf_start = next((w.start() for w in window if w[0][0].lower() == first), None)
-        if lf_start is None:
-            continue
-        for i, m in enumerate(mentions):
-            if lf_start <= m.start and m.end <= paren.start() and m.label == short.label and m.concept != short.concept:
+        window_start = max(0, paren.start() - 300)
+        words = text[window_start : paren.start()].split()
+        window = " ".join(words[-min(len(short.text) + 5, 2 * len(short.text)) :])
+        long_form = best_long_form(short.text, window)
+        lf_start = text.rfind(long_form, window_start, paren.start()) if long_form else -1
+        if lf_start < 0:
+            # no character alignment ("FOS such as antigen 1 (FOSL1)", a garbled name): within the clause, from
+            # the first word that starts with the short form's first letter
+            clause_start = max(text.rfind(c, window_start, paren.start()) for c in "();,.") + 1
+            first = short.text[0].lower()
+            word = next(
+                (w for w in re.finditer(r"\S+", text[clause_start : paren.start()]) if w[0][0].lower() == first), None
+            )
+            if word is None:
+                continue
+            lf_start = clause_start + word.start()
+        for i in range(bisect_left(starts, lf_start), bisect_left(starts, paren.start())):
+            m = mentions[i]
+            if m.end <= paren.start() and m.label == short.label and m.concept != short.concept:
                 drop.add(i)
     return [m for i, m in enumerate(mentions) if i not in drop]

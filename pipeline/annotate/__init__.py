@@ -1,0 +1,108 @@
+"""Annotate: Document -> Document with normalised entities, through the spaCy pipeline kept in models/.
+
+The pipeline (``models/evminer_ner``, built by ``evminer build-model``) is spaCy's blank English with
+scispaCy's rule tokenizer, scispaCy's ``abbreviation_detector`` and EVminer's ``evminer_entities``. Sentence
+boundaries come from the Document, not from a model.
+"""
+
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_right
+from functools import cache
+from pathlib import Path
+
+from pipeline.errors import LexiconError
+from pipeline.models import Document, Entity
+from pipeline.normalize.lexicon import models_dir
+
+PIPELINE_NAME = "evminer_ner"
+
+
+def pipeline_path() -> Path:
+    return models_dir() / PIPELINE_NAME
+
+
+def build_pipeline():  # type: ignore[no-untyped-def]
+    """A fresh pipeline: blank English, scispaCy tokenizer, abbreviation detector, entity recogniser."""
+    import spacy
+    from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers the factory)
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    import pipeline.annotate.components  # noqa: F401  (registers evminer_entities)
+
+    nlp = spacy.blank("en")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex
+        nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("evminer_entities")
+    nlp.meta.update(
+        name=PIPELINE_NAME,
+        version="0.1.0",
+        description="EVminer entity pipeline: scispaCy rule tokenizer, abbreviation detector, lexicon and "
+        "pattern entity recogniser (MIRNA, LNCRNA, CIRCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE)",
+        license="CC BY 4.0 (lexicons: see models/README.md)",
+    )
+    return nlp
+
+
+def save_pipeline(path: Path | None = None) -> Path:
+    """Build the pipeline and save it (``models/evminer_ner`` by default)."""
+    path = path or pipeline_path()
+    build_pipeline().to_disk(path)
+    return path
+
+
+@cache
+def load_pipeline(path: str | None = None):  # type: ignore[no-untyped-def]
+    """The saved pipeline, loaded once per process (``spacy.load`` on a folder: no network)."""
+    import spacy
+    from scispacy.abbreviation import AbbreviationDetector  # noqa: F401
+
+    import pipeline.annotate.components  # noqa: F401
+
+    folder = Path(path) if path else pipeline_path()
+    if not (folder / "config.cfg").exists():
+        raise LexiconError(folder, "no spaCy pipeline here; run 'evminer build-model'")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return spacy.load(folder)
+
+
+def annotate(doc: Document, nlp=None) -> Document:  # type: ignore[no-untyped-def]
+    """``doc`` with its entities: every mention of every label, normalised, with its sentence."""
+    nlp = nlp or load_pipeline()
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
+    sdoc = nlp.make_doc(doc.text)
+    if len(sdoc):
+        idx = sdoc.to_array([IDX]).astype("int64").reshape(-1)
+        flags = numpy.where(numpy.isin(idx, [s.start for s in doc.sentences]), 1, -1)
+        flags[0] = 1
+        sdoc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    for name, proc in nlp.pipeline:
+        # the paper's glossaries (table and figure footnotes) count as definitions too
+        sdoc = proc(sdoc, glossary=doc.abbreviations) if name == "evminer_entities" else proc(sdoc)
+    sentence_starts = [s.start for s in doc.sentences]
+    entities = []
+    for m in sdoc._.evminer_mentions or []:
+        k = bisect_right(sentence_starts, m.start) - 1
+        sentence = k if k >= 0 and m.start < doc.sentences[k].end else None
+        entities.append(
+            Entity(
+                start=m.start,
+                end=m.end,
+                label=m.label,  # type: ignore[arg-type]
+                text=m.text,
+                name=m.concept.name,
+                id=m.concept.id,
+                sentence=sentence,
+                page=doc.sentences[k].page if sentence is not None else None,
+                long_form=m.long_form,
+                other_names=[c.name for c in m.also],
+                other_ids=[c.id for c in m.also],
+            )
+        )
+    return doc.model_copy(update={"entities": entities})

@@ -1,0 +1,106 @@
+"""Pattern families from ``models/patterns/families.json``: vesicles, DNA, circRNAs, and the prefixes, suffixes
+and modifiers that extend a lexicon mention ("lncRNA SNHG16", "MDR-1 mRNA", "CD63+ CAFs")."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.errors import LexiconError
+from pipeline.normalize.lexicon import models_dir
+
+
+@dataclass(frozen=True)
+class Family:
+    label: str
+    regex: re.Pattern[str]
+    canonical: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A pattern that extends a mention of one of ``applies_to`` (and may relabel it)."""
+
+    regex: re.Pattern[str]
+    applies_to: tuple[str, ...]
+    label: str | None
+    example: str
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A mention of ``applies_to`` followed by ``following`` is no mention ("fibroblast growth factor")."""
+
+    applies_to: tuple[str, ...]
+    following: re.Pattern[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class Patterns:
+    families: tuple[Family, ...]
+    prefixes: tuple[Extension, ...]
+    suffixes: tuple[Extension, ...]
+    modifiers: tuple[Extension, ...]
+    exclusions: tuple[Exclusion, ...] = ()
+
+
+def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
+    return tuple(
+        Extension(
+            regex=re.compile(str(item["pattern"])),
+            applies_to=tuple(item["applies_to"]),  # type: ignore[arg-type]
+            label=item.get("label"),  # type: ignore[arg-type]
+            example=str(item.get("example", "")),
+        )
+        for item in items
+    )
+
+
+@cache
+def load_patterns(path: str | None = None) -> Patterns:
+    """Compile the pattern file (``models/patterns/families.json`` unless ``path``)."""
+    file = models_dir() / "patterns" / "families.json" if path is None else path
+    try:
+        data = json.loads(open(file, encoding="utf-8").read())  # noqa: SIM115
+        families = tuple(
+            Family(
+                label=f["label"],
+                regex=re.compile(f["pattern"], re.IGNORECASE if f.get("ignore_case") else 0),
+                canonical=f["canonical"],
+                example=f["example"],
+            )
+            for f in data["families"]
+        )
+    except (OSError, ValueError, KeyError, re.error) as exc:
+        raise LexiconError(file, f"pattern file cannot be loaded ({exc})") from exc
+    return Patterns(
+        families=families,
+        prefixes=_extensions(data.get("prefixes", [])),
+        suffixes=_extensions(data.get("suffixes", [])),
+        modifiers=_extensions(data.get("modifiers", [])),
+        exclusions=tuple(
+            Exclusion(tuple(x["applies_to"]), re.compile(x["following"], re.IGNORECASE), x.get("example", ""))
+            for x in data.get("exclusions", [])
+        ),
+    )
+
+
+def family_matches(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, label, canonical)`` of every family match, longest first where they overlap."""
+    found: list[tuple[int, int, str, str]] = []
+    for family in load_patterns().families:
+        for m in family.regex.finditer(text):
+            canonical = family.canonical.format(*(g or "" for g in m.groups()))
+            found.append((m.start(), m.end(), family.label, canonical))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for item in found:
+        if item[0] >= last_end:
+            kept.append(item)
+            last_end = item[1]
+    return kept

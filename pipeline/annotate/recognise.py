@@ -1,0 +1,205 @@
+"""Entity recognition over a whole text: lexicon mentions, pattern families, the paper's abbreviations.
+
+The decisions, in order:
+
+1. miRNA grammar and pattern families (vesicles, DNA, circRNAs) and lexicon mentions (drugs, cell types, cell
+   lines, genes and lncRNAs), longest match first, no overlaps.
+2. The paper's abbreviations decide short forms: a short form whose long form is an entity takes the long
+   form's label and name everywhere in the paper ("Adriamycin (ADM)" -> ADM = doxorubicin); a short form whose
+   long form is no entity ("breast cancer (BC)", "tumor microenvironment (TME)") is never an entity in that
+   paper, unless it is itself a strong name (an approved symbol with a digit, a curated form).
+3. Extensions: "lncRNA SNHG16" (prefix), "MDR-1 mRNA" (suffix, relabelled MRNA), "CD63+ CAFs" (modifier).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from pipeline.annotate.patterns import Extension, family_matches, load_patterns
+from pipeline.models import Concept
+from pipeline.normalize.abbreviations import Definition
+from pipeline.normalize.concepts import singular
+from pipeline.normalize.lexicon import load_lexicon
+from pipeline.normalize.mentions import Mention, find_mentions, lookup
+
+STRONG_KINDS = frozenset(["curated", "symbol"])
+
+
+def _whole_entity(long_form: str) -> tuple[str, Concept] | None:
+    """The entity a long form names: all of it ("Adriamycin", "cancer-associated fibroblasts") or its head,
+    the mention that ends it ("DC-derived exosomes" -> exosome, "bone marrow-derived cells" is no head)."""
+    long_form = long_form.strip(" ,;:-")
+    for form in (long_form, singular(long_form)):
+        hit = lookup(form)
+        if hit is not None:
+            return hit
+    candidates = [(m.start, m.end, m.label, m.concept) for m in find_mentions(long_form)]
+    candidates += [(a, b, label, Concept(name=c, type=label)) for a, b, label, c in family_matches(long_form)]
+    for start, end, label, concept in sorted(candidates, key=lambda c: c[0] - c[1]):
+        if end - start >= 0.8 * len(long_form):
+            return label, concept
+        if end == len(long_form) and re.search(r"-(?:derived|released|secreted)\s*$", long_form[:start]):
+            return label, concept
+    return None
+
+
+def _is_strong(short: str) -> bool:
+    """Whether a short form names a gene on its own, whatever the paper's long form ("GSTP1", "LRP-4").
+
+    Only genes and lncRNAs qualify: a cell line, drug or cell type name defined in the paper as something
+    else ("activator protein-1 (AP-1)") is that something else.
+    """
+    hit = lookup(short)
+    if hit is None or hit[0] not in ("GENE", "LNCRNA"):
+        return False
+    entries = load_lexicon("genes").folded(short)
+    best = entries[0] if entries else None
+    return best is not None and (best.kind in STRONG_KINDS or any(c.isdigit() for c in short))
+
+
+def _extend(text: str, mention: Mention, extensions: tuple[Extension, ...], before: bool) -> Mention:
+    for ext in extensions:
+        if mention.label not in ext.applies_to:
+            continue
+        window = text[max(0, mention.start - 40) : mention.start] if before else text[mention.end : mention.end + 20]
+        m = ext.regex.search(window)
+        if not m:
+            continue
+        label = ext.label or mention.label
+        concept = mention.concept if ext.label is None else mention.concept.model_copy(update={"type": label})
+        if before:
+            start = mention.start - (len(window) - m.start())
+            return replace(mention, start=start, text=text[start : mention.end], label=label, concept=concept)
+        end = mention.end + m.end()
+        return replace(mention, end=end, text=text[mention.start : end], label=label, concept=concept)
+    return mention
+
+
+def _merge_families(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the pattern families' matches; where one overlaps lexicon mentions, the longer side stays."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    dropped: set[int] = set()
+    added: list[Mention] = []
+    for start, end, label, canonical in family_matches(text):
+        lo = max(bisect_left(starts, start) - 1, 0)
+        overlapping = [k for k in range(lo, bisect_left(starts, end)) if mentions[k].end > start]
+        if overlapping and all(end - start <= mentions[k].end - mentions[k].start for k in overlapping):
+            continue
+        dropped.update(overlapping)
+        added.append(Mention(start, end, text[start:end], label, Concept(name=canonical, type=label)))
+    return sorted([m for k, m in enumerate(mentions) if k not in dropped] + added, key=lambda m: (m.start, m.end))
+
+
+def _resolve_short_forms(
+    text: str, mentions: list[Mention], definitions: list[Definition], glossary: dict[str, str]
+) -> list[Mention]:
+    """Apply the paper's definitions to the mentions of their short forms.
+
+    A short form defined twice ("progesterone receptor (PR)" ... "partial response (PR)") takes, at each
+    mention, the nearest definition before it (or the first, before any). Glossary entries (table and figure
+    footnotes) count as definitions at the start of the paper.
+    """
+    by_short: dict[str, list[Definition]] = {}
+    for d in [Definition(k, v, -1, -1, -1) for k, v in glossary.items()] + definitions:
+        by_short.setdefault(d.short, []).append(d)
+    policy = {d.long: hit for ds in by_short.values() for d in ds for hit in [_long_form_policy(d.short, d.long)]}
+    out = []
+    for mention in mentions:
+        defs = by_short.get(mention.text)
+        if not defs:
+            out.append(mention)
+            continue
+        before = [d for d in defs if d.short_start <= mention.start]
+        chosen = max(before, key=lambda d: d.short_start) if before else defs[0]
+        hit = policy[chosen.long]
+        if hit is _KEEP or (hit is None and _mention_is_strong(mention)):
+            out.append(mention)
+        elif hit is not None:
+            out.append(Mention(mention.start, mention.end, mention.text, hit[0], hit[1], chosen.long))
+    return out
+
+
+_KEEP = ("keep", Concept(name="keep"))
+
+
+def _mention_is_strong(mention: Mention) -> bool:
+    """A mention that names an entity on its own however the paper defines it: a miRNA, or a gene symbol
+    with a digit ("CDK4/6", "GSTP1")."""
+    if mention.label in ("MIRNA", "CIRCRNA", "DNA"):
+        return True
+    return mention.label in ("GENE", "LNCRNA", "MRNA") and any(c.isdigit() for c in mention.text)
+
+
+def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
+    hit = _whole_entity(long_form)
+    if hit is not None:
+        return hit
+    return _KEEP if _is_strong(short) else None
+
+
+def _tag_long_forms(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:
+    """A long form whose short form is an entity is that entity too: "Glutathione S-transferase P1 (GSTP1)",
+    "urothelial carcinoma-associated 1 (UCA1)" - even when the long form is in no lexicon."""
+    by_start = {m.start: m for m in mentions}
+    added: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for d in definitions:
+        short = by_start.get(d.short_start)
+        if short is None or short.label == "VESICLE" or d.long_end > d.short_start:
+            continue
+        long_text = text[d.long_start : d.long_end]
+        if len(long_text.split()) > 8 or "(" in long_text or ")" in long_text:
+            continue  # not a name: "cyclic guanosine 5'-monophosphate (GMP)-adenosine ... synthase"
+        inside = [m for m in mentions if d.long_start <= m.start and m.end <= d.long_end]
+        if any(m.end - m.start >= 0.8 * (d.long_end - d.long_start) for m in inside):
+            continue  # the long form is already a mention of its own
+        if any(m.start < d.long_start < m.end or m.start < d.long_end < m.end for m in mentions):
+            continue  # it would cut another mention
+        added.append(Mention(d.long_start, d.long_end, text[d.long_start : d.long_end], short.label, short.concept))
+        covered.append((d.long_start, d.long_end))
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in covered)]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+def recognise(
+    text: str, definitions: list[Definition] | None = None, glossary: dict[str, str] | None = None
+) -> list[Mention]:
+    """Every entity mention in ``text`` (a whole paper), normalised, in reading order.
+
+    Args:
+        text: the clean text.
+        definitions: the paper's "long form (SHORT)" definitions with their positions.
+        glossary: short -> long forms from table and figure footnotes (no position).
+    """
+    definitions = sorted(definitions or [], key=lambda d: d.short_start)
+    glossary = glossary or {}
+    through = {d.short: d.long for d in definitions if _whole_entity(d.long) is not None}
+    through.update({k: v for k, v in glossary.items() if k not in through and _whole_entity(v) is not None})
+    mentions = _merge_families(text, find_mentions(text, through))
+    mentions = _resolve_short_forms(text, mentions, definitions, glossary)
+    mentions = _tag_long_forms(text, mentions, definitions)
+    patterns = load_patterns()
+    out: list[Mention] = []
+    for mention in mentions:
+        following = text[mention.end : mention.end + 40]
+        if any(mention.label in x.applies_to and x.following.match(following) for x in patterns.exclusions):
+            continue
+        mention = _extend(text, mention, patterns.prefixes, before=True)
+        mention = _extend(text, mention, patterns.suffixes, before=False)
+        mention = _extend(text, mention, patterns.modifiers, before=True)
+        if mention.label == "LNCRNA" or (mention.label == "GENE" and mention.concept.type == "lncRNA"):
+            mention = replace(mention, label="LNCRNA")
+        if mention.label == "GENE" and mention.text.endswith("+"):  # "HER2+": the status sign is no part of it
+            mention = replace(mention, end=mention.end - 1, text=mention.text[:-1])
+        # an extension may now cover mentions before it ("CD63" in "CD63+ CAFs")
+        while out and out[-1].end > mention.start:
+            if out[-1].end - out[-1].start > mention.end - mention.start:
+                break
+            out.pop()
+        else:
+            out.append(mention)
+            continue
+    return out

@@ -1,0 +1,1 @@
+"""Evaluation: entity recognition against hand annotation; (later) prose assertions against curated tables."""
