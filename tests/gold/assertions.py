@@ -78,16 +78,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[Row]]] = {
             (["doxorubicin", "miR-159"], ["doxorubicin"], [], [], [233]),
             (["Cationic bovine serum albumin (CBSA) conjugated siS100A4 nanoparticles"], [], [], [], [234]),
             (["Surface display monoclonal antibodies against human CD3 and human HER2"], [], ["ERBB2"], [], [235]),
-            (
-                [
-                    "The conjugates of reactive oxygen species (ROS)-responsive sulfide-linked paclitaxel-Linoleic acid "
-                    "conjugates (PTXS-LA) and cucurbitin B (CuB) (EMPC) loaded with CD44"
-                ],
-                [],
-                [],
-                [],
-                [236],
-            ),
+            # the payload is a paclitaxel-linoleic acid conjugate (PTXS-LA): both of its parts are named
+            (["paclitaxel", "linoleic acid"], ["paclitaxel", "linoleic acid"], [], [], [236]),
         ],
     ),
     (SCHWARZENBACH, "Table 1"): (
