@@ -40,12 +40,22 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class TextExclusion:
+    """A mention of ``applies_to`` whose text matches ``text`` is no mention ("Fig. 4" is not FIG4)."""
+
+    applies_to: tuple[str, ...]
+    text: re.Pattern[str]
+    example: str
+
+
+@dataclass(frozen=True)
 class Patterns:
     families: tuple[Family, ...]
     prefixes: tuple[Extension, ...]
     suffixes: tuple[Extension, ...]
     modifiers: tuple[Extension, ...]
     exclusions: tuple[Exclusion, ...] = ()
+    text_exclusions: tuple[TextExclusion, ...] = ()
 
 
 def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
@@ -85,6 +95,12 @@ def load_patterns(path: str | None = None) -> Patterns:
         exclusions=tuple(
             Exclusion(tuple(x["applies_to"]), re.compile(x["following"], re.IGNORECASE), x.get("example", ""))
             for x in data.get("exclusions", [])
+            if "following" in x
+        ),
+        text_exclusions=tuple(
+            TextExclusion(tuple(x["applies_to"]), re.compile(x["text"]), x.get("example", ""))
+            for x in data.get("exclusions", [])
+            if "text" in x
         ),
     )
 

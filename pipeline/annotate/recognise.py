@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.annotate.patterns import Extension, family_matches, load_patterns
 from pipeline.models import Concept
@@ -27,6 +28,7 @@ from pipeline.normalize.mentions import Mention, find_mentions, lookup
 STRONG_KINDS = frozenset(["curated", "symbol"])
 
 
+@lru_cache(maxsize=65536)
 def _whole_entity(long_form: str) -> tuple[str, Concept] | None:
     """The entity a long form names: all of it ("Adriamycin", "cancer-associated fibroblasts") or its head,
     the mention that ends it ("DC-derived exosomes" -> exosome, "bone marrow-derived cells" is no head)."""
@@ -40,7 +42,7 @@ def _whole_entity(long_form: str) -> tuple[str, Concept] | None:
     for start, end, label, concept in sorted(candidates, key=lambda c: c[0] - c[1]):
         if end - start >= 0.8 * len(long_form):
             return label, concept
-        if end == len(long_form) and re.search(r"-(?:derived|released|secreted)\s*$", long_form[:start]):
+        if end == len(long_form) and re.search(r"(?:^|[-\s])(?:derived|released|secreted)\s*$", long_form[:start]):
             return label, concept
     return None
 
@@ -140,6 +142,15 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
     return _KEEP if _is_strong(short) else None
 
 
+_NOT_A_NAME_RE = re.compile(r"[()\[\];,]|\.\s|\S{26,}")
+
+
+def _name_like(text: str) -> bool:
+    """Whether a long form reads like a name: at most 8 words, no brackets, clause punctuation or run-together
+    words ("GAITcomplex,whichinhibits..." from a PDF without spaces)."""
+    return len(text.split()) <= 8 and not _NOT_A_NAME_RE.search(text)
+
+
 def _tag_long_forms(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:
     """A long form whose short form is an entity is that entity too: "Glutathione S-transferase P1 (GSTP1)",
     "urothelial carcinoma-associated 1 (UCA1)" - even when the long form is in no lexicon."""
@@ -151,8 +162,8 @@ def _tag_long_forms(text: str, mentions: list[Mention], definitions: list[Defini
         if short is None or short.label == "VESICLE" or d.long_end > d.short_start:
             continue
         long_text = text[d.long_start : d.long_end]
-        if len(long_text.split()) > 8 or "(" in long_text or ")" in long_text:
-            continue  # not a name: "cyclic guanosine 5'-monophosphate (GMP)-adenosine ... synthase"
+        if not _name_like(long_text):
+            continue
         inside = [m for m in mentions if d.long_start <= m.start and m.end <= d.long_end]
         if any(m.end - m.start >= 0.8 * (d.long_end - d.long_start) for m in inside):
             continue  # the long form is already a mention of its own
@@ -186,6 +197,8 @@ def recognise(
     for mention in mentions:
         following = text[mention.end : mention.end + 40]
         if any(mention.label in x.applies_to and x.following.match(following) for x in patterns.exclusions):
+            continue
+        if any(mention.label in x.applies_to and x.text.match(mention.text) for x in patterns.text_exclusions):
             continue
         mention = _extend(text, mention, patterns.prefixes, before=True)
         mention = _extend(text, mention, patterns.suffixes, before=False)

@@ -89,6 +89,19 @@ def parse_annotations(ann: str, doc: Document, source: str = "annotation") -> Go
     return GoldSet(mentions, regions)
 
 
+def gold_sets(ann: str, docs: Iterable[Document], source: str = "annotation") -> dict[str, GoldSet]:
+    """Split an ``.ann`` text whose paragraphs come from several documents; doc_id -> its gold set."""
+    docs = list(docs)
+    blocks: dict[str, list[str]] = {d.doc_id: [] for d in docs}
+    for block in ann.split("\n@ ")[1:] if not ann.startswith("@ ") else ("\n" + ann).split("\n@ ")[1:]:
+        prefix = block.split("\n", 1)[0].strip()
+        owner = next((d for d in docs if any(d.span_text(p).startswith(prefix) for p in d.paragraphs)), None)
+        if owner is None:
+            raise AnnotationError(source, f"no document has a paragraph starting with {prefix!r}")
+        blocks[owner.doc_id].append("@ " + block)
+    return {d.doc_id: parse_annotations("\n".join(blocks[d.doc_id]), d, source) for d in docs if blocks[d.doc_id]}
+
+
 def _inside(start: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in regions)
 
@@ -141,9 +154,7 @@ def format_scores(scores: dict[str, LabelScore]) -> str:
     lines = [f"{'label':<10} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"]
     for label in sorted(scores):
         s = scores[label]
-        lines.append(
-            f"{label:<10} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
-        )
+        lines.append(f"{label:<10} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
     tp = sum(s.tp for s in scores.values())
     fp = sum(s.fp for s in scores.values())
     fn = sum(s.fn for s in scores.values())

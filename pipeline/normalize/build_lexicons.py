@@ -156,13 +156,13 @@ def cell_type_rows(cl_synonyms: Path) -> Iterator[Row]:
 
 
 def write_lexicon(rows: Iterable[Row], path: Path) -> int:
-    """Write unique rows, sorted, as TSV; return the count."""
-    unique = sorted({r for r in rows if r[0] and "\t" not in "".join(r) and fold_key(r[0])})
+    """Write unique rows, sorted, as plain TSV; return the count."""
+    # plain tab-separated lines (no quoting): a value with a tab, a quote or a line break is dropped
+    unique = sorted({r for r in rows if r[0] and not re.search(r'[\t\n"]', "".join(r)) and fold_key(r[0])})
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(COLUMNS)
-        writer.writerows((*r, fold_key(r[0])) for r in unique)
+        fh.write("\t".join(COLUMNS) + "\n")
+        fh.writelines("\t".join((*r, fold_key(r[0]))) + "\n" for r in unique)
     logger.info("wrote %d rows to %s", len(unique), path)
     return len(unique)
 

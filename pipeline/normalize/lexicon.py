@@ -65,32 +65,50 @@ def fold_key(text: str) -> str:
 
 
 class Lexicon:
-    """Surface form -> entries, for one kind of entity."""
+    """Surface form -> entries, for one kind of entity.
 
-    def __init__(self, entries: list[Entry], keys: list[str] | None = None) -> None:
-        """``keys`` are the entries' :func:`fold_key` values when known (precomputed in the TSV)."""
-        self._exact: dict[str, list[Entry]] = {}
-        self._folded: dict[str, list[Entry]] = {}
-        if keys is None:
-            keys = [fold_key(e.text) for e in entries]
-        for entry, key in zip(entries, keys, strict=True):
-            self._exact.setdefault(entry.text, []).append(entry)
-            self._folded.setdefault(key, []).append(entry)
+    Entries are kept as their raw TSV lines grouped by fold key and parsed the first time a key is looked up:
+    loading 350,000 names costs one pass over the files, not 350,000 objects.
+    """
+
+    def __init__(self, raw: dict[str, list[str]]) -> None:
+        self._raw = raw
+        self._parsed: dict[str, list[Entry]] = {}
+
+    @classmethod
+    def from_entries(cls, entries: list[Entry]) -> Lexicon:
+        raw: dict[str, list[str]] = {}
+        for e in entries:
+            raw.setdefault(fold_key(e.text), []).append("\t".join(e))
+        return cls(raw)
+
+    def add(self, entries: list[Entry]) -> None:
+        for e in entries:
+            key = fold_key(e.text)
+            self._raw.setdefault(key, []).append("\t".join(e))
+            self._parsed.pop(key, None)
 
     def __len__(self) -> int:
-        return len(self._exact)
+        return sum(len(v) for v in self._raw.values())
 
     def keys(self) -> set[str]:
         """The folded keys (a live view, for fast membership tests)."""
-        return self._folded.keys()  # type: ignore[return-value]
+        return self._raw.keys()  # type: ignore[return-value]
+
+    def _bucket(self, key: str) -> list[Entry]:
+        found = self._parsed.get(key)
+        if found is None:
+            found = sorted((Entry(*line.split("\t")[:6]) for line in self._raw.get(key, ())), key=lambda e: e.rank)
+            self._parsed[key] = found
+        return found
 
     def exact(self, text: str) -> list[Entry]:
         """Entries whose surface form is exactly ``text`` (case-sensitive), best rank first."""
-        return sorted(self._exact.get(text, []), key=lambda e: e.rank)
+        return [e for e in self._bucket(fold_key(text)) if e.text == text]
 
     def folded(self, text: str) -> list[Entry]:
         """Entries whose folded surface form equals ``text``'s, best rank first."""
-        return sorted(self._folded.get(fold_key(text), []), key=lambda e: e.rank)
+        return self._bucket(fold_key(text))
 
     def resolve(self, text: str, *, max_rank: int = 9, case_sensitive: bool = False) -> Entry | None:
         """The single best entry for ``text``, or None when absent or ambiguous at the best rank."""
@@ -108,22 +126,20 @@ class Lexicon:
         return found[0]
 
 
-def _read_tsv(path: Path) -> tuple[list[Entry], list[str]]:
-    """Entries of a built lexicon file and their precomputed fold keys (last column)."""
+def _read_tsv(path: Path) -> dict[str, list[str]]:
+    """A built lexicon file as fold key -> raw lines (the key is the last column)."""
     if not path.exists():
         raise LexiconError(path, "lexicon file is missing; run 'evminer build-lexicons --vocab ../shared/vocab'")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = next(reader, None)
-        if header is None or header[:2] != ["text", "canonical"] or header[-1] != "key":
+    raw: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        if header[:2] != ["text", "canonical"] or header[-1] != "key":
             raise LexiconError(path, f"unexpected header {header!r}; rebuild with 'evminer build-lexicons'")
-        entries: list[Entry] = []
-        keys: list[str] = []
-        for row in reader:
-            if len(row) == 7:
-                entries.append(Entry(*row[:6]))
-                keys.append(row[6])
-        return entries, keys
+        for line in fh:
+            head, _, key = line.rstrip("\n").rpartition("\t")
+            if head.count("\t") == 5:
+                raw.setdefault(key, []).append(head)
+    return raw
 
 
 @cache
@@ -132,9 +148,9 @@ def load_lexicon(kind: str, root: str | None = None) -> Lexicon:
     if kind not in LEXICON_KINDS:
         raise LexiconError(kind, f"unknown lexicon kind; expected one of {', '.join(LEXICON_KINDS)}")
     base = Path(root) if root else models_dir() / "lexicons"
-    entries, keys = _read_tsv(base / f"{kind}.tsv")
-    extra = read_supplement(base / "supplement.tsv", kind)
-    return Lexicon(entries + extra, keys + [fold_key(e.text) for e in extra])
+    lexicon = Lexicon(_read_tsv(base / f"{kind}.tsv"))
+    lexicon.add(read_supplement(base / "supplement.tsv", kind))
+    return lexicon
 
 
 def read_supplement(path: Path, kind: str) -> list[Entry]:

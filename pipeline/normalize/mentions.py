@@ -57,15 +57,20 @@ def _gene_ok(entry: Entry, form: str) -> bool:
         return True
     if form.lower() in ambiguous_forms().get("genes", ()):
         return False
-    # case and punctuation variants of alphanumeric symbols: OCT4/Oct4, BCL-2/BCL2, FOXO-3a/FOXO3A, IFN-γ/IFN-gamma
-    variant = (any(c.isdigit() for c in form) or "-" in form or any("\u0391" <= c <= "\u03c9" for c in form)) and len(
-        fold_key(form)
-    ) >= 4
+    # case and punctuation variants of alphanumeric symbols: OCT4/Oct4, BCL-2/BCL2, FOXO-3a/FOXO3A, IFN-γ/IFN-gamma;
+    # never across a space the entry lacks ("the M1" is not THEM1) and with some Latin letters ("β5" is no symbol)
+    variant = (
+        (any(c.isdigit() for c in form) or "-" in form or any("\u0391" <= c <= "\u03c9" for c in form))
+        and len(fold_key(form)) >= 4
+        and len(form.split()) == len(entry.text.split())
+        and sum(c.isascii() and c.isalpha() for c in form) >= 2
+    )
     if entry.kind == "symbol":
         return (entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form))) or variant
     if entry.kind in ("previous", "alias"):
         if entry.text == form:
-            return len(form) >= 4 or (len(form) == 3 and not form.isupper() and not form.islower())
+            # a three-letter alias in mixed case with a capital inside ("tPA"), never a capitalised word ("Yes")
+            return len(form) >= 4 or (len(form) == 3 and any(c.isupper() for c in form[1:]) and not form.isupper())
         return variant
     # a long name, with as many words as the name ("caspase 3", "annexin A6"; "agrin"; not "proteins" for
     # "protein S"), and one word only when long ("agrin", "caspase-3")
@@ -90,8 +95,8 @@ def _drug_hit(form: str) -> Concept | None:
             return None
         if drug.category == "biologic" and not _BIOLOGIC_INN_RE.search(drug.canonical):
             return None
-        if drug.kind == "alias" and drug.text.isupper() and form != drug.text:
-            return None
+        if drug.kind == "alias" and form != drug.text and (drug.text.isupper() or " " not in form):
+            return None  # brand-name synonyms ("BALANCE", "Capture") count only as written
     return Concept(name=drug.canonical, id=drug.identifier or None, type="DRUG")
 
 
@@ -166,7 +171,7 @@ def _key_hits(key: str, index: frozenset[str]) -> bool:
 
 
 def _status_hit(form: str, following: str) -> tuple[str, Concept] | None:
-    """"ER" in "ER+"/"ER-positive"/"ER status": a receptor status marker (``models/lexicons/status_markers.tsv``)."""
+    """ "ER" in "ER+"/"ER-positive"/"ER status": a receptor status marker (``models/lexicons/status_markers.tsv``)."""
     marker = status_markers().get(form)
     if marker is not None and _STATUS_RE.match(following):
         return "GENE", marker
@@ -186,7 +191,7 @@ def status_markers() -> dict[str, Concept]:
 
 
 def _slash_numbers(text: str, mention: Mention) -> Mention:
-    """"CDK4/6", "caspase 3/7": the numbers after a slash name further members of the same family."""
+    """ "CDK4/6", "caspase 3/7": the numbers after a slash name further members of the same family."""
     m = _SLASH_NUMBER_RE.match(text, mention.end)
     base = re.match(r"^(.*?)[\s-]?(\d{1,2}[a-z]?)$", mention.text)
     if not m or not base:
@@ -195,8 +200,15 @@ def _slash_numbers(text: str, mention: Mention) -> Mention:
     hit = lookup(base[1] + sep + m[1])
     if hit is None or hit[0] != mention.label or hit[1].name == mention.concept.name:
         return mention
-    return Mention(mention.start, m.end(), text[mention.start : m.end()], mention.label, mention.concept,
-                   mention.long_form, (*mention.also, hit[1]))
+    return Mention(
+        mention.start,
+        m.end(),
+        text[mention.start : m.end()],
+        mention.label,
+        mention.concept,
+        mention.long_form,
+        (*mention.also, hit[1]),
+    )
 
 
 def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention]:
