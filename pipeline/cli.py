@@ -141,6 +141,71 @@ def tables(files: tuple[Path, ...], fmt: str) -> None:
     sys.exit(1 if failures else 0)
 
 
+@main.command()
+@_FILES
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "tsv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one assertion per line; tsv: a table with a header.",
+)
+@click.option("--keep-negated", is_flag=True, help="Also print negated statements, flagged in 'function'.")
+def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool) -> None:
+    """Print the assertions the prose of FILE(s) states (source="text"): cargo transfers resistance to drugs
+    (confers, predicts, sensitizes), with donor and recipient cells and target genes; cargo functions,
+    biomarkers and payloads. One per study and relation, each with its evidence sentences."""
+    from pipeline.relate import relate
+
+    failures: list[EVminerError] = []
+    docs = _documents(files, failures, annotated=True)
+    _echo_assertions((relate(doc, keep_negated=keep_negated) for doc in docs), fmt)
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@_FILES
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "html"]),
+    default="md",
+    show_default=True,
+    help="md: figures and the rows that differ; json: everything; html: a page for curators.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def diff(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Compare the curated tables of FILE(s) with what the prose of all FILE(s) states.
+
+    Per table: row recall and precision/recall/F1 of (cargo, drug), (cargo, target gene) and (cargo, target
+    cell) pairs; missing, partial and extra rows with their evidence. Papers citing the same study (by DOI or
+    first author, year and journal) check each other.
+    """
+    from pipeline.evaluate.diff import diff_documents
+    from pipeline.export.report import diff_html, diff_json, diff_markdown
+    from pipeline.relate import relate
+    from pipeline.tables import table_assertions
+
+    failures: list[EVminerError] = []
+    docs = list(_documents(files, failures, annotated=True))
+    gold = [a for d in docs for a in table_assertions(d)]
+    predicted = [a for d in docs for a in relate(d)]
+    diffs = diff_documents(docs, gold, predicted)
+    text = diff_markdown(diffs) if fmt == "md" else diff_json(diffs) if fmt == "json" else diff_html(diffs, docs)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(1 if failures else 0)
+
+
 @main.command("build-model")
 @click.option(
     "--out",

@@ -41,12 +41,33 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def study_key(doi: str | None, first_author: str | None, year: int | None, journal: str | None) -> str | None:
-    """DOI when printed, else ``surname|year|journal`` in folded form; None when too little is known."""
+_VOLUME_PAGE_RES = (
+    re.compile(
+        r"\*\*\s*(?:19|20)\d{2}\s*\*\*\s*,\s*\*?(\d+)\*?\s*(?:\(\w+\))?\s*,\s*([A-Za-z]?\d+)"
+    ),  # **2011**, *144*, 646
+    re.compile(r"(?:19|20)\d{2}\s*;\s*(\d+)\s*(?:\(\w+\))?\s*:\s*([A-Za-z]?\d+)"),  # 2014;147:423-31
+)
+
+
+def volume_page(text: str) -> tuple[str | None, str | None]:
+    """Volume and first page (or article number) after the year, in MDPI or Vancouver style."""
+    for pattern in _VOLUME_PAGE_RES:
+        m = pattern.search(text)
+        if m:
+            return m[1], m[2].lower()
+    return None, None
+
+
+def study_key(
+    doi: str | None, first_author: str | None, year: int | None, journal: str | None, page: str | None = None
+) -> str | None:
+    """DOI when printed, else ``surname|year|journal|first page`` in folded form (the page keeps two papers
+    by a Wang in one journal and year apart); None when too little is known."""
     if doi:
         return "doi:" + doi.lower()
     if first_author and year:
-        return f"{fold(first_author)}|{year}|{fold(journal or '')}"
+        key = f"{fold(first_author)}|{year}|{fold(journal or '')}"
+        return f"{key}|{page}" if page else key
     return None
 
 
@@ -91,6 +112,7 @@ def parse_reference(number: int, raw: str) -> Reference:
     authors = [clean_inline(a, citations=False).text for a in _split_authors(authors_block, style)]
     first_author = _surname(authors[0]) if authors else None
     doi = doi_m[1] if doi_m else None
+    _, page = volume_page(raw)
     return Reference(
         number=number,
         raw=clean_inline(raw, citations=False).text,
@@ -101,7 +123,7 @@ def parse_reference(number: int, raw: str) -> Reference:
         journal=clean_inline(journal, citations=False).text if journal else None,
         doi=doi,
         pmid=pmid_m[1] if pmid_m else None,
-        study_key=study_key(doi, first_author, year, journal),
+        study_key=study_key(doi, first_author, year, journal, page),
     )
 
 

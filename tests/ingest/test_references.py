@@ -13,7 +13,7 @@ def test_references_mdpi_style() -> None:
     assert (ref.first_author, ref.year, ref.journal) == ("Hanahan", 2011, "Cell")
     assert ref.title == "Hallmarks of cancer: The next generation"
     assert "CrossRef" not in ref.raw
-    assert ref.study_key == "hanahan|2011|cell"
+    assert ref.study_key == "hanahan|2011|cell|646"
 
 
 def test_references_mdpi_suffix_jr() -> None:
@@ -42,7 +42,7 @@ def test_references_same_study_same_key_across_styles() -> None:
         1, "Wei, Y.; Lai, X. Exosomal miR-221/222. *Breast Cancer Res. Treat.* **2014**, *147*, 423–431."
     )
     nlm = parse_reference(2, "Wei Y, Lai X. Exosomal miR-221/222. *Breast Cancer Res Treat* 2014;147:423-31.")
-    assert mdpi.study_key == nlm.study_key == "wei|2014|breast cancer res treat"
+    assert mdpi.study_key == nlm.study_key == "wei|2014|breast cancer res treat|423"
 
 
 def test_references_doi_wins_study_key() -> None:

@@ -32,7 +32,7 @@ def test_table_assertions_carry_identifiers_and_study_keys(corpus_docs: dict[str
     assert [(c.name, c.id) for c in wei.target_genes] == [("CDKN1B", "HGNC:1785"), ("ESR1", "HGNC:3467")]
     assert [(c.name, c.id) for c in wei.drugs] == [("tamoxifen", "DB00675")]
     assert wei.cargo[0].type == "miRNA" and wei.cargo[0].id == "MIMAT0000278"  # miR-221 (-3p)
-    assert wei.study_keys == ["wei|2014|breast cancer res treat"]
+    assert wei.study_keys == ["wei|2014|breast cancer res treat|423"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,192 @@
+"""The diff of curated tables against prose assertions as Markdown, JSON or an HTML page for curators.
+
+Everything taken from a paper is escaped (``html.escape`` for our markup, displaCy escapes the sentences it
+renders), so a document containing ``<script>`` or ``javascript:`` text cannot inject into the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+
+from pipeline.evaluate.diff import TableDiff, diffs_json
+from pipeline.models import Assertion, Document
+
+STATUS_COLOURS = {"matched": "#d4edda", "partial": "#fff3cd", "missing": "#f8d7da", "extra": "#e2e3f5"}
+ENTITY_COLOURS = {
+    "MIRNA": "#f4a261",
+    "LNCRNA": "#e9c46a",
+    "CIRCRNA": "#e9c46a",
+    "MRNA": "#f6bd60",
+    "DNA": "#cdb4db",
+    "GENE": "#90e0ef",
+    "DRUG": "#ff8fab",
+    "CELL_LINE": "#b5e48c",
+    "CELL_TYPE": "#d9ed92",
+    "VESICLE": "#dee2e6",
+}
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}"
+
+
+def _names(a: Assertion, field: str) -> str:
+    return ", ".join(c.name for c in getattr(a, field))
+
+
+def diff_markdown(diffs: list[TableDiff]) -> str:
+    out = ["# Curated tables vs prose extraction", ""]
+    out.append(
+        "| document | table | relation | rows | row recall | (cargo, drug) P/R/F1 | (cargo, target gene) P/R/F1 "
+        "| (cargo, target cell) P/R/F1 | extra |"
+    )
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    for d in diffs:
+        cells = [f"{_fmt(p.precision)}/{_fmt(p.recall)}/{_fmt(p.f1)}" for p in d.pairs.values()]
+        out.append(
+            f"| {d.doc_id} | {d.table} | {d.relation} | {len(d.rows)} | {_fmt(d.row_recall)} | "
+            + " | ".join(cells)
+            + f" | {len(d.extra)} |"
+        )
+    for d in diffs:
+        out += ["", f"## {d.doc_id} — {d.table} ({d.relation})", ""]
+        for r in d.rows:
+            if r.status == "matched":
+                continue
+            g = r.gold
+            out.append(
+                f"- **{r.status}** row {r.row}: {_names(g, 'cargo') or _names(g, 'drugs')} "
+                f"[{', '.join(map(str, g.refs))}] drugs: {_names(g, 'drugs') or '–'}"
+            )
+            for a in r.matched_by[:2]:
+                out.append(f"  - prose ({a.provenance.doc_id}): {a.provenance.evidence[:240]}")
+        for a in d.extra[:20]:
+            out.append(
+                f"- extra: {_names(a, 'cargo')} → {_names(a, 'drugs') or '–'} [{', '.join(map(str, a.refs))}]"
+                f" — {a.provenance.evidence[:160]}"
+            )
+    return "\n".join(out) + "\n"
+
+
+def diff_json(diffs: list[TableDiff]) -> str:
+    return json.dumps(diffs_json(diffs), ensure_ascii=False, indent=2)
+
+
+def _evidence_html(a: Assertion, docs: dict[str, Document]) -> str:
+    """The assertion's sentences with their entities highlighted (displaCy), or its evidence text."""
+    from spacy import displacy
+
+    doc = docs.get(a.provenance.doc_id)
+    if doc is None or a.provenance.start is None or a.provenance.end is None:
+        return f"<p>{html.escape(a.provenance.evidence)}</p>"
+    parts = []
+    for s in doc.sentences:
+        if s.start < a.provenance.start or s.end > a.provenance.end:
+            continue
+        text = doc.span_text(s)
+        ents = [
+            {"start": e.start - s.start, "end": e.end - s.start, "label": e.label}
+            for e in doc.entities
+            if s.start <= e.start and e.end <= s.end
+        ]
+        if a.provenance.evidence and text not in a.provenance.evidence:
+            continue
+        parts.append(
+            displacy.render(
+                {"text": text, "ents": ents, "title": None},
+                style="ent",
+                manual=True,
+                options={"colors": ENTITY_COLOURS},
+            )
+        )
+    return "".join(parts) or f"<p>{html.escape(a.provenance.evidence)}</p>"
+
+
+def _assertion_cells(a: Assertion) -> str:
+    return "".join(
+        f"<td>{html.escape(x)}</td>"
+        for x in (
+            _names(a, "cargo") or "–",
+            _names(a, "drugs") or "–",
+            _names(a, "target_genes") or "–",
+            _names(a, "target_cells") or _names(a, "recipient_cells") or "–",
+            ", ".join(map(str, a.refs)),
+        )
+    )
+
+
+def diff_html(diffs: list[TableDiff], docs: Iterable[Document]) -> str:
+    """A self-contained page: per table the figures, the gold rows beside the prose rows, coloured by status,
+    each linked to its evidence sentences with the entities highlighted."""
+    by_id = {d.doc_id: d for d in docs}
+    evidence: dict[int, tuple[str, Assertion]] = {}
+
+    def anchor(a: Assertion) -> str:
+        key = id(a)
+        if key not in evidence:
+            evidence[key] = (f"ev{len(evidence) + 1}", a)
+        return evidence[key][0]
+
+    body = [
+        "<h1>EVminer: curated tables vs prose extraction</h1>",
+        "<p>Colours: <span class='matched'>matched</span> <span class='partial'>partial</span> "
+        "<span class='missing'>missing</span> <span class='extra'>extra (not in the table: shown, not "
+        "counted)</span></p>",
+        "<table class='summary'><tr><th>document</th><th>table</th><th>relation</th>"
+        "<th>rows</th><th>row recall</th><th>(cargo, drug) P/R/F1</th><th>(cargo, target gene) P/R/F1</th>"
+        "<th>(cargo, target cell) P/R/F1</th></tr>",
+    ]
+    for d in diffs:
+        pairs = "".join(f"<td>{_fmt(p.precision)} / {_fmt(p.recall)} / {_fmt(p.f1)}</td>" for p in d.pairs.values())
+        body.append(
+            f"<tr><td>{html.escape(d.doc_id)}</td><td><a href='#{html.escape(d.doc_id)}-{d.table.replace(' ', '')}'>"
+            f"{html.escape(d.table)}</a></td><td>{d.relation}</td><td>{len(d.rows)}</td>"
+            f"<td>{_fmt(d.row_recall)}</td>{pairs}</tr>"
+        )
+    body.append("</table>")
+    head = (
+        "<tr><th>row</th><th>status</th><th>cargo</th><th>drugs</th><th>target genes</th><th>target cells</th>"
+        "<th>refs</th><th>extracted from prose</th></tr>"
+    )
+    for d in diffs:
+        body.append(
+            f"<h2 id='{html.escape(d.doc_id)}-{d.table.replace(' ', '')}'>{html.escape(d.doc_id)} — "
+            f"{html.escape(d.table)} ({d.relation})</h2><table class='rows'>{head}"
+        )
+        for r in d.rows:
+            links = (
+                " ".join(
+                    f"<a href='#{anchor(a)}'>{html.escape(_names(a, 'cargo'))} → {html.escape(_names(a, 'drugs') or '–')}</a>"
+                    for a in r.matched_by
+                )
+                or "–"
+            )
+            body.append(
+                f"<tr class='{r.status}'><td>{r.row}</td><td>{r.status}</td>{_assertion_cells(r.gold)}"
+                f"<td>{links}</td></tr>"
+            )
+        for a in d.extra:
+            body.append(
+                f"<tr class='extra'><td>–</td><td>extra</td>{_assertion_cells(a)}"
+                f"<td><a href='#{anchor(a)}'>evidence</a></td></tr>"
+            )
+        body.append("</table>")
+    body.append("<h2>Evidence</h2>")
+    for ident, a in evidence.values():
+        body.append(
+            f"<div class='evidence' id='{ident}'><h3>{ident}: {html.escape(a.relation)} "
+            f"({html.escape(a.effect or 'association')}) — {html.escape(a.provenance.doc_id)} "
+            f"[{', '.join(map(str, a.refs))}]</h3>{_evidence_html(a, by_id)}</div>"
+        )
+    style = (
+        "body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:90%}"
+        + "".join(f".{k}{{background:{v}}}" for k, v in STATUS_COLOURS.items())
+        + ".evidence{border-top:1px solid #ddd;margin-top:1em}"
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>EVminer diff</title>"
+        f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
+    )

@@ -1,0 +1,57 @@
+"""Relate: an annotated Document -> Assertions from its prose (source="text")."""
+
+from __future__ import annotations
+
+from pipeline.models import Assertion, Concept, Document
+from pipeline.relate.assemble import unit_assertions
+from pipeline.relate.units import study_units
+
+
+def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
+    """Every assertion the prose of ``doc`` states, one per study and relation, each with its evidence.
+
+    ``doc`` must carry its entities (``pipeline.annotate.annotate``). Negated statements are left out unless
+    ``keep_negated``, in which case they come flagged ("NEGATED: ..." in ``function``, no effect).
+    """
+    merged: dict[tuple[str, tuple[int, ...], bool], Assertion] = {}
+    order: list[tuple[str, tuple[int, ...], bool]] = []
+    for unit in study_units(doc):
+        for a in unit_assertions(doc, unit, keep_negated=keep_negated):
+            key = (a.relation, tuple(sorted(a.refs)), (a.function or "").startswith("NEGATED"))
+            if key in merged and a.refs:  # one study described in two places: one assertion
+                merged[key] = merge_assertions(merged[key], a)
+            else:
+                if key in merged:
+                    key = (*key[:2], key[2], len(order))  # type: ignore[assignment]
+                merged[key] = a
+                order.append(key)
+    return [merged[k] for k in order]
+
+
+def merge_assertions(a: Assertion, b: Assertion) -> Assertion:
+    """One assertion with the entities of both (same study, same relation)."""
+
+    def union(x: list[Concept], y: list[Concept]) -> list[Concept]:
+        names = {c.name for c in x}
+        return x + [c for c in y if c.name not in names]
+
+    evidence = (
+        a.provenance.evidence
+        if b.provenance.evidence in a.provenance.evidence
+        else (a.provenance.evidence + " ... " + b.provenance.evidence)
+    )
+    return a.model_copy(
+        update={
+            "cargo": union(a.cargo, b.cargo),
+            "drugs": union(a.drugs, b.drugs),
+            "target_genes": union(a.target_genes, b.target_genes),
+            "target_cells": union(a.target_cells, b.target_cells),
+            "donor_cells": union(a.donor_cells, b.donor_cells),
+            "recipient_cells": union(a.recipient_cells, b.recipient_cells),
+            "effect": a.effect or b.effect,
+            "provenance": a.provenance.model_copy(update={"evidence": evidence}),
+        }
+    )
+
+
+__all__ = ["relate"]

@@ -1,0 +1,72 @@
+"""Study units: the run of sentences in which a review describes one cited study.
+
+Reviews describe a study over several sentences ("Wei et al.[44] compared ... They ... This modulated expression
+pattern induced tamoxifen resistance"). A sentence that carries a *study* citation opens a unit for those
+references; the sentences after it in the same paragraph, citing nothing, continue it (anaphora such as "these
+exosomes", "the researchers"); sentences before the paragraph's first citation belong to its first unit.
+
+A citation is a study citation when it follows "et al." (strong) or ends the sentence (weak); one in
+mid-sentence after another name ("p27[64]") is incidental and opens nothing. A weak citation does not close a
+unit opened by a strong one: "Functional analysis indicated that miR-134 inhibited STAT5B, which controls
+Hsp90[57]." stays in O'Brien et al.'s study.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.models import Document
+
+_ET_AL_RE = re.compile(r"\bet al\.?\s*$")
+
+
+@dataclass
+class StudyUnit:
+    refs: list[int]
+    sentences: list[int] = field(default_factory=list)  # indices into Document.sentences
+    paragraph: int = 0
+
+
+def _study_refs(doc: Document, s_index: int) -> tuple[list[int], bool]:
+    """The sentence's study references, and whether they are strong (introduced by "X et al.")."""
+    sentence = doc.sentences[s_index]
+    strong: list[int] = []
+    weak: list[int] = []
+    for c in doc.citations:
+        if not sentence.start <= c.start <= sentence.end:
+            continue
+        before = doc.text[max(sentence.start, c.start - 40) : c.start]
+        if _ET_AL_RE.search(before) or re.search(r"\bour (?:laboratory|group|study)\b", doc.span_text(sentence)):
+            strong.extend(n for n in c.refs if n not in strong)
+        elif not doc.text[c.start : sentence.end].strip(" .;:,)"):
+            weak.extend(n for n in c.refs if n not in weak)
+    return (strong, True) if strong else (weak, False)
+
+
+def study_units(doc: Document) -> list[StudyUnit]:
+    """The study units of a Document's prose paragraphs, in reading order."""
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(doc.sentences):
+        if doc.paragraphs[s.paragraph].kind == "text":
+            by_paragraph.setdefault(s.paragraph, []).append(i)
+    units: list[StudyUnit] = []
+    for p_index, sentence_ids in by_paragraph.items():
+        current: StudyUnit | None = None
+        current_strong = False
+        leading: list[int] = []
+        for s_index in sentence_ids:
+            refs, strong = _study_refs(doc, s_index)
+            opens = refs and (current is None or (set(refs) != set(current.refs) and (strong or not current_strong)))
+            if opens:
+                current = StudyUnit(refs=refs, sentences=[*leading, s_index], paragraph=p_index)
+                current_strong = strong
+                leading = []
+                units.append(current)
+            elif current is not None:
+                current.sentences.append(s_index)
+            else:
+                leading.append(s_index)
+        if leading:  # a paragraph that cites nothing: one unit without references
+            units.append(StudyUnit(refs=[], sentences=leading, paragraph=p_index))
+    return units
