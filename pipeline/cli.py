@@ -206,6 +206,78 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     sys.exit(1 if failures else 0)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs/run"),
+    show_default=True,
+    help="Output folder (documents/, assertions.jsonl/.parquet, entities.parquet, "
+    "evminer.sqlite, bioc.json, report.html, manifest.jsonl).",
+)
+@click.option("--workers", type=int, default=None, help="Worker processes [default: the number of cores].")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local processes, or a Dask distributed cluster (a LocalCluster unless --scheduler).",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:port); implies --engine dask.")
+@click.option("--db", "db_url", default=None, help="Also write the rows to this database (postgresql://...).")
+@click.option("--no-report", is_flag=True, help="Skip report.html (the diff of curated tables vs prose).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar [default: when on a terminal].")
+def run(
+    paths: tuple[Path, ...],
+    out: Path,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    db_url: str | None,
+    no_report: bool,
+    progress: bool | None,
+) -> None:
+    """Run the whole chain on every .pdf/.txt/.md under PATH(s): Document, entities, prose and table assertions.
+
+    Unchanged files are taken from the cache (content hash); a changed file replaces its rows; a file that
+    fails gets an error row in manifest.jsonl with the reason and the run goes on. Killed and started again,
+    a run finishes the job with every document's rows exactly once. Exit status 1 when any file failed.
+    """
+    from tqdm import tqdm
+
+    from pipeline.batch import discover, run_batch
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=len(discover(paths)), unit="doc", disable=not show, file=sys.stderr)
+
+    def tick(result, summary) -> None:  # type: ignore[no-untyped-def]
+        bar.update(1)
+        failed = sum(1 for _ in [0] if result.status == "error")
+        bar.set_postfix(errors=summary.error + failed, cached=summary.cached)
+        if result.status == "error":
+            click.echo(f"evminer: error: {result.message}", err=True)
+
+    summary = run_batch(
+        paths,
+        out,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        db_url=db_url,
+        report=not no_report,
+        progress=tick,
+    )
+    bar.update(summary.cached)
+    bar.close()
+    click.echo(
+        f"{summary.files} files: {summary.processed} processed, {summary.cached} cached; {summary.ok} ok, "
+        f"{summary.warning} warnings, {summary.error} failed; {summary.outputs.get('assertions', 0)} assertions, "
+        f"{summary.outputs.get('entities', 0)} entities in {summary.seconds} s -> {out}"
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
 @main.command("build-model")
 @click.option(
     "--out",

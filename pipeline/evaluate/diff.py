@@ -106,8 +106,9 @@ class TableDiff:
 class RefIndex:
     """Whether a prose assertion and a gold assertion cite the same study."""
 
-    def __init__(self, docs: Iterable[Document]) -> None:
-        self.keys: dict[tuple[str, int], str] = {}
+    def __init__(self, docs: Iterable[Document] = (), keys: dict[tuple[str, int], str] | None = None) -> None:
+        """From Documents' reference lists, or from ``keys``: (doc_id, reference number) -> study key."""
+        self.keys: dict[tuple[str, int], str] = dict(keys or {})
         for doc in docs:
             for ref in doc.references:
                 if ref.study_key:
@@ -185,10 +186,13 @@ def diff_table(
     return TableDiff(doc.doc_id, label, relation, rows, pairs, extra)
 
 
-def diff_documents(docs: list[Document], gold: list[Assertion], predicted: list[Assertion]) -> list[TableDiff]:
-    """Every curated table of ``docs`` against the prose assertions of all of them."""
-    refs = RefIndex(docs)
-    cited = set()
+def diff_documents(
+    docs: list[Document], gold: list[Assertion], predicted: list[Assertion], refs: RefIndex | None = None
+) -> list[TableDiff]:
+    """Every curated table of ``docs`` against the prose assertions of all papers (``predicted`` may come from
+    papers not in ``docs`` when ``refs`` knows their study keys, as in a batch run)."""
+    refs = refs or RefIndex(docs)
+    cited = {k for a in predicted for k in refs.study_keys(a)}
     for doc in docs:
         for c in doc.citations:
             for n in c.refs:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from pipeline.evaluate.diff import TableDiff, diffs_json
 from pipeline.models import Assertion, Document
@@ -74,7 +74,7 @@ def diff_json(diffs: list[TableDiff]) -> str:
     return json.dumps(diffs_json(diffs), ensure_ascii=False, indent=2)
 
 
-def _evidence_html(a: Assertion, docs: dict[str, Document]) -> str:
+def _evidence_html(a: Assertion, docs: Mapping[str, Document]) -> str:
     """The assertion's sentences with their entities highlighted (displaCy), or its evidence text."""
     from spacy import displacy
 
@@ -117,10 +117,11 @@ def _assertion_cells(a: Assertion) -> str:
     )
 
 
-def diff_html(diffs: list[TableDiff], docs: Iterable[Document]) -> str:
+def diff_html(diffs: list[TableDiff], docs: Iterable[Document] | Mapping[str, Document]) -> str:
     """A self-contained page: per table the figures, the gold rows beside the prose rows, coloured by status,
-    each linked to its evidence sentences with the entities highlighted."""
-    by_id = {d.doc_id: d for d in docs}
+    each linked to its evidence sentences with the entities highlighted. ``docs`` may be a lazy mapping
+    doc_id -> Document: only the documents whose evidence is shown are read."""
+    by_id = docs if isinstance(docs, Mapping) else {d.doc_id: d for d in docs}
     evidence: dict[int, tuple[str, Assertion]] = {}
 
     def anchor(a: Assertion) -> str:

@@ -1,0 +1,64 @@
+"""The Python API for notebooks: one file to a Document and Assertions; a run's outputs as pandas DataFrames.
+
+>>> from pipeline.api import process_file, load_run
+>>> doc, assertions = process_file("corpus/schwarzenbach2020_cdr_exosome_drug_resistance.txt")
+>>> run = load_run("outputs/corpus")          # after `evminer run corpus/ --out outputs/corpus`
+>>> run.assertions.query("relation == 'transfers_resistance' and source == 'text'")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import create_engine
+
+from pipeline.models import Assertion, Document
+
+
+def process_file(path: str | Path, *, entities: bool = True) -> tuple[Document, list[Assertion]]:
+    """Read one review and return its Document (with entities) and its assertions: the curated tables'
+    (source="table") and the prose's (source="text")."""
+    from pipeline.annotate import annotate
+    from pipeline.ingest import ingest
+    from pipeline.relate import relate
+    from pipeline.tables import table_assertions
+
+    doc = ingest(path)
+    if not entities:
+        return doc, table_assertions(doc)
+    doc = annotate(doc)
+    return doc, table_assertions(doc) + relate(doc)
+
+
+@dataclass
+class RunData:
+    documents: pd.DataFrame
+    references: pd.DataFrame
+    entities: pd.DataFrame
+    assertions: pd.DataFrame
+    assertion_entities: pd.DataFrame
+    manifest: pd.DataFrame
+
+
+def load_run(out: str | Path) -> RunData:
+    """The tables of a run's database (``OUT/evminer.sqlite``) as DataFrames."""
+    path = Path(out) / "evminer.sqlite"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no run database here (run 'evminer run PATH --out {out}' first)")
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        frames = {
+            t: pd.read_sql_table(t, conn)
+            for t in ("documents", "references", "entities", "assertions", "assertion_entities", "files")
+        }
+    engine.dispose()
+    return RunData(
+        frames["documents"],
+        frames["references"],
+        frames["entities"],
+        frames["assertions"],
+        frames["assertion_entities"],
+        frames["files"],
+    )

@@ -1,0 +1,342 @@
+"""The run database: documents, references, entities, assertions, assertion_entities and the file manifest.
+
+The same schema on SQLite (the embedded default, ``DIR/evminer.sqlite``) and PostgreSQL (``--db
+postgresql://...``), through SQLAlchemy Core. Keys make re-runs upserts: a document's rows are replaced in one
+transaction, so a run killed at any moment leaves every document either fully stored or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine
+
+from pipeline.batch.worker import Result
+from pipeline.models import Assertion, Document
+
+metadata = MetaData()
+
+files = Table(
+    "files",
+    metadata,
+    Column("path", String(1024), primary_key=True),
+    Column("doc_id", String(255), nullable=False, index=True),
+    Column("content_hash", String(64)),
+    Column("status", String(16), nullable=False),
+    Column("message", Text),
+    Column("seconds", Float),
+    Column("timings", Text),  # JSON
+    Column("n_entities", Integer),
+    Column("n_assertions", Integer),
+    Column("processed_at", String(32)),
+)
+documents = Table(
+    "documents",
+    metadata,
+    Column("doc_id", String(255), primary_key=True),
+    Column("path", String(1024)),
+    Column("content_hash", String(64)),
+    Column("format", String(16)),
+    Column("title", Text),
+    Column("authors", Text),  # JSON list
+    Column("journal", Text),
+    Column("year", Integer),
+    Column("doi", String(255)),
+    Column("n_sentences", Integer),
+    Column("n_citations", Integer),
+    Column("n_tables", Integer),
+    Column("n_references", Integer),
+)
+references = Table(
+    "references",
+    metadata,
+    Column("doc_id", String(255), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("first_author", Text),
+    Column("year", Integer),
+    Column("title", Text),
+    Column("journal", Text),
+    Column("doi", String(255)),
+    Column("study_key", String(512), index=True),
+    Column("raw", Text),
+)
+entities = Table(
+    "entities",
+    metadata,
+    Column("doc_id", String(255), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("label", String(16), index=True),
+    Column("text", Text),
+    Column("name", Text, index=False),
+    Column("identifier", String(64)),
+    Column("other_names", Text),  # JSON list
+    Column("sentence", Integer),
+    Column("page", Integer),
+    Column("long_form", Text),
+)
+assertions = Table(
+    "assertions",
+    metadata,
+    Column("assertion_id", String(300), primary_key=True),
+    Column("doc_id", String(255), index=True, nullable=False),
+    Column("source", String(8)),
+    Column("relation", String(32), index=True),
+    Column("effect", String(32)),
+    Column("cargo", Text),  # JSON lists of canonical names, as in the JSONL contract
+    Column("drugs", Text),
+    Column("target_genes", Text),
+    Column("target_cells", Text),
+    Column("donor_cells", Text),
+    Column("recipient_cells", Text),
+    Column("function", Text),
+    Column("refs", Text),
+    Column("study_keys", Text),
+    Column("table_label", String(32)),
+    Column("row", Integer),
+    Column("page", Integer),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("evidence", Text),
+    Column("json", Text),  # the whole Assertion, for lossless reloading
+)
+assertion_entities = Table(
+    "assertion_entities",
+    metadata,
+    Column("assertion_id", String(300), primary_key=True),
+    Column("role", String(16), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("doc_id", String(255), index=True),
+    Column("name", Text),
+    Column("identifier", String(64)),
+    Column("type", String(32)),
+    Column("provenance", String(8)),
+)
+CHILD_TABLES = (references, entities, assertions, assertion_entities)
+ROLES = {
+    "cargo": "cargo",
+    "drugs": "drug",
+    "target_genes": "target_gene",
+    "target_cells": "target_cell",
+    "donor_cells": "donor_cell",
+    "recipient_cells": "recipient_cell",
+}
+
+
+def connect(url: str) -> Engine:
+    """An engine with the schema created (``CREATE TABLE IF NOT EXISTS``)."""
+    engine = create_engine(url, future=True)
+    metadata.create_all(engine)
+    return engine
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _rows(doc: Document, items: list[Assertion]) -> dict[Table, list[dict[str, Any]]]:
+    out: dict[Table, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
+    for r in doc.references:
+        out[references].append(
+            {
+                "doc_id": doc.doc_id,
+                "number": r.number,
+                "first_author": r.first_author,
+                "year": r.year,
+                "title": r.title,
+                "journal": r.journal,
+                "doi": r.doi,
+                "study_key": r.study_key,
+                "raw": r.raw,
+            }
+        )
+    for i, e in enumerate(doc.entities):
+        out[entities].append(
+            {
+                "doc_id": doc.doc_id,
+                "idx": i,
+                "start": e.start,
+                "end": e.end,
+                "label": e.label,
+                "text": e.text,
+                "name": e.name,
+                "identifier": e.id,
+                "other_names": json.dumps(e.other_names),
+                "sentence": e.sentence,
+                "page": e.page,
+                "long_form": e.long_form,
+            }
+        )
+    counters: dict[str, int] = {}
+    for a in items:
+        row = a.to_row()
+        n = counters.get(a.provenance.source, 0)
+        counters[a.provenance.source] = n + 1
+        aid = f"{doc.doc_id}:{a.provenance.source}:{n}"
+        out[assertions].append(
+            {
+                "assertion_id": aid,
+                "doc_id": doc.doc_id,
+                "source": row["source"],
+                "relation": row["relation"],
+                "effect": row["effect"],
+                **{
+                    k: json.dumps(row[k], ensure_ascii=False)
+                    for k in (
+                        "cargo",
+                        "drugs",
+                        "target_genes",
+                        "target_cells",
+                        "donor_cells",
+                        "recipient_cells",
+                        "refs",
+                        "study_keys",
+                    )
+                },
+                "function": row["function"],
+                "table_label": row["table"],
+                "row": row["row"],
+                "page": row["page"],
+                "start": row["start"],
+                "end": row["end"],
+                "evidence": row["evidence"],
+                "json": a.model_dump_json(),
+            }
+        )
+        for field_name, role in ROLES.items():
+            for pos, c in enumerate(getattr(a, field_name)):
+                out[assertion_entities].append(
+                    {
+                        "assertion_id": aid,
+                        "role": role,
+                        "position": pos,
+                        "doc_id": doc.doc_id,
+                        "name": c.name,
+                        "identifier": c.id,
+                        "type": c.type,
+                        "provenance": a.provenance.source,
+                    }
+                )
+    return out
+
+
+def document_rows(result: Result, doc: Document | None, items: list[Assertion]) -> dict[str, list[dict[str, Any]]]:
+    """Every row one file gives, by table name (computed in the worker, so the writer only inserts)."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "files": [
+            {
+                "path": result.path,
+                "doc_id": result.doc_id,
+                "content_hash": result.content_hash,
+                "status": result.status,
+                "message": result.message,
+                "seconds": round(sum(result.seconds.values()), 4),
+                "timings": json.dumps({k: round(v, 4) for k, v in result.seconds.items()}),
+                "n_entities": len(doc.entities) if doc else 0,
+                "n_assertions": len(items),
+                "processed_at": _now(),
+            }
+        ]
+    }
+    if doc is None:
+        return rows
+    m = doc.metadata
+    rows["documents"] = [
+        {
+            "doc_id": doc.doc_id,
+            "path": result.path,
+            "content_hash": result.content_hash,
+            "format": doc.format,
+            "title": m.title,
+            "authors": json.dumps(m.authors, ensure_ascii=False),
+            "journal": m.journal,
+            "year": m.year,
+            "doi": m.doi,
+            "n_sentences": len(doc.sentences),
+            "n_citations": len(doc.citations),
+            "n_tables": len(doc.tables),
+            "n_references": len(doc.references),
+        }
+    ]
+    rows.update({table.name: r for table, r in _rows(doc, items).items()})
+    return rows
+
+
+TABLES = {t.name: t for t in (files, documents, *CHILD_TABLES)}
+
+
+def store(engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Replace one file's rows (and its document's) in one transaction."""
+    with engine.begin() as conn:
+        old = conn.execute(select(files.c.doc_id).where(files.c.path == path)).scalar()
+        for old_id in {old, doc_id} - {None}:
+            for t in (*CHILD_TABLES, documents):
+                conn.execute(delete(t).where(t.c.doc_id == old_id))
+        conn.execute(delete(files).where(files.c.path == path))
+        for name in ("files", "documents", *(t.name for t in CHILD_TABLES)):
+            if rows.get(name):
+                conn.execute(insert(TABLES[name]), rows[name])
+
+
+def cached(engine: Engine, path: str, digest: str) -> bool:
+    """Whether this file, with this content, is already stored (ok or warning)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(files.c.content_hash, files.c.status, files.c.doc_id).where(files.c.path == path)
+        ).first()
+        if row is None or row.content_hash != digest or row.status not in ("ok", "warning"):
+            return False
+        return conn.execute(select(documents.c.doc_id).where(documents.c.doc_id == row.doc_id)).first() is not None
+
+
+def iter_assertions(engine: Engine, source: str | None = None) -> Iterator[Assertion]:
+    query = select(assertions.c.json).order_by(assertions.c.doc_id, assertions.c.assertion_id)
+    if source:
+        query = query.where(assertions.c.source == source)
+    with engine.connect() as conn:
+        for (payload,) in conn.execute(query):
+            yield Assertion.model_validate_json(payload)
+
+
+def study_keys(engine: Engine) -> dict[tuple[str, int], str]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(references.c.doc_id, references.c.number, references.c.study_key).where(
+                references.c.study_key.is_not(None)
+            )
+        )
+        return {(d, n): k for d, n, k in rows}
+
+
+def docs_with_tables(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(assertions.c.doc_id).where(assertions.c.source == "table").distinct())
+        return sorted(r[0] for r in rows)
+
+
+def manifest_rows(engine: Engine) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(files).order_by(files.c.path)).mappings().all()
+    out = []
+    for r in rows:
+        row = dict(r)
+        row["timings"] = json.loads(row["timings"] or "{}")
+        out.append(row)
+    return out

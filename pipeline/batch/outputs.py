@@ -1,0 +1,149 @@
+"""The files a run leaves in its output folder, rebuilt from the run database at the end of every run.
+
+Each file is written to a temporary name and renamed into place, so a reader (or a killed run) never sees a
+half file; rebuilding from the database makes every document appear exactly once whatever happened before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from pipeline.batch import db
+from pipeline.models import Document
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write to ``path`` through a temporary file in the same folder, renamed when complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def document_path(out: Path, doc_id: str) -> Path:
+    return out / "documents" / f"{doc_id}.json"
+
+
+def load_document(out: Path, doc_id: str) -> Document:
+    return Document.model_validate_json(document_path(out, doc_id).read_text(encoding="utf-8"))
+
+
+class LazyDocuments(dict):  # type: ignore[type-arg]
+    """doc_id -> Document, read from ``documents/`` the first time it is asked for."""
+
+    def __init__(self, out: Path) -> None:
+        super().__init__()
+        self.out = out
+
+    def __missing__(self, doc_id: str) -> Document | None:
+        path = document_path(self.out, doc_id)
+        doc = load_document(self.out, doc_id) if path.exists() else None
+        self[doc_id] = doc
+        return doc
+
+    def get(self, doc_id: str, default: Any = None) -> Any:
+        return self[doc_id] or default
+
+
+def _query_frames(engine: Engine, table: Any, chunk: int = 20000) -> Iterator[pd.DataFrame]:
+    with engine.connect() as conn:
+        yield from pd.read_sql(select(table).order_by(*table.primary_key.columns), conn, chunksize=chunk)
+
+
+def write_parquet(engine: Engine, table: Any, path: Path) -> int:
+    """Stream a table into a Parquet file; returns the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = 0
+    with atomic_open(path, "wb") as fh:
+        writer = None
+        for frame in _query_frames(engine, table):
+            arrow = pa.Table.from_pandas(frame, preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(fh, arrow.schema)
+            writer.write_table(arrow.cast(writer.schema))
+            rows += len(frame)
+        if writer is None:  # no rows: an empty file with the table's columns
+            empty = pa.table({c.name: pa.array([], type=pa.string()) for c in table.columns})
+            pq.write_table(empty, fh)
+        else:
+            writer.close()
+    return rows
+
+
+def write_outputs(engine: Engine, out: Path, summary: dict[str, Any], report: bool = True) -> dict[str, int]:
+    """assertions.jsonl/.parquet, entities.parquet, manifest.jsonl, bioc.json and report.html."""
+    counts: dict[str, int] = {}
+    with atomic_open(out / "assertions.jsonl") as fh:
+        n = 0
+        for a in db.iter_assertions(engine):
+            fh.write(json.dumps(a.to_row(), ensure_ascii=False) + "\n")
+            n += 1
+        counts["assertions"] = n
+    counts["assertions.parquet"] = write_parquet(engine, db.assertions, out / "assertions.parquet")
+    counts["entities"] = write_parquet(engine, db.entities, out / "entities.parquet")
+    manifest = db.manifest_rows(engine)
+    with atomic_open(out / "manifest.jsonl") as fh:
+        for row in manifest:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts["manifest"] = len(manifest)
+    ok_ids = [r["doc_id"] for r in manifest if r["status"] in ("ok", "warning")]
+    from pipeline.export.bioc import write_bioc
+
+    with atomic_open(out / "bioc.json") as fh:
+        counts["bioc"] = write_bioc((load_document(out, d) for d in ok_ids if document_path(out, d).exists()), fh)
+    if report:
+        with atomic_open(out / "report.html") as fh:
+            fh.write(report_html(engine, out, manifest, summary))
+    return counts
+
+
+def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summary: dict[str, Any]) -> str:
+    """The diff of every document that has curated tables, with a run summary on top."""
+    import html
+
+    from pipeline.evaluate.diff import RefIndex, diff_documents
+    from pipeline.export.report import diff_html
+
+    gold_docs = [load_document(out, d) for d in db.docs_with_tables(engine)]
+    gold = [a for a in db.iter_assertions(engine, "table")]
+    predicted = [a for a in db.iter_assertions(engine, "text")]
+    diffs = diff_documents(gold_docs, gold, predicted, RefIndex(keys=db.study_keys(engine)))
+    lazy = LazyDocuments(out)
+    for d in gold_docs:
+        lazy[d.doc_id] = d
+    page = diff_html(diffs, lazy)
+    status = {s: sum(r["status"] == s for r in manifest) for s in ("ok", "warning", "error")}
+    rows = "".join(
+        f"<tr class='{'missing' if r['status'] == 'error' else ''}'><td>{html.escape(r['path'])}</td>"
+        f"<td>{html.escape(r['doc_id'])}</td><td>{r['status']}</td><td>{html.escape(r['message'] or '')}</td>"
+        f"<td>{r['n_entities']}</td><td>{r['n_assertions']}</td><td>{r['seconds']}</td></tr>"
+        for r in manifest
+    )
+    run = (
+        f"<h1>EVminer run</h1><p>{len(manifest)} files: {status['ok']} ok, {status['warning']} with warnings, "
+        f"{status['error']} failed; {html.escape(json.dumps(summary))}</p><table><tr><th>file</th><th>doc_id</th>"
+        f"<th>status</th><th>message</th><th>entities</th><th>assertions</th><th>seconds</th></tr>{rows}</table>"
+    )
+    return page.replace("<body>", "<body>" + run, 1)

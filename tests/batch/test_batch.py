@@ -1,0 +1,247 @@
+"""Batch runs: exactly-once rows in every output, error rows for broken files, cache, change, kill and resume,
+PostgreSQL and Dask."""
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from pipeline.api import load_run, process_file
+from pipeline.batch import assign_doc_ids, discover, run_batch
+from tests.conftest import CORPUS
+from tests.gold.tables import FENG, SCHWARZENBACH
+
+PG_URL = os.environ.get("EVMINER_TEST_PG_URL")
+
+
+def _batch(tmp: Path) -> Path:
+    """The corpus, a copy, a renamed copy in a subfolder, a changed copy and broken files."""
+    src = tmp / "papers"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(CORPUS / FENG, src / FENG)
+    shutil.copy(CORPUS / SCHWARZENBACH, src / SCHWARZENBACH)
+    shutil.copy(CORPUS / SCHWARZENBACH, src / "copy_of_review.txt")
+    shutil.copy(CORPUS / FENG, src / "sub" / "renamed.md")
+    changed = (CORPUS / SCHWARZENBACH).read_text(encoding="utf-8").replace("miR-770", "miR-771")
+    (src / "changed.txt").write_text(changed, encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (src / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    (src / "notes.docx").write_text("not a supported type: not discovered", encoding="utf-8")
+    return src
+
+
+GOOD = {
+    "feng2022-ijms-sev-breast-cancer",
+    "schwarzenbach2020-cdr-exosome-drug-resistance",
+    "copy-of-review",
+    "renamed",
+    "changed",
+}
+BROKEN = {"empty", "binary", "broken"}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, object]:
+    tmp = tmp_path_factory.mktemp("batch")
+    src = _batch(tmp)
+    summary = run_batch([src], tmp / "out", workers=2, db_url=PG_URL)
+    return src, tmp / "out", summary
+
+
+def test_batch_discover_and_doc_ids(tmp_path: Path) -> None:
+    src = _batch(tmp_path)
+    files = discover([src])
+    names = sorted(f.name for f in files)
+    assert names == sorted(
+        [
+            FENG,
+            SCHWARZENBACH,
+            "copy_of_review.txt",
+            "renamed.md",
+            "changed.txt",
+            "empty.txt",
+            "binary.txt",
+            "broken.pdf",
+        ]
+    )
+    (src / "sub" / "empty.txt").write_bytes(b"")
+    ids = assign_doc_ids(discover([src]))
+    assert len(set(ids.values())) == len(ids)
+
+
+def test_batch_every_good_document_once_everywhere(run) -> None:  # type: ignore[no-untyped-def]
+    _src, out, summary = run
+    assert summary.files == 8 and summary.error == 3 and summary.ok == 5 and summary.failed
+    con = sqlite3.connect(out / "evminer.sqlite")
+    docs = [r[0] for r in con.execute("select doc_id from documents")]
+    assert sorted(docs) == sorted(GOOD)
+    assert con.execute("select count(*) from assertions").fetchone()[0] == sum(
+        1 for _ in (out / "assertions.jsonl").read_text().splitlines()
+    )
+    jsonl_docs = {json.loads(line)["doc_id"] for line in (out / "assertions.jsonl").read_text().splitlines()}
+    assert jsonl_docs == GOOD
+    ents = pd.read_parquet(out / "entities.parquet")
+    assert set(ents["doc_id"]) == GOOD
+    assert not ents.duplicated(["doc_id", "idx"]).any()
+    asserts = pd.read_parquet(out / "assertions.parquet")
+    assert set(asserts["doc_id"]) == GOOD and asserts["assertion_id"].is_unique
+    assert sorted(p.stem for p in (out / "documents").glob("*.json")) == sorted(GOOD)
+    bioc = json.loads((out / "bioc.json").read_text())
+    assert sorted(d["id"] for d in bioc["documents"]) == sorted(GOOD)
+    assert (out / "report.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_batch_broken_files_in_manifest_with_reason(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run
+    rows = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    errors = {r["doc_id"]: r["message"] for r in rows if r["status"] == "error"}
+    assert set(errors) == BROKEN
+    assert "the file is empty" in errors["empty"] and "empty.txt" in errors["empty"]
+    assert "binary" in errors["binary"]
+    assert "broken.pdf" in errors["broken"]
+    assert all(r["timings"] is not None and r["processed_at"] for r in rows)
+
+
+def test_batch_changed_copy_differs_and_copies_agree(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run
+    data = load_run(out)
+    names = data.entities.groupby("doc_id")["name"].apply(set)
+    assert "miR-771" in names["changed"] and "miR-771" not in names["copy-of-review"]
+    a = data.assertions
+    count = a.groupby("doc_id").size()
+    assert count["copy-of-review"] == count["schwarzenbach2020-cdr-exosome-drug-resistance"]
+
+
+def test_batch_rerun_uses_cache_and_replaces_a_changed_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src, out, _ = run
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    # the database remembers absolute paths of the sources: rerun on the same sources
+    again = run_batch([src], work, workers=1)
+    assert again.cached == 5 and again.processed == 3  # broken files are retried
+    changed = src / "changed.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("miR-771", "miR-772"), encoding="utf-8")
+    third = run_batch([src], work, workers=1)
+    assert third.cached == 4
+    data = load_run(work)
+    names = set(data.entities[data.entities.doc_id == "changed"]["name"])
+    assert "miR-772" in names and "miR-771" not in names
+    assert data.documents.doc_id.is_unique and len(data.documents) == 5
+
+
+@pytest.mark.skipif(not PG_URL, reason="EVMINER_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
+def test_batch_postgresql_has_the_same_rows(run) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run
+    pg = sa.create_engine(PG_URL)
+    lite = sa.create_engine(f"sqlite:///{out / 'evminer.sqlite'}")
+    for table in ("documents", "references", "entities", "assertions", "assertion_entities", "files"):
+        q = f'select count(*) from "{table}"'
+        with pg.connect() as a, lite.connect() as b:
+            assert a.execute(sa.text(q)).scalar() >= b.execute(sa.text(q)).scalar() > 0, table
+    with pg.connect() as conn:
+        docs = {r[0] for r in conn.execute(sa.text("select doc_id from documents"))}
+    assert docs >= GOOD
+
+
+def _rows(out: Path) -> dict[str, list]:
+    con = sqlite3.connect(out / "evminer.sqlite")
+    tables = {
+        "documents": "doc_id",
+        "entities": "doc_id, idx",
+        "assertions": "assertion_id",
+        "assertion_entities": "assertion_id, role, position",
+        "references": "doc_id, number",
+    }
+    return {t: con.execute(f'select * from "{t}" order by {k}').fetchall() for t, k in tables.items()}
+
+
+def _stable(out: Path) -> tuple:
+    lines = sorted((out / "assertions.jsonl").read_text().splitlines())
+    return lines, _rows(out)
+
+
+@pytest.mark.slow
+def test_batch_kill_and_resume_gives_identical_outputs(tmp_path: Path) -> None:
+    src = tmp_path / "papers"
+    src.mkdir()
+    for i in range(6):
+        for name in (FENG, SCHWARZENBACH):
+            shutil.copy(CORPUS / name, src / f"{i}_{name}")
+    clean = tmp_path / "clean"
+    run_batch([src], clean, workers=1, report=False)
+    killed = tmp_path / "killed"
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        str(src),
+        "--out",
+        str(killed),
+        "--workers",
+        "1",
+        "--no-report",
+        "--no-progress",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:  # kill once a few documents are stored, mid-run
+        db = killed / "evminer.sqlite"
+        if db.exists():
+            try:
+                n = sqlite3.connect(db).execute("select count(*) from files").fetchone()[0]
+            except sqlite3.Error:
+                n = 0
+            if n >= 3:
+                break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = sqlite3.connect(killed / "evminer.sqlite").execute("select count(*) from files").fetchone()[0]
+    assert 3 <= partial < 12
+    resumed = run_batch([src], killed, workers=1, report=False)
+    assert resumed.cached == partial and resumed.processed == 12 - partial
+    assert _stable(killed) == _stable(clean)
+    assert not list((killed / "documents").glob(".*"))  # no half-written files left behind
+
+
+@pytest.mark.slow
+def test_batch_dask_gives_the_same_rows(tmp_path: Path) -> None:
+    src = tmp_path / "papers"
+    src.mkdir()
+    for name in (FENG, SCHWARZENBACH):
+        shutil.copy(CORPUS / name, src / name)
+    local = run_batch([src], tmp_path / "local", workers=1, report=False)
+    dask = run_batch([src], tmp_path / "dask", workers=2, engine="dask", report=False)
+    assert local.ok == dask.ok == 2
+    assert _stable(tmp_path / "local") == _stable(tmp_path / "dask")
+
+
+def test_api_process_file() -> None:
+    doc, assertions = process_file(CORPUS / SCHWARZENBACH)
+    assert doc.entities and {a.provenance.source for a in assertions} == {"table", "text"}
+
+
+def test_cli_run_exit_status(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    (tmp_path / "a.txt").write_text("Exosomal miR-21 in MCF-7 cells.", encoding="utf-8")
+    ok = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--workers", "1"])
+    assert ok.exit_code == 0, ok.output
+    assert "1 ok" in ok.output
+    (tmp_path / "b.txt").write_bytes(b"")
+    bad = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "1"])
+    assert bad.exit_code == 1 and "1 failed" in bad.output
