@@ -17,6 +17,13 @@ logger = logging.getLogger("evminer")
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
+def _format_option(choices: list[str], help_text: str):  # type: ignore[no-untyped-def]
+    """--format with ``choices``, the first the default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=help_text
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.version_option(package_name="evminer")
@@ -63,14 +70,7 @@ def _echo_assertions(batches: Iterable[list[Assertion]], fmt: str) -> None:
 
 @main.command()
 @_FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "md"]),
-    default="json",
-    show_default=True,
-    help="json: the Document model; md: a readable view.",
-)
+@_format_option(["json", "md"], "json: the Document model; md: a readable view.")
 @click.option(
     "--entities/--no-entities",
     default=True,
@@ -92,14 +92,7 @@ def parse(files: tuple[Path, ...], fmt: str, entities: bool) -> None:
 
 @main.command()
 @_FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "tsv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one entity per line; tsv: a table with a header.",
-)
+@_format_option(["jsonl", "tsv"], "jsonl: one entity per line; tsv: a table with a header.")
 def entities(files: tuple[Path, ...], fmt: str) -> None:
     """Print the entities of FILE(s): text span, label, canonical name, identifier, sentence, page.
 
@@ -119,14 +112,7 @@ def entities(files: tuple[Path, ...], fmt: str) -> None:
 
 @main.command()
 @_FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "tsv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one assertion per line; tsv: a table with a header (lists joined by '; ').",
-)
+@_format_option(["jsonl", "tsv"], "jsonl: one assertion per line; tsv: a table with a header (lists joined by '; ').")
 def tables(files: tuple[Path, ...], fmt: str) -> None:
     """Print the curated tables of FILE(s) as normalised assertions (source="table", the gold standard).
 
@@ -143,14 +129,7 @@ def tables(files: tuple[Path, ...], fmt: str) -> None:
 
 @main.command()
 @_FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "tsv"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one assertion per line; tsv: a table with a header.",
-)
+@_format_option(["jsonl", "tsv"], "jsonl: one assertion per line; tsv: a table with a header.")
 @click.option("--keep-negated", is_flag=True, help="Also print negated statements, flagged in 'function'.")
 def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool) -> None:
     """Print the assertions the prose of FILE(s) states (source="text"): cargo transfers resistance to drugs
@@ -166,13 +145,8 @@ def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool) -> None:
 
 @main.command()
 @_FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "json", "html"]),
-    default="md",
-    show_default=True,
-    help="md: figures and the rows that differ; json: everything; html: a page for curators.",
+@_format_option(
+    ["md", "json", "html"], "md: figures and the rows that differ; json: everything; html: a page for curators."
 )
 @click.option(
     "-o",

@@ -10,7 +10,8 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,44 +49,58 @@ def load_document(out: Path, doc_id: str) -> Document:
     return Document.model_validate_json(document_path(out, doc_id).read_text(encoding="utf-8"))
 
 
-class LazyDocuments(dict):  # type: ignore[type-arg]
-    """doc_id -> Document, read from ``documents/`` the first time it is asked for."""
+class LazyDocuments(Mapping[str, Document]):
+    """doc_id -> Document, read from ``documents/`` when asked for; the last ``keep`` stay in memory."""
 
-    def __init__(self, out: Path) -> None:
-        super().__init__()
+    def __init__(self, out: Path, keep: int = 16) -> None:
         self.out = out
+        self.keep = keep
+        self._recent: OrderedDict[str, Document] = OrderedDict()
 
-    def __missing__(self, doc_id: str) -> Document | None:
+    def __getitem__(self, doc_id: str) -> Document:
+        if doc_id in self._recent:
+            self._recent.move_to_end(doc_id)
+            return self._recent[doc_id]
         path = document_path(self.out, doc_id)
-        doc = load_document(self.out, doc_id) if path.exists() else None
-        self[doc_id] = doc
+        if not path.exists():
+            raise KeyError(doc_id)
+        doc = load_document(self.out, doc_id)
+        self._recent[doc_id] = doc
+        if len(self._recent) > self.keep:
+            self._recent.popitem(last=False)
         return doc
 
-    def get(self, doc_id: str, default: Any = None) -> Any:
-        return self[doc_id] or default
+    def __iter__(self) -> Iterator[str]:
+        return (p.stem for p in (self.out / "documents").glob("*.json"))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
-def _query_frames(engine: Engine, table: Any, chunk: int = 20000) -> Iterator[pd.DataFrame]:
+def _query_frames(
+    engine: Engine, table: Any, chunk: int = 5000, exclude: tuple[str, ...] = ()
+) -> Iterator[pd.DataFrame]:
+    columns = [c for c in table.columns if c.name not in exclude]
     with engine.connect() as conn:
-        yield from pd.read_sql(select(table).order_by(*table.primary_key.columns), conn, chunksize=chunk)
+        yield from pd.read_sql(select(*columns).order_by(*table.primary_key.columns), conn, chunksize=chunk)
 
 
-def write_parquet(engine: Engine, table: Any, path: Path) -> int:
-    """Stream a table into a Parquet file; returns the row count."""
+def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ...] = ()) -> int:
+    """Stream a table into a Parquet file (in chunks: memory stays flat); returns the row count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     rows = 0
     with atomic_open(path, "wb") as fh:
         writer = None
-        for frame in _query_frames(engine, table):
+        for frame in _query_frames(engine, table, exclude=exclude):
             arrow = pa.Table.from_pandas(frame, preserve_index=False)
             if writer is None:
                 writer = pq.ParquetWriter(fh, arrow.schema)
             writer.write_table(arrow.cast(writer.schema))
             rows += len(frame)
         if writer is None:  # no rows: an empty file with the table's columns
-            empty = pa.table({c.name: pa.array([], type=pa.string()) for c in table.columns})
+            empty = pa.table({c.name: pa.array([], type=pa.string()) for c in table.columns if c.name not in exclude})
             pq.write_table(empty, fh)
         else:
             writer.close()
@@ -101,7 +116,7 @@ def write_outputs(engine: Engine, out: Path, summary: dict[str, Any], report: bo
             fh.write(json.dumps(a.to_row(), ensure_ascii=False) + "\n")
             n += 1
         counts["assertions"] = n
-    counts["assertions.parquet"] = write_parquet(engine, db.assertions, out / "assertions.parquet")
+    counts["assertions.parquet"] = write_parquet(engine, db.assertions, out / "assertions.parquet", exclude=("json",))
     counts["entities"] = write_parquet(engine, db.entities, out / "entities.parquet")
     manifest = db.manifest_rows(engine)
     with atomic_open(out / "manifest.jsonl") as fh:
@@ -126,13 +141,15 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     from pipeline.evaluate.diff import RefIndex, diff_documents
     from pipeline.export.report import diff_html
 
-    gold_docs = [load_document(out, d) for d in db.docs_with_tables(engine)]
-    gold = [a for a in db.iter_assertions(engine, "table")]
-    predicted = [a for a in db.iter_assertions(engine, "text")]
-    diffs = diff_documents(gold_docs, gold, predicted, RefIndex(keys=db.study_keys(engine)))
+    refs = RefIndex(keys=db.study_keys(engine))
+    predicted = list(db.iter_assertions(engine, "text"))
+    gold_by_doc: dict[str, list[Any]] = {}
+    for a in db.iter_assertions(engine, "table"):
+        gold_by_doc.setdefault(a.provenance.doc_id, []).append(a)
     lazy = LazyDocuments(out)
-    for d in gold_docs:
-        lazy[d.doc_id] = d
+    diffs = []
+    for doc_id, gold in gold_by_doc.items():  # one document at a time: memory stays flat
+        diffs += diff_documents([lazy[doc_id]], gold, predicted, refs)
     page = diff_html(diffs, lazy)
     status = {s: sum(r["status"] == s for r in manifest) for s in ("ok", "warning", "error")}
     rows = "".join(

@@ -116,21 +116,7 @@ def entity_rows(doc: Document) -> list[dict[str, Any]]:
         rows.append(
             {
                 "doc_id": doc.doc_id,
-                **e.model_dump(
-                    include={
-                        "start",
-                        "end",
-                        "text",
-                        "label",
-                        "name",
-                        "id",
-                        "other_names",
-                        "other_ids",
-                        "long_form",
-                        "sentence",
-                        "page",
-                    }
-                ),
+                **e.model_dump(include=set(ENTITY_COLUMNS) - {"doc_id", "sentence_text"}),
                 "sentence_text": doc.span_text(sentence) if sentence else None,
             }
         )

@@ -166,58 +166,39 @@ def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Ass
             )
         )
         return out
-    if r.cargo and "delivers_payload" in r.other and r.drugs:
+
+    def add(relation: str, cue: str, **fields: object) -> None:
         out.append(
             Assertion(
-                relation="delivers_payload",
-                cargo=r.cargo + r.drugs,
-                drugs=r.drugs,
-                target_genes=targets,
-                donor_cells=r.donors,
+                relation=relation,
                 function=flag or None,
                 refs=unit.refs,
                 study_keys=study_keys,
-                provenance=_provenance(doc, unit, r.other["delivers_payload"]),
+                provenance=_provenance(doc, unit, r.other[cue]),
+                **fields,
             )
+        )  # type: ignore[arg-type]
+
+    if r.cargo and "delivers_payload" in r.other and r.drugs:
+        add(
+            "delivers_payload",
+            "delivers_payload",
+            cargo=r.cargo + r.drugs,
+            drugs=r.drugs,
+            target_genes=targets,
+            donor_cells=r.donors,
         )
     elif r.drugs and "delivers_payload" in r.other and r.donors:
-        out.append(
-            Assertion(
-                relation="delivers_payload",
-                cargo=r.drugs,
-                drugs=r.drugs,
-                donor_cells=r.donors,
-                function=flag or None,
-                refs=unit.refs,
-                study_keys=study_keys,
-                provenance=_provenance(doc, unit, r.other["delivers_payload"]),
-            )
-        )
+        add("delivers_payload", "delivers_payload", cargo=r.drugs, drugs=r.drugs, donor_cells=r.donors)
     elif r.cargo and "biomarker" in r.other:
-        out.append(
-            Assertion(
-                relation="biomarker",
-                cargo=r.cargo,
-                drugs=r.drugs,
-                target_genes=targets,
-                function=flag or None,
-                refs=unit.refs,
-                study_keys=study_keys,
-                provenance=_provenance(doc, unit, r.other["biomarker"]),
-            )
-        )
+        add("biomarker", "biomarker", cargo=r.cargo, drugs=r.drugs, target_genes=targets)
     elif r.cargo and "cargo_function" in r.other:
-        out.append(
-            Assertion(
-                relation="cargo_function",
-                cargo=r.cargo,
-                target_genes=targets,
-                target_cells=recipients or [c for c in r.cells if c not in r.donors] or r.cells,
-                donor_cells=r.donors,
-                function=flag or None,
-                refs=unit.refs,
-                study_keys=study_keys,
-                provenance=_provenance(doc, unit, r.other["cargo_function"]),
-            )
+        add(
+            "cargo_function",
+            "cargo_function",
+            cargo=r.cargo,
+            target_genes=targets,
+            donor_cells=r.donors,
+            target_cells=recipients or [c for c in r.cells if c not in r.donors] or r.cells,
         )
     return out
