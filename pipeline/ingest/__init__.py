@@ -28,7 +28,9 @@ def ingest_bytes(data: bytes, *, source: str, suffix: str, doc_id: str) -> Docum
         doc = parse_text(text, doc_id=doc_id, source=source, fmt=TEXT_SUFFIXES[suffix])
         return doc.model_copy(update={"warnings": warnings + doc.warnings}) if warnings else doc
     if suffix == ".pdf":
-        raise UnsupportedFormatError(source, "PDF ingestion is not available in this version (text and markdown are)")
+        from pipeline.ingest.pdf import parse_pdf
+
+        return parse_pdf(data, doc_id=doc_id, source=source)
     raise UnsupportedFormatError(
         source, f"unsupported file type {suffix!r}; expected one of {', '.join(SUPPORTED_SUFFIXES)}"
     )

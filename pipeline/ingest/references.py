@@ -17,7 +17,7 @@ import unicodedata
 from pipeline.ingest.markup import clean_inline
 from pipeline.models import Reference
 
-_NUMBERED_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+(.*)$")
+_NUMBERED_RE = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})(?:[.)]|\s(?=[A-Z][A-Za-z'-]+,?\s)))\s*(.*)$")
 _DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]]+[^\s\"<>\].,;])")
 _PMID_RE = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _ITALIC_RE = re.compile(r"(?<!\*)\*(?!\*)([^*]+?)\*(?!\*)")

@@ -39,9 +39,8 @@ def roman_or_int(token: str) -> int:
 def new_draft(number_token: str, body: str) -> TableDraft:
     number = roman_or_int(number_token)
     caption = clean_inline(body, citations=False).text
-    return TableDraft(
-        label=f"Table {number}", number=number, caption=caption, continued=bool(CONTINUED_RE.match(caption))
-    )
+    continued = bool(CONTINUED_RE.match(caption) or re.search(r"\((?:cont\.?|contd\.?|continued)\)\s*$", caption, re.I))
+    return TableDraft(label=f"Table {number}", number=number, caption=caption, continued=continued)
 
 
 def _split_row(line: str) -> list[str]:

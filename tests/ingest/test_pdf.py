@@ -1,0 +1,147 @@
+"""PDF ingestion: typed errors for bad PDFs; title, DOI, reading order and pages on real journal PDFs."""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from pipeline.errors import EmptyInputError, EncryptedPDFError, EVminerError, PDFError, ScannedPDFError
+from pipeline.ingest import ingest, ingest_bytes
+
+PDFS = Path(__file__).resolve().parents[1] / "fixtures" / "pdfs"
+
+
+@cache
+def _real(name: str):  # type: ignore[no-untyped-def]
+    return ingest(PDFS / name)
+
+
+def _pdf(pages: int = 1, text: str = "Exosomal miR-21 confers resistance to docetaxel in MCF-7 cells.") -> FPDF:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for i in range(pages):
+        pdf.add_page()
+        pdf.set_y(60)  # below the running-header band
+        pdf.multi_cell(0, 6, f"{text} Page {i + 1}.")
+    return pdf
+
+
+def test_pdf_zero_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"")
+    with pytest.raises(EmptyInputError, match=r"a\.pdf"):
+        ingest(tmp_path / "a.pdf")
+
+
+def test_pdf_not_a_pdf(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_text("<html>not a pdf</html>")
+    with pytest.raises(PDFError, match="not a PDF"):
+        ingest(tmp_path / "a.pdf")
+
+
+def test_pdf_truncated(tmp_path: Path) -> None:
+    data = (PDFS / "clinsci2014_ACE_Ndomain_inhibitors.pdf").read_bytes()[:4000]
+    with pytest.raises(PDFError) as info:
+        ingest_bytes(data, source="cut.pdf", suffix=".pdf", doc_id="cut")
+    assert "cut.pdf" in str(info.value)
+
+
+def test_pdf_encrypted() -> None:
+    pdf = _pdf()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    with pytest.raises(EncryptedPDFError, match="password"):
+        ingest_bytes(bytes(pdf.output()), source="locked.pdf", suffix=".pdf", doc_id="locked")
+
+
+def test_pdf_image_only_is_scanned() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(120, 120, 120)
+    pdf.rect(20, 20, 100, 60, style="F")
+    with pytest.raises(ScannedPDFError, match="scanned"):
+        ingest_bytes(bytes(pdf.output()), source="scan.pdf", suffix=".pdf", doc_id="scan")
+
+
+def test_pdf_long_document_pages_assigned() -> None:
+    doc = ingest_bytes(bytes(_pdf(pages=60).output()), source="long.pdf", suffix=".pdf", doc_id="long")
+    assert doc.format == "pdf"
+    pages = {s.page for s in doc.sentences}
+    assert len(pages) >= 55 and max(pages) == 60
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n%%EOF", b"%PDF-" + bytes(range(256)) * 20])
+def test_pdf_garbage_gives_a_typed_error(data: bytes) -> None:
+    with pytest.raises(EVminerError):
+        ingest_bytes(data, source="g.pdf", suffix=".pdf", doc_id="g")
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "doi"),
+    [
+        (
+            "clinsci2014_ACE_Ndomain_inhibitors.pdf",
+            "Fragment-based design for the development of N-domain-selective angiotensin-1-converting enzyme "
+            "inhibitors",
+            "10.1042/CS20130403",
+        ),
+        (
+            "emm2023_EPRS1_review_rotated_table.pdf",
+            "Phosphocode-dependent glutamyl-prolyl-tRNA synthetase 1 signaling in immunity, metabolism, and disease",
+            "10.1038/s12276-023-01094-x",
+        ),
+        (
+            "natcommun2023_DC_vaccine_antitumor.pdf",
+            "Metabolic glycan labeling immobilizes dendritic cell membrane and enhances antitumor efficacy of "
+            "dendritic cell vaccine",
+            "10.1038/s41467-023-40886-7",
+        ),
+        (
+            "bmchsr2014_quality_improvement_barriers.pdf",
+            "Understanding the barriers to setting up a healthcare quality improvement process in resource-limited "
+            "settings: a situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, "
+            "Malawi",
+            None,
+        ),
+    ],
+)
+def test_pdf_real_titles_and_dois(name: str, title: str, doi: str | None) -> None:
+    doc = _real(name)
+    assert doc.metadata.title == title
+    assert doc.metadata.doi == doi
+    assert doc.sentences and all(s.page for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        (
+            "emm2023_EPRS1_review_rotated_table.pdf",
+            "It is tempting to ask whether similar to EPRS1, these candidate proteins can confer metabolic and "
+            "lifespan benefits to S6K1-deficient mice.",
+        ),
+        (
+            "emm2023_EPRS1_review_rotated_table.pdf",
+            "The Linker functions as a noncanonical functional constituent of EPRS1.",
+        ),
+        (
+            "natcommun2023_DC_vaccine_antitumor.pdf",
+            "FACS assay was performed to analyze the proliferation index of OT-1 cells.",
+        ),
+        (
+            "natcommun2023_DC_vaccine_antitumor.pdf",
+            "For DC activation analysis, cells were stained with fluorophore-conjugated anti-CD86 and anti-MHCII prior "
+            "to FACS analysis.",
+        ),
+    ],
+)
+def test_pdf_reading_order_keeps_columns_apart(name: str, sentence: str) -> None:
+    doc = _real(name)
+    assert sentence in [doc.span_text(s) for s in doc.sentences]
+
+
+def test_pdf_table_captions_found() -> None:
+    doc = _real("clinsci2014_ACE_Ndomain_inhibitors.pdf")
+    assert "Table 1" in [t.label for t in doc.tables]
+    table = doc.table("Table 1")
+    assert table.caption.startswith("A summary of relevant ACE substrates and inhibitors")
+    assert table.pages == [2]
