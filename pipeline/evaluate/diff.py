@@ -204,8 +204,15 @@ def diff_documents(
         for a in gold:
             if a.provenance.doc_id == doc.doc_id and a.provenance.table:
                 by_table.setdefault(a.provenance.table, []).append(a)
-        for label, rows in by_table.items():
-            out.append(diff_table(doc, label, rows, predicted, refs, cited))
+        tables = [diff_table(doc, label, rows, predicted, refs, cited) for label, rows in by_table.items()]
+        # a prose assertion is extra only when it speaks to no table of its paper, and it is listed once, under
+        # the first table of its relation
+        speaking = {id(a) for t in tables for r in t.rows for a in r.matched_by}
+        listed: set[str] = set()
+        for t in tables:
+            t.extra = [] if t.relation in listed else [a for a in t.extra if id(a) not in speaking]
+            listed.add(t.relation)
+        out += tables
     return out
 
 

@@ -232,3 +232,12 @@ def test_cli_extract_and_diff(tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.read_text().startswith("<!DOCTYPE html>")
     md = CliRunner().invoke(main, ["diff", str(CORPUS / SCHWARZENBACH), "--format", "md"]).output
     assert "| Table 2 | transfers_resistance | 15 |" in md
+
+
+def test_diff_lists_an_extra_assertion_once(corpus) -> None:  # type: ignore[no-untyped-def]
+    """Tables 2 and 3 share a relation: an assertion matched in Table 2 is no extra of Table 3, and an
+    assertion matched in neither is listed once."""
+    t2, t3 = _table(corpus, SCHWARZENBACH, "Table 2"), _table(corpus, SCHWARZENBACH, "Table 3")
+    matched = {id(a) for t in (t2, t3) for r in t.rows for a in r.matched_by}
+    assert not any(id(a) in matched for a in t2.extra + t3.extra)
+    assert t3.extra == [] and {tuple(a.refs) for a in t2.extra} >= {(93,), (95,)}
