@@ -203,8 +203,14 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
     return regions
 
 
-def _blocks(regions: list[list[Line]], body_size: float) -> list[tuple[int, str]]:
-    """(page, block text) in reading order: a block ends at a vertical gap, a size change or a caption."""
+_REFERENCES_RE = re.compile(r"^(?:#+\s*)?(?:references?|bibliography|literature cited|references and notes)$", re.I)
+
+
+def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] | None = None) -> list[tuple[int, str]]:
+    """(page, block text) in reading order: a block ends at a vertical gap, a size change or a caption. In the
+    reference list (``state["refs"]``, kept across pages) lines stay lines: one entry may span several, and the
+    reference parser joins them."""
+    state = {} if state is None else state
     blocks: list[tuple[int, list[Line]]] = []
     for region in regions:
         current: list[Line] = []
@@ -233,6 +239,15 @@ def _blocks(regions: list[list[Line]], body_size: float) -> list[tuple[int, str]
             out.append((page, "\n".join(_cells(ln, body_size) for ln in lines)))
             continue
         in_table = bool(_CAPTION_RE.match(lines[0].text))
+        if _REFERENCES_RE.match(lines[0].text.strip()):
+            state["refs"] = True
+            out.append((page, "## References"))
+            lines = lines[1:]
+            if not lines:
+                continue
+        if state.get("refs"):
+            out.append((page, "\n".join(ln.text for ln in lines)))
+            continue
         text = _dehyphenate([ln.text for ln in lines])
         first = lines[0]
         heading = (first.size >= 1.15 * body_size or (first.bold and len(text) < 120)) and len(text.split()) <= 20
@@ -314,9 +329,10 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
         body = sizes.most_common(1)[0][0]
         head = first_page_text(pdf)
         blocks: list[tuple[int, str]] = []
+        state: dict[str, bool] = {}
         for page in pdf.pages:  # one page at a time: memory stays bounded on long PDFs
             lines = _page_lines(page, body)
-            blocks += _blocks(_columns(lines, float(page.width)), body)
+            blocks += _blocks(_columns(lines, float(page.width)), body, state)
             page.flush_cache()
             page.close()
         if not any(text for _, text in blocks):

@@ -145,3 +145,12 @@ def test_pdf_table_captions_found() -> None:
     table = doc.table("Table 1")
     assert table.caption.startswith("A summary of relevant ACE substrates and inhibitors")
     assert table.pages == [2]
+
+
+@pytest.mark.parametrize(("name", "at_least"), [("emm2023_EPRS1_review_rotated_table.pdf", 100),
+                                                 ("bmchsr2014_quality_improvement_barriers.pdf", 30)])
+def test_pdf_reference_list_parsed(name: str, at_least: int) -> None:
+    doc = _real(name)
+    numbers = [r.number for r in doc.references]
+    assert len(numbers) >= at_least and numbers[:3] == [1, 2, 3]
+    assert all(doc.reference(n) for c in doc.citations for n in c.refs)
