@@ -195,6 +195,8 @@ def _cut_citations(text: str, found: list[tuple[list[int], str]]) -> CleanText:
             if part.startswith(".") and out and out[-1].endswith("."):
                 part = part[1:]
                 breaks.append(length)
+            elif out and out[-1].endswith(" al.") and re.match(r"\s+[A-Z][a-z]+\b", part):
+                breaks.append(length)  # typeset as "Wei et al.^44 They ...": the stop was printed once
         out.append(part)
         length += len(part)
     return CleanText("".join(out), cites, breaks)

@@ -7,8 +7,9 @@ vertical gaps and font changes; larger or bold short lines marked as headings; e
 ("chemo-\\nresistance" -> "chemoresistance", "MDA-MB-\\n231" -> "MDA-MB-231"). The result goes through the same
 parser as text input, and every paragraph, sentence, section and table gets its page.
 
-Not yet (issue 3): table structure without ruling lines across multi-line cells, rotated pages, figure legend
-versus table decisions beyond the caption; and the fast character source of issue 7.
+Tables between horizontal rules (under or around a "Table N" caption) are read by pdf_tables; a paragraph cut
+at a column's or page's end is joined to its continuation after any float. Not yet (issue 3): tables without
+rules, rotated pages; and the fast character source of issue 7.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
+from pipeline.ingest.blocks import ends_sentence
+from pipeline.ingest.pdf_tables import RuledTable, in_table, lines_of, read_table, rule_groups, split_caption
+from pipeline.ingest.pdf_words import dehyphenate, join_words
 from pipeline.models import Document
 
 logger = logging.getLogger(__name__)
 
 HEADER_BAND = 0.06  # fraction of the page height read as running header / footer
-_CITE_SUP_RE = re.compile(r"^\[?\d{1,3}(?:[,–-]\s?\d{1,3})*\]?$")
 _DOWNLOADED_RE = re.compile(r"^(?:downloaded from|this article is protected by copyright)", re.IGNORECASE)
 _CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s+(\d{1,3}|[IVX]{1,5})\b")
 
@@ -44,6 +47,7 @@ class Line:
     text: str
     cells: str | None = None  # the words joined with tabs at wide gaps (table rows)
     side: int = 0  # 0 left column (or the only one), 1 right column, 2 across the gutter
+    table: bool = False  # a ruled table: text is its rows, tab-separated
 
 
 def _is_bold(fontname: str) -> bool:
@@ -68,6 +72,17 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
     )
     words = [w for w in words if w["upright"]]  # vertical margin text: "Downloaded from ..." watermarks
     height = float(page.height)
+    tables = [t for t in rule_groups(page, words) if _captioned(t, words, body_size)]
+    table_words: dict[int, list[dict]] = {id(t): [] for t in tables}
+    if tables:
+        rest = []
+        for w in words:
+            table = in_table(w, tables)
+            if table is None:
+                rest.append(w)
+            else:
+                table_words[id(table)].append(w)
+        words = rest
     sides = _sides(words, float(page.width))
     for w, side in zip(words, sides, strict=True):
         w["side"] = 2 if w["size"] >= 1.5 * body_size else side  # title lines span the page
@@ -101,7 +116,7 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
         bottom = max(w["bottom"] for w in words_of_line)
         if bottom < HEADER_BAND * height or top > (1 - HEADER_BAND) * height:
             continue  # running header, footer, page number
-        text = _join_words(words_of_line, size)
+        text = join_words(words_of_line, size)
         if _DOWNLOADED_RE.match(text):
             continue
         out.append(
@@ -118,7 +133,52 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
                 max(w["side"] for w in words_of_line),
             )
         )
+    mid = float(page.width) / 2
+    for table in tables:
+        caption_words, cell_words = split_caption(table, table_words[id(table)])
+        rows = read_table(table, cell_words)
+        if not rows:
+            continue
+        side = 2 if table.x0 < mid - 3 < mid + 3 < table.x1 else (0 if table.x1 <= mid + 3 else 1)
+        for ln in out:  # the caption right above the table stands with it
+            if _CAPTION_RE.match(ln.text) and 0 <= table.top - ln.bottom <= 3 * ln.size and ln.x0 >= table.x0 - 2:
+                ln.side = side
+        below = table.bottom
+        for ln in sorted(out, key=lambda ln: ln.top):  # the table's notes in small print under it stand with it
+            if 0 <= ln.top - below <= 2.5 * ln.size and ln.size < 0.9 * body_size and ln.x0 >= table.x0 - 2:
+                ln.side, below = side, ln.bottom
+        if caption_words:
+            text = " ".join(join_words(ws, body_size) for ws in lines_of(caption_words))
+            out.append(
+                Line(page.page_number, table.top, table.top, table.x0, table.x1, body_size, False, text, None, side)
+            )
+        text = "\n".join("\t".join(row) for row in rows)
+        out.append(
+            Line(
+                page.page_number,
+                table.top + 0.1,
+                table.bottom,
+                table.x0,
+                table.x1,
+                body_size,
+                False,
+                text,
+                text,
+                side,
+                table=True,
+            )
+        )
     return out
+
+
+def _captioned(table: RuledTable, words: list[dict], body_size: float) -> bool:
+    """Rules make a table only under (or around) a "Table N" caption: title boxes and banners have rules too."""
+    return any(
+        _CAPTION_RE.match(w["text"] + " 1")
+        and table.top - 6 * body_size <= w["bottom"] <= table.top + 2 * body_size
+        and table.x0 - 2 <= w["x0"] <= table.x1
+        for w in words
+    )
 
 
 def _merge_across_gutter(lines: list[list[dict]]) -> list[list[dict]]:
@@ -154,24 +214,7 @@ def _cell_text(words: list[dict], size: float) -> str | None:
             cells[-1].append(w)
     if len(cells) < 2:
         return None
-    return "\t".join(_join_words(c, size) for c in cells)
-
-
-def _join_words(words: list[dict], size: float) -> str:
-    parts: list[str] = []
-    prev = None
-    for w in words:
-        text = w["text"]
-        sup = w["size"] < 0.85 * size and prev is not None and w["bottom"] < prev["bottom"] - 0.5
-        if sup and _CITE_SUP_RE.match(text):
-            parts.append(f"^[{text.strip('[]')}]")
-        elif sup:
-            parts.append(f"<sup>{text}</sup>")
-        else:
-            gap = w["x0"] - prev["x1"] if prev is not None else 0
-            parts.append((" " if parts and gap > 0.12 * size else "") + text)
-        prev = w if not sup else prev
-    return "".join(parts).strip()
+    return "\t".join(join_words(c, size) for c in cells)
 
 
 def _columns(lines: list[Line], width: float) -> list[list[Line]]:
@@ -206,17 +249,26 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
 _REFERENCES_RE = re.compile(r"^(?:#+\s*)?(?:references?|bibliography|literature cited|references and notes)$", re.I)
 
 
-def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] | None = None) -> list[tuple[int, str]]:
-    """(page, block text) in reading order: a block ends at a vertical gap, a size change or a caption. In the
-    reference list (``state["refs"]``, kept across pages) lines stay lines: one entry may span several, and the
+def _blocks(
+    regions: list[list[Line]], body_size: float, state: dict[str, bool] | None = None
+) -> list[tuple[int, str, bool, bool]]:
+    """(page, block text, ends its column, set apart: a table, a caption or small print) in reading order: a block ends at a vertical gap, a size change or a
+    caption. In the reference list (``state["refs"]``, kept across pages) lines stay lines: one entry may span several, and the
     reference parser joins them."""
     state = {} if state is None else state
     blocks: list[tuple[int, list[Line]]] = []
+    region_ends: set[int] = set()
     for region in regions:
         current: list[Line] = []
         gaps = [b.top - a.bottom for a, b in itertools.pairwise(region) if b.top > a.bottom]
         typical = statistics.median(gaps) if gaps else body_size * 0.3
         for ln in region:
+            if ln.table:
+                if current:
+                    blocks.append((current[0].page, current))
+                blocks.append((ln.page, [ln]))
+                current = []
+                continue
             if current:
                 prev = current[-1]
                 gap = ln.top - prev.bottom
@@ -232,23 +284,30 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] 
             current.append(ln)
         if current:
             blocks.append((current[0].page, current))
-    out = []
+            if region[0].side != 2:  # a column's last block (title and author lines across the page are not)
+                region_ends.add(len(blocks) - 1)
+    out: list[tuple[int, str, bool, bool]] = []
     in_table = False
-    for page, lines in blocks:
+    for index, (page, lines) in enumerate(blocks):
+        end = index in region_ends
+        if lines[0].table:
+            out.append((page, lines[0].text, False, True))
+            in_table = False
+            continue
         if in_table and _looks_tabular(lines, body_size):
-            out.append((page, "\n".join(_cells(ln, body_size) for ln in lines)))
+            out.append((page, "\n".join(_cells(ln, body_size) for ln in lines), False, True))
             continue
         in_table = bool(_CAPTION_RE.match(lines[0].text))
         if _REFERENCES_RE.match(lines[0].text.strip()):
             state["refs"] = True
-            out.append((page, "## References"))
+            out.append((page, "## References", False, False))
             lines = lines[1:]
             if not lines:
                 continue
         if state.get("refs"):
-            out.append((page, "\n".join(ln.text for ln in lines)))
+            out.append((page, "\n".join(ln.text for ln in lines), False, False))
             continue
-        text = _dehyphenate([ln.text for ln in lines])
+        text = dehyphenate([ln.text for ln in lines])
         first = lines[0]
         heading = (first.size >= 1.15 * body_size or (first.bold and len(text) < 120)) and len(text.split()) <= 20
         caption = _CAPTION_RE.match(text)
@@ -257,7 +316,31 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] 
         elif heading and not text.endswith("."):
             level = "#" if first.size >= 1.6 * body_size else "##"
             text = f"{level} {text}"
+        small = lines[0].size < 0.9 * body_size
+        out.append((page, text, end and not heading and not caption and len(text) > 80, bool(caption) or small))
+    return out
+
+
+_FLOAT_RE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|FIGURE|Fig\.)\s+\d")
+
+
+def _join_across_columns(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str]]:
+    """A paragraph that ends a column without ending its sentence goes on in the next column or page, after
+    any table, figure legend or table note in between: the two blocks are one paragraph."""
+    out: list[tuple[int, str]] = []
+    open_at: int | None = None  # index in out of a paragraph cut at a column's end
+    for page, text, ends_column, aside in blocks:
+        is_float = aside or bool(_FLOAT_RE.match(text))
+        if open_at is not None and not is_float:
+            if not text.startswith("#"):
+                prev_page, prev = out[open_at]
+                out[open_at] = (prev_page, dehyphenate([prev, text]))
+                open_at = open_at if ends_column and not ends_sentence(text) else None
+                continue
+            open_at = None
         out.append((page, text))
+        if ends_column and not is_float and not ends_sentence(text):
+            open_at = len(out) - 1
     return out
 
 
@@ -270,19 +353,6 @@ def _cells(line: Line, body_size: float) -> str:
     """A line's words split into cells at gaps wider than 1.2 body-size, tab-separated; a line of one cell
     keeps a tab so that it stays a row of its table."""
     return line.cells if line.cells is not None else line.text + "\t"
-
-
-def _dehyphenate(lines: list[str]) -> str:
-    text = lines[0] if lines else ""
-    for nxt in lines[1:]:
-        m = re.search(r"(\S*?)-$", text)
-        if m and nxt[:1].islower() and m[1][-1:].islower() and not re.search(r"[A-Z0-9]", m[1][-3:]):
-            text = text[:-1] + nxt  # "chemo-" + "resistance"
-        elif m:
-            text += nxt  # "MDA-MB-" + "231", "IL-" + "6": the hyphen stays
-        else:
-            text += " " + nxt
-    return text
 
 
 def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
@@ -328,13 +398,14 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
             raise ScannedPDFError(source, f"no text layer in the first pages ({len(pdf.pages)} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
         head = first_page_text(pdf)
-        blocks: list[tuple[int, str]] = []
+        found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         for page in pdf.pages:  # one page at a time: memory stays bounded on long PDFs
             lines = _page_lines(page, body)
-            blocks += _blocks(_columns(lines, float(page.width)), body, state)
+            found += _blocks(_columns(lines, float(page.width)), body, state)
             page.flush_cache()
             page.close()
+        blocks = _join_across_columns(found)
         if not any(text for _, text in blocks):
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
         return blocks, len(pdf.pages), head

@@ -128,13 +128,16 @@ def parse_reference(number: int, raw: str) -> Reference:
 
 
 def parse_reference_list(lines: list[str]) -> list[Reference]:
-    """Parse the lines of a reference section; a line without a number continues the entry above."""
+    """Parse the lines of a reference section; a line without a number continues the entry above, and so does
+    a line whose leading number breaks the sequence (a wrapped "2020;3:63-82." or "1 in breast cancer")."""
     entries: list[tuple[int, str]] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
         m = _NUMBERED_RE.match(line)
+        if m and entries and not 0 < int(m[1] or m[2]) - entries[-1][0] <= 3:
+            m = None
         if m:
             entries.append((int(m[1] or m[2]), m[3]))
         elif entries:

@@ -74,3 +74,15 @@ def test_markup_table_cells_keep_ref_brackets() -> None:
 )
 def test_latex_to_text(expr: str, text: str) -> None:
     assert latex_to_text(expr) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "breaks"),
+    [
+        ("confirmed by Wei et al.^[44] They compared", [len("confirmed by Wei et al.")]),  # stop printed once
+        ("shown by Wei et al.^[44] that miR-222", []),
+        ("shown by Wei et al.^[44] in MCF-7 cells", []),
+    ],
+)
+def test_markup_citation_after_et_al_before_a_capital_breaks(raw: str, breaks: list[int]) -> None:
+    assert clean_inline(raw).breaks == breaks

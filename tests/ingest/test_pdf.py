@@ -147,10 +147,24 @@ def test_pdf_table_captions_found() -> None:
     assert table.pages == [2]
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("emm2023_EPRS1_review_rotated_table.pdf", 100),
-                                                 ("bmchsr2014_quality_improvement_barriers.pdf", 30)])
+@pytest.mark.parametrize(
+    ("name", "at_least"),
+    [("emm2023_EPRS1_review_rotated_table.pdf", 100), ("bmchsr2014_quality_improvement_barriers.pdf", 30)],
+)
 def test_pdf_reference_list_parsed(name: str, at_least: int) -> None:
     doc = _real(name)
     numbers = [r.number for r in doc.references]
     assert len(numbers) >= at_least and numbers[:3] == [1, 2, 3]
     assert all(doc.reference(n) for c in doc.citations for n in c.refs)
+
+
+def test_pdf_column_wide_ruled_table_read_cell_by_cell() -> None:
+    table = _real("bmchsr2014_quality_improvement_barriers.pdf").table("Table 1")
+    assert table.caption == "Patient-provider relationship during consultation"
+    assert table.header == ["Item", "Yes (%)", "No (%)", "Respondents"]
+    assert table.rows[:2] == [["Privacy given", "99", "1", "97"], ["Health conditions told", "88.7", "11.3", "97"]]
+
+
+def test_pdf_caption_inside_the_rules_is_the_caption() -> None:
+    table = _real("clinsci2014_ACE_Ndomain_inhibitors.pdf").table("Table 1")
+    assert table.header[:3] == ["Domain contribution", "Substrate", "Biological action of substrate"]

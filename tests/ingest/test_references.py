@@ -62,3 +62,19 @@ def test_references_continuation_lines_join() -> None:
 @pytest.mark.parametrize(("author", "year", "journal"), [(None, 2020, "x"), ("A", None, "x")])
 def test_study_key_needs_author_and_year(author: str | None, year: int | None, journal: str) -> None:
     assert study_key(None, author, year, journal) is None
+
+
+def test_reference_list_number_out_of_sequence_continues_the_entry() -> None:
+    """Lines wrapped in a PDF may start with a number: "2020;3:63-82." or "1) in breast cancer cells"."""
+    refs = parse_reference_list(
+        [
+            "1. Farrar MC, Jacobs TF. Tamoxifen. In: StatPearls. Treasure Island (FL): StatPearls Publishing;",
+            "2020 Jan.",
+            "2. Zheng Z, Chen M. Increased expression of exosomal AGAP2-AS1 (AGAP2 Antisense RNA",
+            "1) in breast cancer cells. Med Sci Monit 2019;25:2211-20.",
+            "3. Dasari S, Tchounwou PB. Cisplatin in cancer therapy. Eur J Pharmacol 2014;740:364-78.",
+        ]
+    )
+    assert [r.number for r in refs] == [1, 2, 3]
+    assert refs[0].raw.endswith("StatPearls Publishing; 2020 Jan.")
+    assert "RNA 1) in breast" in refs[1].raw

@@ -1,0 +1,155 @@
+"""Tables between horizontal rules on a PDF page -> tab-separated rows, as text input has them.
+
+Most journal tables have only a few rules: one above the header, one under it, one at the bottom (sometimes one
+under each row). The words between the first and the last rule of such a group are the table: they span the
+page whatever its columns, so they are taken out of the column flow. Columns are the vertical whitespace
+channels through all the table's words (the gaps no word covers); rows start at a rule, at a vertical gap
+wider than the table's line spacing, or (when the rows are evenly spaced) at a line with a first cell; the
+lines of a multi-line cell are joined.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from pipeline.ingest.pdf_words import dehyphenate, join_words
+
+MIN_RULE_WIDTH = 0.3  # fraction of the page width a table rule spans at least (a column-wide table's rules)
+MAX_RULE_GAP = 0.6  # fraction of the page height: rules further apart than this belong to different tables
+
+
+@dataclass
+class RuledTable:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    rules: list[float]  # the y of every rule, top to bottom
+
+
+def _is_caption_word(word: dict) -> bool:
+    return word["text"] in ("Table", "TABLE") or bool(re.match(r"^(?:Table|TABLE)\d", word["text"]))
+
+
+def rule_groups(page, words: list[dict]) -> list[RuledTable]:  # type: ignore[no-untyped-def]
+    """Groups of horizontal rules of one width and place (at least two) on a page, each a table's extent; a
+    "Table N" caption between two rules starts a new table."""
+    width, height = float(page.width), float(page.height)
+    edges = sorted(
+        (float(e["top"]), float(e["x0"]), float(e["x1"]))
+        for e in page.horizontal_edges
+        if float(e["x1"]) - float(e["x0"]) >= MIN_RULE_WIDTH * width
+    )
+    by_extent: list[list[tuple[float, float, float]]] = []
+    for edge in edges:  # rules under one another with the same left and right ends
+        for group in by_extent:
+            if abs(group[0][1] - edge[1]) <= 10 and abs(group[0][2] - edge[2]) <= 10:
+                if edge[0] - group[-1][0] > 1.5:  # a rect's two edges, or a double rule, are one rule
+                    group.append(edge)
+                break
+        else:
+            by_extent.append([edge])
+    captions = [w for w in words if _is_caption_word(w)]
+    tables: list[RuledTable] = []
+    for group in by_extent:
+        x0, x1 = group[0][1], group[0][2]
+        runs: list[list[float]] = []
+        for y, _, _ in group:
+            caption_between = bool(runs) and any(
+                runs[-1][-1] < w["top"] and w["bottom"] < y and x0 - 2 <= w["x0"] <= x1 for w in captions
+            )
+            if runs and y - runs[-1][-1] <= MAX_RULE_GAP * height and not caption_between:
+                runs[-1].append(y)
+            else:
+                runs.append([y])
+        tables += [RuledTable(r[0], r[-1], x0, x1, r) for r in runs if len(r) >= 2]
+    return tables
+
+
+def in_table(word: dict, tables: list[RuledTable]) -> RuledTable | None:
+    for table in tables:
+        if (
+            word["top"] >= table.top - 0.5
+            and word["bottom"] <= table.bottom + 0.5
+            and table.x0 - 2 <= (word["x0"] + word["x1"]) / 2 <= table.x1 + 2
+        ):
+            return table
+    return None
+
+
+def split_caption(table: RuledTable, words: list[dict]) -> tuple[list[dict], list[dict]]:
+    """A caption printed inside the top rules (above the header): its words, and the table's other words."""
+    first = min(words, key=lambda w: (w["top"], w["x0"]), default=None)
+    if first is None or not _is_caption_word(first) or len(table.rules) < 3:
+        return [], words
+    cut = table.rules[1]
+    return [w for w in words if w["bottom"] <= cut], [w for w in words if w["bottom"] > cut]
+
+
+def lines_of(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if lines and abs(w["bottom"] - lines[-1][0]["bottom"]) <= 0.45 * w["size"]:
+            lines[-1].append(w)
+        elif lines and w["bottom"] < lines[-1][0]["bottom"] and w["size"] < 0.85 * lines[-1][0]["size"]:
+            lines[-1].append(w)  # a superscript above its line's baseline
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _column_starts(words: list[dict], size: float) -> list[float]:
+    """x where each column starts: the left edges of the spans of x that some word covers, split at gaps
+    wider than 0.6 font size (a word space is about 0.25)."""
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        if spans and w["x0"] - spans[-1][1] <= 0.6 * size:
+            spans[-1][1] = max(spans[-1][1], w["x1"])
+        else:
+            spans.append([w["x0"], w["x1"]])
+    return [s[0] for s in spans]
+
+
+def _cells(line: list[dict], starts: list[float], size: float) -> list[str]:
+    cells: list[list[dict]] = [[] for _ in starts]
+    for w in line:
+        col = max(i for i, x in enumerate(starts) if x <= w["x0"] + 0.5) if w["x0"] + 0.5 >= starts[0] else 0
+        cells[col].append(w)
+    return [join_words(c, size) if c else "" for c in cells]
+
+
+def read_table(table: RuledTable, words: list[dict]) -> list[list[str]]:
+    """The table's rows (header first), cells joined over their lines."""
+    if not words:
+        return []
+    size = statistics.median(w["size"] for w in words)
+    lines = lines_of(words)
+    starts = _column_starts(words, size)
+    tops = [min(w["top"] for w in ln) for ln in lines]
+    bottoms = [max(w["bottom"] for w in ln) for ln in lines]
+    gaps = [b - a for a, b in zip(bottoms, tops[1:], strict=False)]
+    unruled = [g for g, a, b in zip(gaps, bottoms, tops[1:], strict=False) if not any(a <= y <= b for y in table.rules)]
+    tight = min(unruled) if unruled else 0.0
+    spaced = bool(unruled) and max(unruled) - tight > 0.2 * size
+    header_rule = table.rules[1] if len(table.rules) >= 3 else None
+    rows: list[list[list[str]]] = []
+    for i, line in enumerate(lines):
+        cells = _cells(line, starts, size)
+        new = i == 0
+        if i:
+            ruled = any(bottoms[i - 1] <= y <= tops[i] for y in table.rules)
+            # rows apart by more than a cell's line spacing, or else rows that fill their first cell
+            new = ruled or (gaps[i - 1] > tight + 0.2 * size if spaced else bool(cells[0]))
+            if header_rule is not None and tops[i] < header_rule:
+                new = False  # the header's lines above its rule are one row
+        if new:
+            rows.append([[c] if c else [] for c in cells])
+        else:
+            for part, cell in zip(rows[-1], cells, strict=True):
+                if cell:
+                    part.append(cell)
+    return [[dehyphenate(part) if part else "" for part in row] for row in rows]
