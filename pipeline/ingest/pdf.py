@@ -24,7 +24,15 @@ from dataclasses import dataclass
 
 from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
 from pipeline.ingest.blocks import ends_sentence
-from pipeline.ingest.pdf_tables import RuledTable, in_table, lines_of, read_table, rule_groups, split_caption
+from pipeline.ingest.pdf_tables import (
+    RuledTable,
+    in_table,
+    is_caption_word,
+    lines_of,
+    read_table,
+    rule_groups,
+    split_caption,
+)
 from pipeline.ingest.pdf_words import dehyphenate, join_words
 from pipeline.models import Document
 
@@ -32,7 +40,7 @@ logger = logging.getLogger(__name__)
 
 HEADER_BAND = 0.06  # fraction of the page height read as running header / footer
 _DOWNLOADED_RE = re.compile(r"^(?:downloaded from|this article is protected by copyright)", re.IGNORECASE)
-_CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s+(\d{1,3}|[IVX]{1,5})\b")
+_CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s*(\d{1,3}|[IVX]{1,5})\b")  # "Table 2", "Table2" (no space in the PDF)
 
 
 @dataclass
@@ -174,7 +182,7 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
 def _captioned(table: RuledTable, words: list[dict], body_size: float) -> bool:
     """Rules make a table only under (or around) a "Table N" caption: title boxes and banners have rules too."""
     return any(
-        _CAPTION_RE.match(w["text"] + " 1")
+        is_caption_word(w)
         and table.top - 6 * body_size <= w["bottom"] <= table.top + 2 * body_size
         and table.x0 - 2 <= w["x0"] <= table.x1
         for w in words

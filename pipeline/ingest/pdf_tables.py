@@ -29,7 +29,7 @@ class RuledTable:
     rules: list[float]  # the y of every rule, top to bottom
 
 
-def _is_caption_word(word: dict) -> bool:
+def is_caption_word(word: dict) -> bool:
     return word["text"] in ("Table", "TABLE") or bool(re.match(r"^(?:Table|TABLE)\d", word["text"]))
 
 
@@ -51,7 +51,7 @@ def rule_groups(page, words: list[dict]) -> list[RuledTable]:  # type: ignore[no
                 break
         else:
             by_extent.append([edge])
-    captions = [w for w in words if _is_caption_word(w)]
+    captions = [w for w in words if is_caption_word(w)]
     tables: list[RuledTable] = []
     for group in by_extent:
         x0, x1 = group[0][1], group[0][2]
@@ -82,7 +82,7 @@ def in_table(word: dict, tables: list[RuledTable]) -> RuledTable | None:
 def split_caption(table: RuledTable, words: list[dict]) -> tuple[list[dict], list[dict]]:
     """A caption printed inside the top rules (above the header): its words, and the table's other words."""
     first = min(words, key=lambda w: (w["top"], w["x0"]), default=None)
-    if first is None or not _is_caption_word(first) or len(table.rules) < 3:
+    if first is None or not is_caption_word(first) or len(table.rules) < 3:
         return [], words
     cut = table.rules[1]
     return [w for w in words if w["bottom"] <= cut], [w for w in words if w["bottom"] > cut]
@@ -102,16 +102,35 @@ def lines_of(words: list[dict]) -> list[list[dict]]:
     return lines
 
 
-def _column_starts(words: list[dict], size: float) -> list[float]:
-    """x where each column starts: the left edges of the spans of x that some word covers, split at gaps
-    wider than 0.6 font size (a word space is about 0.25)."""
-    spans: list[list[float]] = []
-    for w in sorted(words, key=lambda w: w["x0"]):
-        if spans and w["x0"] - spans[-1][1] <= 0.6 * size:
-            spans[-1][1] = max(spans[-1][1], w["x1"])
+def _column_starts(lines: list[list[dict]], size: float) -> list[float]:
+    """x where each column starts: the left edges of the runs of x that words cover, split at channels at least
+    0.6 font size wide (a word space is about 0.25) that no line crosses; if there are none, channels that at
+    most one line in ten crosses (a long label running into the next column's space)."""
+    starts = _channels(lines, size, 0)
+    return starts if len(starts) > 1 else _channels(lines, size, len(lines) // 10)
+
+
+def _channels(lines: list[list[dict]], size: float, limit: int) -> list[float]:
+    left = int(min(w["x0"] for ln in lines for w in ln))
+    right = int(max(w["x1"] for ln in lines for w in ln)) + 1
+    cover = [0] * (right - left + 1)
+    for line in lines:
+        seen = [False] * len(cover)
+        for w in line:
+            for x in range(int(w["x0"]) - left, int(w["x1"]) - left + 1):
+                seen[x] = True
+        for x, hit in enumerate(seen):
+            cover[x] += hit
+    starts = [float(left)]
+    gap = 0
+    for x, count in enumerate(cover):
+        if count <= limit:
+            gap += 1
         else:
-            spans.append([w["x0"], w["x1"]])
-    return [s[0] for s in spans]
+            if gap >= 0.6 * size and x - gap > 0:
+                starts.append(float(left + x) - 0.5)
+            gap = 0
+    return starts
 
 
 def _cells(line: list[dict], starts: list[float], size: float) -> list[str]:
@@ -128,7 +147,7 @@ def read_table(table: RuledTable, words: list[dict]) -> list[list[str]]:
         return []
     size = statistics.median(w["size"] for w in words)
     lines = lines_of(words)
-    starts = _column_starts(words, size)
+    starts = _column_starts(lines, size)
     tops = [min(w["top"] for w in ln) for ln in lines]
     bottoms = [max(w["bottom"] for w in ln) for ln in lines]
     gaps = [b - a for a, b in zip(bottoms, tops[1:], strict=False)]
