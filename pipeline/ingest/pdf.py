@@ -74,6 +74,55 @@ def _sides(words: list[dict], width: float) -> list[int]:
     return [2 if c else (0 if w["x1"] <= mid + 3 else 1) for w, c in zip(words, crossing, strict=True)]
 
 
+@dataclass
+class RotatedView:
+    """The text of a page printed turned by 90° (a landscape table on a portrait page), seen upright: its
+    characters and rules turned back so that the same reader can read them."""
+
+    page_number: int
+    width: float
+    height: float
+    chars: list[dict]
+    horizontal_edges: list[dict]
+
+    @classmethod
+    def of(cls, page) -> RotatedView | None:  # type: ignore[no-untyped-def]
+        """The page's turned text, if it has some (read bottom to top, as landscape tables are printed)."""
+        chars = [c for c in page.chars if not c["upright"] and c["matrix"][1] > 0 and c["matrix"][2] < 0]
+        if len(chars) < 200:  # a vertical watermark or margin line, not a turned table
+            return None
+        height = float(page.height)
+        turned = []
+        for c in chars:
+            size = (c["matrix"][0] ** 2 + c["matrix"][1] ** 2) ** 0.5
+            turned.append(
+                {
+                    **c,
+                    "x0": height - c["bottom"],
+                    "x1": height - c["top"],
+                    "top": c["x0"],
+                    "bottom": c["x1"],
+                    "size": size,
+                    "upright": True,
+                }
+            )
+        edges = [
+            {
+                "x0": height - float(e["bottom"]),
+                "x1": height - float(e["top"]),
+                "top": float(e["x0"]),
+                "bottom": float(e["x0"]),
+            }
+            for e in page.vertical_edges
+        ]
+        return cls(page.page_number, height, float(page.width), turned, edges)
+
+    def extract_words(self, **kwargs):  # type: ignore[no-untyped-def]
+        from pdfplumber.utils import extract_words
+
+        return extract_words(self.chars, **kwargs)
+
+
 def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untyped-def]
     words = page.extract_words(
         x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "fontname", "upright"]
@@ -156,7 +205,7 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
             if 0 <= ln.top - below <= 2.5 * ln.size and ln.size < 0.9 * body_size and ln.x0 >= table.x0 - 2:
                 ln.side, below = side, ln.bottom
         if caption_words:
-            text = " ".join(join_words(ws, body_size) for ws in lines_of(caption_words))
+            text = " ".join(join_words(ws, statistics.median(w["size"] for w in ws)) for ws in lines_of(caption_words))
             out.append(
                 Line(page.page_number, table.top, table.top, table.x0, table.x1, body_size, False, text, None, side)
             )
@@ -329,6 +378,21 @@ def _blocks(
     return out
 
 
+def _rows_after_caption(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
+    """A table's rows right after its caption: notes printed between the caption and the rules go after them."""
+    out = list(blocks)
+    for i, (_, text, _, _) in enumerate(out):
+        if not text.startswith("**Table"):
+            continue
+        for j in range(i + 1, min(i + 6, len(out))):
+            if "\t" in out[j][1]:
+                out.insert(i + 1, out.pop(j))
+                break
+            if (not out[j][3] and len(out[j][1]) > 20) or out[j][1].startswith("**Table"):
+                break  # body text or the next caption: this caption has no ruled rows here
+    return out
+
+
 _FLOAT_RE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|FIGURE|Fig\.)\s+\d")
 
 
@@ -409,11 +473,13 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         for page in pdf.pages:  # one page at a time: memory stays bounded on long PDFs
+            if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
+                found += _blocks(_columns(_page_lines(turned, body), turned.width), body, {})
             lines = _page_lines(page, body)
             found += _blocks(_columns(lines, float(page.width)), body, state)
             page.flush_cache()
             page.close()
-        blocks = _join_across_columns(found)
+        blocks = _join_across_columns(_rows_after_caption(found))
         if not any(text for _, text in blocks):
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
         return blocks, len(pdf.pages), head

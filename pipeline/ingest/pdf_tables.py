@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pipeline.ingest.pdf_words import dehyphenate, join_words
 
 MIN_RULE_WIDTH = 0.3  # fraction of the page width a table rule spans at least (a column-wide table's rules)
-MAX_RULE_GAP = 0.6  # fraction of the page height: rules further apart than this belong to different tables
+MAX_RULE_GAP = 0.85  # fraction of the page height: rules further apart than this belong to different tables
 
 
 @dataclass
@@ -57,10 +57,12 @@ def rule_groups(page, words: list[dict]) -> list[RuledTable]:  # type: ignore[no
         x0, x1 = group[0][1], group[0][2]
         runs: list[list[float]] = []
         for y, _, _ in group:
+            ours = [w for w in captions if x0 - 2 <= w["x0"] <= x1]
             caption_between = bool(runs) and any(
-                runs[-1][-1] < w["top"] and w["bottom"] < y and x0 - 2 <= w["x0"] <= x1 for w in captions
+                runs[-1][-1] + 2 * w["size"] < w["top"] and w["bottom"] < y for w in ours
             )
-            if runs and y - runs[-1][-1] <= MAX_RULE_GAP * height and not caption_between:
+            caption_under = any(0 <= w["top"] - y <= 2 * w["size"] for w in ours)  # a rule over a caption
+            if runs and y - runs[-1][-1] <= MAX_RULE_GAP * height and not caption_between and not caption_under:
                 runs[-1].append(y)
             else:
                 runs.append([y])
@@ -81,10 +83,11 @@ def in_table(word: dict, tables: list[RuledTable]) -> RuledTable | None:
 
 def split_caption(table: RuledTable, words: list[dict]) -> tuple[list[dict], list[dict]]:
     """A caption printed inside the top rules (above the header): its words, and the table's other words."""
-    first = min(words, key=lambda w: (w["top"], w["x0"]), default=None)
-    if first is None or not is_caption_word(first) or len(table.rules) < 3:
+    lines = lines_of(words)
+    if not lines or not is_caption_word(lines[0][0]):
         return [], words
-    cut = table.rules[1]
+    # down to the rule under the caption, or without one the caption's first line
+    cut = table.rules[1] if len(table.rules) >= 3 else max(w["bottom"] for w in lines[0]) + 0.5
     return [w for w in words if w["bottom"] <= cut], [w for w in words if w["bottom"] > cut]
 
 
@@ -154,7 +157,8 @@ def read_table(table: RuledTable, words: list[dict]) -> list[list[str]]:
     unruled = [g for g, a, b in zip(gaps, bottoms, tops[1:], strict=False) if not any(a <= y <= b for y in table.rules)]
     tight = min(unruled) if unruled else 0.0
     spaced = bool(unruled) and max(unruled) - tight > 0.2 * size
-    header_rule = table.rules[1] if len(table.rules) >= 3 else None
+    inner = [y for y in table.rules[:-1] if y > tops[0] + 1]  # the first rule under the header's first line
+    header_rule = inner[0] if inner else None
     rows: list[list[list[str]]] = []
     for i, line in enumerate(lines):
         cells = _cells(line, starts, size)

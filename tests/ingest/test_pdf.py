@@ -168,3 +168,28 @@ def test_pdf_column_wide_ruled_table_read_cell_by_cell() -> None:
 def test_pdf_caption_inside_the_rules_is_the_caption() -> None:
     table = _real("clinsci2014_ACE_Ndomain_inhibitors.pdf").table("Table 1")
     assert table.header[:3] == ["Domain contribution", "Substrate", "Biological action of substrate"]
+
+
+def test_pdf_table_on_a_turned_page_is_read() -> None:
+    """emm2023 prints Table 1 turned by 90° (text read bottom to top) beside the upright reference list."""
+    doc = _real("emm2023_EPRS1_review_rotated_table.pdf")
+    table = doc.table("Table 1")
+    assert table.caption.startswith("Phosphocodes, interactors, and functions of EPRS1")
+    assert table.header[:3] == ["Stimulus", "Functional domain", "Phosphorylation site"]
+    assert table.header[-1] == "Refs." and table.pages == [9]
+    assert len(doc.references) >= 100
+
+
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("clinsci2014_ACE_Ndomain_inhibitors.pdf", ["Table 1", "Table 2", "Table 3", "Table 4", "Table 5"]),
+        ("emm2023_EPRS1_review_rotated_table.pdf", ["Table 1"]),
+        ("natcommun2023_DC_vaccine_antitumor.pdf", []),  # figure legends only: none is a table
+    ],
+)
+def test_pdf_every_ruled_captioned_table_found_with_rows(name: str, labels: list[str]) -> None:
+    doc = _real(name)
+    assert [t.label for t in doc.tables] == labels
+    for table in doc.tables:
+        assert table.caption and table.rows and table.pages
