@@ -462,10 +462,9 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
     pdf = _open(data, source)
     try:
         sizes: Counter[float] = Counter()
-        for page in pdf.pages[:3]:
+        for page in pdf.pages[:3]:  # parsed once: the loop below reads these pages from their cache
             for ch in page.chars[:5000]:
                 sizes[round(ch["size"], 1)] += 1
-            page.flush_cache()
         if not sizes:
             raise ScannedPDFError(source, f"no text layer in the first pages ({len(pdf.pages)} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
