@@ -11,7 +11,7 @@ from pipeline.models import Metadata
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]\)]+[^\s\"<>\]\).,;])")
 _JOURNAL_YEAR_RE = re.compile(r"(?<!\*)\*([^*]{3,100})\*(?!\*)\s*(?:\*\*)?\s*((?:19|20)\d{2})\b")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
-_AFFIL_MARK_RE = re.compile(r"<sup>.*?</sup>|[\u00b9\u00b2\u00b3\u2070-\u209f*†‡§#¶]|\\\*")
+_AFFIL_MARK_RE = re.compile(r"<sup>.*?</sup>|\^\[[^\]]*\]|[\u00b9\u00b2\u00b3\u2070-\u209f*†‡§#¶]|\\\*")
 _KEYWORDS_RE = re.compile(r"^\**\s*Key\s*words?\s*\**\s*[:.]\s*\**\s*(.*)$", re.IGNORECASE)
 
 

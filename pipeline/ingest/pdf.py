@@ -149,20 +149,26 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
             w["side"] = 2
     lines: list[list[dict]] = []
     open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: []}
+    small_words: list[dict] = []
     for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
-        small = w["size"] < 0.85 * body_size
-        for line in reversed(open_lines[w["side"]][-3:]):
+        if w["size"] < 0.85 * body_size:
+            small_words.append(w)  # placed once the lines of body text are known
+            continue
+        _place(w, open_lines[w["side"]][-3:], lines, open_lines)
+    body_lines = [(ln, min(x["x0"] for x in ln), max(x["x1"] for x in ln)) for ln in lines]
+    for w in small_words:  # a superscript or subscript joins the body line it sits in, else small print
+        for line, x0, x1 in body_lines:
             ref = max(line, key=lambda x: x["size"])
-            if small:  # a superscript sits within the line's height, above its baseline
-                if ref["top"] - 2 <= w["top"] <= ref["bottom"] and w["bottom"] <= ref["bottom"] + 1:
-                    line.append(w)
-                    break
-            elif abs(w["bottom"] - ref["bottom"]) <= 0.45 * max(w["size"], ref["size"]):
+            if (
+                ref["top"] - 2 <= w["top"] <= ref["bottom"]
+                and w["bottom"] <= ref["bottom"] + 0.5 * ref["size"]
+                and x0 - 2 * ref["size"] <= w["x0"] <= x1 + ref["size"]
+            ):
                 line.append(w)
+                w["side"] = line[0]["side"]
                 break
         else:
-            lines.append([w])
-            open_lines[w["side"]].append(lines[-1])
+            _place(w, open_lines[w["side"]][-3:], lines, open_lines)
     lines = _merge_across_gutter(lines)
     out = []
     for words_of_line in lines:
@@ -236,6 +242,17 @@ def _captioned(table: RuledTable, words: list[dict], body_size: float) -> bool:
         and table.x0 - 2 <= w["x0"] <= table.x1
         for w in words
     )
+
+
+def _place(w: dict, recent: list[list[dict]], lines: list[list[dict]], open_lines: dict[int, list[list[dict]]]) -> None:
+    """Put a word on one of the recent lines of its column that shares its baseline, or start a line."""
+    for line in reversed(recent):
+        ref = max(line, key=lambda x: x["size"])
+        if abs(w["bottom"] - ref["bottom"]) <= 0.45 * max(w["size"], ref["size"]):
+            line.append(w)
+            return
+    lines.append([w])
+    open_lines[w["side"]].append(lines[-1])
 
 
 def _merge_across_gutter(lines: list[list[dict]]) -> list[list[dict]]:
@@ -503,7 +520,20 @@ def parse_pdf(data: bytes, *, doc_id: str, source: str) -> Document:
     doc = parse_text(text, doc_id=doc_id, source=source, fmt="pdf")
     if doc.metadata.doi is None and (m := DOI_RE.search(head)):
         doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"doi": m[1].rstrip(".")})})
-    return assign_pages(doc, blocks)
+    return assign_pages(_resolvable_citations(doc), blocks)
+
+
+def _resolvable_citations(doc: Document) -> Document:
+    """A raised number that names no reference of the list ("DQVD^929", a residue) is not a citation."""
+    if not doc.references:
+        return doc
+    numbers = {r.number for r in doc.references}
+    kept = [c for c in doc.citations if all(n in numbers for n in c.refs)]
+    if len(kept) == len(doc.citations):
+        return doc
+    dropped = len(doc.citations) - len(kept)
+    warning = f"{dropped} raised number(s) name no reference of the list: not read as citations"
+    return doc.model_copy(update={"citations": kept, "warnings": [*doc.warnings, warning]})
 
 
 def assign_pages(doc: Document, blocks: list[tuple[int, str]]) -> Document:

@@ -193,3 +193,30 @@ def test_pdf_every_ruled_captioned_table_found_with_rows(name: str, labels: list
     assert [t.label for t in doc.tables] == labels
     for table in doc.tables:
         assert table.caption and table.rows and table.pages
+
+
+@pytest.mark.parametrize(
+    ("name", "authors"),
+    [
+        (
+            "bmchsr2014_quality_improvement_barriers.pdf",
+            [
+                "Josephine Nana Afrakoma Agyeman-Duah",
+                "Antje Theurer",
+                "Charles Munthali",
+                "Noor Alide",
+                "Florian Neuhann",
+            ],
+        ),
+        ("clinsci2014_ACE_Ndomain_inhibitors.pdf", ["Ross G. DOUGLAS", "Rajni K. SHARMA", "Geoffrey MASUYER"]),
+    ],
+)
+def test_pdf_authors_with_affiliation_marks_raised(name: str, authors: list[str]) -> None:
+    """Affiliation marks printed above the author line are superscripts of it, not lines of their own."""
+    assert _real(name).metadata.authors[: len(authors)] == authors
+
+
+def test_pdf_raised_residue_number_is_not_a_citation() -> None:
+    doc = _real("emm2023_EPRS1_review_rotated_table.pdf")
+    assert "cleavage site, 926DQVD" in doc.text  # the raised residue number kept as text
+    assert all(doc.reference(n) for c in doc.citations for n in c.refs)
