@@ -1,6 +1,6 @@
 """PDF ingestion speed: pages/s and peak RSS per PDF (each PDF in its own process, so RSS is its own).
 
-Usage: python benchmarks/parse_pdf.py [PDF...]   (default: tests/fixtures/pdfs/*.pdf)
+Usage: python benchmarks/parse_pdf.py [PDF...]   (default: every PDF under tests/fixtures/pdfs/)
 Goal (issue 3): >= 5 pages/s on one core and < 500 MB peak RSS for a 20-page review.
 """
 
@@ -21,7 +21,7 @@ print(pages, s, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def main() -> None:
-    files = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "tests" / "fixtures" / "pdfs").glob("*.pdf"))
+    files = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "tests" / "fixtures" / "pdfs").rglob("*.pdf"))
     total_pages = total_s = 0.0
     for f in files:
         out = subprocess.run([sys.executable, "-c", CHILD, str(f)], capture_output=True, text=True, check=True)

@@ -444,6 +444,46 @@ def _cells(line: Line, body_size: float) -> str:
     return line.cells if line.cells is not None else line.text + "\t"
 
 
+def _fast_chars(page) -> None:  # type: ignore[no-untyped-def]
+    """Characters as the few fields the reader uses, without pdfplumber's generic attribute resolution (half
+    of the reading time on text pages); figure paths (curves of more than five points) skipped; rules and
+    images go the usual way."""
+    from pdfminer.layout import LTChar, LTCurve
+
+    general = page.process_object
+    height, initial = float(page.height), float(page.initial_doctop)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    number = page.page_number
+
+    def process_object(obj):  # type: ignore[no-untyped-def]
+        if type(obj) is LTCurve and len(obj.pts) > 5:
+            return {"object_type": "figure_path"}  # drawing paths of figures: never a table rule
+        if type(obj) is not LTChar:
+            return general(obj)
+        top = height - obj.y1 + mb_top
+        return {
+            "object_type": "char",
+            "page_number": number,
+            "text": obj.get_text(),
+            "fontname": obj.fontname,
+            "size": obj.size,
+            "adv": obj.adv,
+            "upright": obj.upright,
+            "matrix": obj.matrix,
+            "x0": obj.x0 + mb_x0,
+            "x1": obj.x1 + mb_x0,
+            "y0": obj.y0,
+            "y1": obj.y1,
+            "width": obj.width,
+            "height": obj.height,
+            "top": top,
+            "bottom": height - obj.y0 + mb_top,
+            "doctop": initial + top,
+        }
+
+    page.process_object = process_object
+
+
 def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -480,6 +520,7 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
     try:
         sizes: Counter[float] = Counter()
         for page in pdf.pages[:3]:  # parsed once: the loop below reads these pages from their cache
+            _fast_chars(page)
             for ch in page.chars[:5000]:
                 sizes[round(ch["size"], 1)] += 1
         if not sizes:
@@ -489,6 +530,7 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         for page in pdf.pages:  # one page at a time: memory stays bounded on long PDFs
+            _fast_chars(page)
             if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
                 found += _blocks(_columns(_page_lines(turned, body), turned.width), body, {})
             lines = _page_lines(page, body)
