@@ -185,6 +185,7 @@ def test_pdf_table_on_a_turned_page_is_read() -> None:
     [
         ("clinsci2014_ACE_Ndomain_inhibitors.pdf", ["Table 1", "Table 2", "Table 3", "Table 4", "Table 5"]),
         ("emm2023_EPRS1_review_rotated_table.pdf", ["Table 1"]),
+        ("bmchsr2014_quality_improvement_barriers.pdf", ["Table 1", "Table 2"]),  # Table 2 "(Continued)" merged
         ("natcommun2023_DC_vaccine_antitumor.pdf", []),  # figure legends only: none is a table
     ],
 )
@@ -193,6 +194,8 @@ def test_pdf_every_ruled_captioned_table_found_with_rows(name: str, labels: list
     assert [t.label for t in doc.tables] == labels
     for table in doc.tables:
         assert table.caption and table.rows and table.pages
+    if name.startswith("bmchsr"):  # the part printed on the next page is in the table
+        assert any(cell.startswith("4.3 Treatment protocols") for row in doc.table("Table 2").rows for cell in row)
 
 
 @pytest.mark.parametrize(
