@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
 from pipeline.ingest.blocks import ends_sentence
+from pipeline.ingest.pdf_pdfium import PdfiumPage
 from pipeline.ingest.pdf_tables import (
     RuledTable,
     in_table,
@@ -506,31 +507,51 @@ def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
     return pdf
 
 
-def first_page_text(pdf) -> str:  # type: ignore[no-untyped-def]
-    """All words of page 1, running header included (journals print the DOI there)."""
-    if not pdf.pages:
-        return ""
-    return " ".join(w["text"] for w in pdf.pages[0].extract_words(x_tolerance=1.5))
+PDF_ENGINES = ("pdfplumber", "pdfium")
 
 
-def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int, str]:
+def _pages(pdf, data: bytes, engine: str):  # type: ignore[no-untyped-def]
+    """The pages one at a time, from pdfplumber (pdfminer) or from pdfium (issue 7)."""
+    if engine == "pdfplumber":
+        for page in pdf.pages:
+            _fast_chars(page)
+            yield page
+        return
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                yield PdfiumPage(page, index + 1)
+            finally:
+                page.close()
+    finally:
+        document.close()
+
+
+def pdf_to_blocks(data: bytes, source: str, engine: str = "pdfplumber") -> tuple[list[tuple[int, str]], int, str]:
     """The PDF's blocks in reading order as (page, text), its page count and its first page's full text;
-    typed errors for bad files."""
+    typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
+    if engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(PDF_ENGINES)}")
     pdf = _open(data, source)
     try:
         sizes: Counter[float] = Counter()
-        for page in pdf.pages[:3]:  # parsed once: the loop below reads these pages from their cache
-            _fast_chars(page)
+        first: list = []  # the first pages, read once: the size scan and the loop below share them
+        pages = _pages(pdf, data, engine)
+        for page in itertools.islice(pages, 3):
+            first.append(page)
             for ch in page.chars[:5000]:
                 sizes[round(ch["size"], 1)] += 1
         if not sizes:
             raise ScannedPDFError(source, f"no text layer in the first pages ({len(pdf.pages)} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
-        head = first_page_text(pdf)
+        head = " ".join(w["text"] for w in first[0].extract_words(x_tolerance=1.5))  # journals print the DOI here
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
-        for page in pdf.pages:  # one page at a time: memory stays bounded on long PDFs
-            _fast_chars(page)
+        for page in itertools.chain(first, pages):  # one page at a time: memory stays bounded on long PDFs
             if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
                 found += _blocks(_columns(_page_lines(turned, body), turned.width), body, {})
             lines = _page_lines(page, body)
@@ -552,12 +573,12 @@ def pdf_to_blocks(data: bytes, source: str) -> tuple[list[tuple[int, str]], int,
 EVminerPDFErrors = (PDFError, EmptyInputError)
 
 
-def parse_pdf(data: bytes, *, doc_id: str, source: str) -> Document:
+def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = "pdfplumber") -> Document:
     """A PDF's bytes -> Document, with the page of every paragraph, sentence, section and table."""
     from pipeline.ingest.metadata import DOI_RE
     from pipeline.ingest.text import parse_text
 
-    blocks, _, head = pdf_to_blocks(data, source)
+    blocks, _, head = pdf_to_blocks(data, source, engine)
     text = "\n\n".join(t for _, t in blocks)
     doc = parse_text(text, doc_id=doc_id, source=source, fmt="pdf")
     if doc.metadata.doi is None and (m := DOI_RE.search(head)):
