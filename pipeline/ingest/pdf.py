@@ -14,6 +14,8 @@ rules, rotated pages; and the fast character source of issue 7.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import io
 import itertools
 import logging
@@ -33,8 +35,9 @@ from pipeline.ingest.pdf_tables import (
     read_table,
     rule_groups,
     split_caption,
+    split_notes,
 )
-from pipeline.ingest.pdf_words import dehyphenate, join_words
+from pipeline.ingest.pdf_words import DESCENT, Char, char_text, dehyphenate, font_name, group_words, join_words
 from pipeline.models import Document
 
 logger = logging.getLogger(__name__)
@@ -59,6 +62,7 @@ class Line:
     table: bool = False  # a ruled table: text is its rows, tab-separated
 
 
+@functools.cache
 def _is_bold(fontname: str) -> bool:
     return bool(re.search(r"bold|heavy|black|semibold|\.B\b", fontname, re.IGNORECASE))
 
@@ -83,30 +87,20 @@ class RotatedView:
     page_number: int
     width: float
     height: float
-    chars: list[dict]
+    chars: list[Char]
     horizontal_edges: list[dict]
 
     @classmethod
     def of(cls, page) -> RotatedView | None:  # type: ignore[no-untyped-def]
         """The page's turned text, if it has some (read bottom to top, as landscape tables are printed)."""
-        chars = [c for c in page.chars if not c["upright"] and c["matrix"][1] > 0 and c["matrix"][2] < 0]
-        if len(chars) < 200:  # a vertical watermark or margin line, not a turned table
+        turned = [c for c in page.chars if c[7] == 1]
+        if len(turned) < 200:  # a vertical watermark or margin line, not a turned table
             return None
         height = float(page.height)
-        turned = []
-        for c in chars:
-            size = (c["matrix"][0] ** 2 + c["matrix"][1] ** 2) ** 0.5
-            turned.append(
-                {
-                    **c,
-                    "x0": height - c["bottom"],
-                    "x1": height - c["top"],
-                    "top": c["x0"],
-                    "bottom": c["x1"],
-                    "size": size,
-                    "upright": True,
-                }
-            )
+        chars = [
+            (text, height - bottom, height - top, x0, x1, size, font, 0)
+            for text, x0, x1, top, bottom, size, font, _ in turned
+        ]
         edges = [
             {
                 "x0": height - float(e["bottom"]),
@@ -116,19 +110,11 @@ class RotatedView:
             }
             for e in page.vertical_edges
         ]
-        return cls(page.page_number, height, float(page.width), turned, edges)
-
-    def extract_words(self, **kwargs):  # type: ignore[no-untyped-def]
-        from pdfplumber.utils import extract_words
-
-        return extract_words(self.chars, **kwargs)
+        return cls(page.page_number, height, float(page.width), chars, edges)
 
 
 def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untyped-def]
-    words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "fontname", "upright"]
-    )
-    words = [w for w in words if w["upright"]]  # vertical margin text: "Downloaded from ..." watermarks
+    words = group_words(page.chars)  # upright words only: vertical margin text ("Downloaded from ...") goes
     height = float(page.height)
     tables = [t for t in rule_groups(page, words) if _captioned(t, words, body_size)]
     table_words: dict[int, list[dict]] = {id(t): [] for t in tables}
@@ -150,16 +136,16 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
             w["side"] = 2
     lines: list[list[dict]] = []
     open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: []}
+    refs: dict[int, dict] = {}  # each line's largest word (its baseline)
     small_words: list[dict] = []
     for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
         if w["size"] < 0.85 * body_size:
             small_words.append(w)  # placed once the lines of body text are known
             continue
-        _place(w, open_lines[w["side"]][-3:], lines, open_lines)
-    body_lines = [(ln, min(x["x0"] for x in ln), max(x["x1"] for x in ln)) for ln in lines]
+        _place(w, open_lines[w["side"]][-3:], lines, open_lines, refs)
+    body_lines = [(ln, refs[id(ln)], min(x["x0"] for x in ln), max(x["x1"] for x in ln)) for ln in lines]
     for w in small_words:  # a superscript or subscript joins the body line it sits in, else small print
-        for line, x0, x1 in body_lines:
-            ref = max(line, key=lambda x: x["size"])
+        for line, ref, x0, x1 in body_lines:
             if (
                 ref["top"] - 2 <= w["top"] <= ref["bottom"]
                 and w["bottom"] <= ref["bottom"] + 0.5 * ref["size"]
@@ -169,7 +155,7 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
                 w["side"] = line[0]["side"]
                 break
         else:
-            _place(w, open_lines[w["side"]][-3:], lines, open_lines)
+            _place(w, open_lines[w["side"]][-3:], lines, open_lines, refs)
     lines = _merge_across_gutter(lines)
     out = []
     for words_of_line in lines:
@@ -200,10 +186,27 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
     mid = float(page.width) / 2
     for table in tables:
         caption_words, cell_words = split_caption(table, table_words[id(table)])
+        cell_words, notes = split_notes(cell_words)
         rows = read_table(table, cell_words)
         if not rows:
             continue
         side = 2 if table.x0 < mid - 3 < mid + 3 < table.x1 else (0 if table.x1 <= mid + 3 else 1)
+        for note in notes:  # small print under the rows: stands with the table, after it
+            size = statistics.median(w["size"] for w in note)
+            out.append(
+                Line(
+                    page.page_number,
+                    min(w["top"] for w in note),
+                    max(w["bottom"] for w in note),
+                    note[0]["x0"],
+                    max(w["x1"] for w in note),
+                    size,
+                    False,
+                    join_words(note, size),
+                    None,
+                    side,
+                )
+            )
         for ln in out:  # the caption right above the table stands with it
             if _CAPTION_RE.match(ln.text) and 0 <= table.top - ln.bottom <= 3 * ln.size and ln.x0 >= table.x0 - 2:
                 ln.side = side
@@ -245,32 +248,46 @@ def _captioned(table: RuledTable, words: list[dict], body_size: float) -> bool:
     )
 
 
-def _place(w: dict, recent: list[list[dict]], lines: list[list[dict]], open_lines: dict[int, list[list[dict]]]) -> None:
-    """Put a word on one of the recent lines of its column that shares its baseline, or start a line."""
+def _place(
+    w: dict,
+    recent: list[list[dict]],
+    lines: list[list[dict]],
+    open_lines: dict[int, list[list[dict]]],
+    refs: dict[int, dict],
+) -> None:
+    """Put a word on one of the recent lines of its column that shares its baseline (that of the line's
+    largest word, ``refs``), or start a line."""
+    size = w["size"]
     for line in reversed(recent):
-        ref = max(line, key=lambda x: x["size"])
-        if abs(w["bottom"] - ref["bottom"]) <= 0.45 * max(w["size"], ref["size"]):
+        ref = refs[id(line)]
+        if abs(w["bottom"] - ref["bottom"]) <= 0.45 * (size if size > ref["size"] else ref["size"]):
             line.append(w)
+            if size > ref["size"]:
+                refs[id(line)] = w
             return
     lines.append([w])
+    refs[id(lines[-1])] = w
     open_lines[w["side"]].append(lines[-1])
 
 
 def _merge_across_gutter(lines: list[list[dict]]) -> list[list[dict]]:
     """A left-column line and a right-column line on one baseline with an ordinary word gap between them are
     one line across the page (a title, a caption, a wide table row), not two columns."""
-    left = [ln for ln in lines if ln[0]["side"] == 0]
-    right = [ln for ln in lines if ln[0]["side"] == 1]
+    right = [(min(w["x0"] for w in ln), max(w["bottom"] for w in ln), ln) for ln in lines if ln[0]["side"] == 1]
+    right.sort(key=lambda r: r[1])
+    bottoms = [r[1] for r in right]
     merged: set[int] = set()
-    for a in left:
+    for a in lines:
+        if a[0]["side"] != 0:
+            continue
         a_end = max(w["x1"] for w in a)
         a_bottom = max(w["bottom"] for w in a)
-        size = max(w["size"] for w in a)
-        for b in right:
-            if id(b) in merged:
-                continue
-            gap = min(w["x0"] for w in b) - a_end
-            if abs(max(w["bottom"] for w in b) - a_bottom) <= 0.45 * size and gap < 1.2 * size:
+        tolerance = 0.45 * max(w["size"] for w in a)
+        start = bisect.bisect_left(bottoms, a_bottom - tolerance)
+        for b_x0, b_bottom, b in right[start:]:
+            if b_bottom > a_bottom + tolerance:
+                break
+            if id(b) not in merged and b_x0 - a_end < 1.2 * tolerance / 0.45:
                 a.extend(b)
                 for w in a:
                     w["side"] = 2
@@ -445,42 +462,70 @@ def _cells(line: Line, body_size: float) -> str:
     return line.cells if line.cells is not None else line.text + "\t"
 
 
-def _fast_chars(page) -> None:  # type: ignore[no-untyped-def]
-    """Characters as the few fields the reader uses, without pdfplumber's generic attribute resolution (half
-    of the reading time on text pages); figure paths (curves of more than five points) skipped; rules and
-    images go the usual way."""
+class PlumberPage:
+    """A pdfplumber page as the reader takes it: pdfminer's characters as pdf_words.Char tuples (read without
+    pdfplumber's generic attribute resolution: half of the reading time on text pages), its edges (lines,
+    rectangles and curves of at most five points; the paths of figures are skipped), number and size."""
+
+    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+        self._page = page
+        self.page_number = page.page_number
+        self.width, self.height = float(page.width), float(page.height)
+        _char_tuples(page)
+        self.chars: list[Char] = [c["c"] for c in page.chars if c["c"][0]]
+
+    @property
+    def horizontal_edges(self) -> list[dict]:
+        return self._page.horizontal_edges
+
+    @property
+    def vertical_edges(self) -> list[dict]:
+        return self._page.vertical_edges
+
+    def close(self) -> None:
+        self.chars = []
+        self._page.flush_cache()
+        self._page.close()
+
+
+def _char_tuples(page) -> None:  # type: ignore[no-untyped-def]
+    """Make pdfplumber's object reader give each character as a Char (see pdf_words) with the baseline-based
+    box both engines share."""
     from pdfminer.layout import LTChar, LTCurve
 
     general = page.process_object
-    height, initial = float(page.height), float(page.initial_doctop)
+    height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    number = page.page_number
 
     def process_object(obj):  # type: ignore[no-untyped-def]
         if type(obj) is LTCurve and len(obj.pts) > 5:
             return {"object_type": "figure_path"}  # drawing paths of figures: never a table rule
         if type(obj) is not LTChar:
             return general(obj)
-        top = height - obj.y1 + mb_top
-        return {
-            "object_type": "char",
-            "page_number": number,
-            "text": obj.get_text(),
-            "fontname": obj.fontname,
-            "size": obj.size,
-            "adv": obj.adv,
-            "upright": obj.upright,
-            "matrix": obj.matrix,
-            "x0": obj.x0 + mb_x0,
-            "x1": obj.x1 + mb_x0,
-            "y0": obj.y0,
-            "y1": obj.y1,
-            "width": obj.width,
-            "height": obj.height,
-            "top": top,
-            "bottom": height - obj.y0 + mb_top,
-            "doctop": initial + top,
-        }
+        a, b, c, d, e, f = obj.matrix
+        text = char_text(obj.get_text())
+        font = font_name(obj.fontname)
+        if abs(b) < 1e-6 and abs(c) < 1e-6 and a > 0 and d > 0:
+            size = obj.height
+            low = height - f + DESCENT * size + mb_top
+            char = (text, obj.x0 + mb_x0, obj.x1 + mb_x0, low - size, low, size, font, 0)
+        elif b > 0 and c < 0 and abs(a) < 1e-6 and abs(d) < 1e-6:
+            size = obj.width
+            x1 = e + DESCENT * size + mb_x0
+            char = (text, x1 - size, x1, height - obj.y1 + mb_top, height - obj.y0 + mb_top, size, font, 1)
+        else:
+            size = obj.size
+            char = (
+                text,
+                obj.x0 + mb_x0,
+                obj.x1 + mb_x0,
+                height - obj.y1 + mb_top,
+                height - obj.y0 + mb_top,
+                size,
+                font,
+                2,
+            )
+        return {"object_type": "char", "c": char}
 
     page.process_object = process_object
 
@@ -514,8 +559,7 @@ def _pages(pdf, data: bytes, engine: str):  # type: ignore[no-untyped-def]
     """The pages one at a time, from pdfplumber (pdfminer) or from pdfium (issue 7)."""
     if engine == "pdfplumber":
         for page in pdf.pages:
-            _fast_chars(page)
-            yield page
+            yield PlumberPage(page)
         return
     import pypdfium2 as pdfium
 
@@ -544,11 +588,11 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = "pdfplumber") -> tuple
         for page in itertools.islice(pages, 3):
             first.append(page)
             for ch in page.chars[:5000]:
-                sizes[round(ch["size"], 1)] += 1
+                sizes[round(ch[5], 1)] += 1
         if not sizes:
             raise ScannedPDFError(source, f"no text layer in the first pages ({len(pdf.pages)} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
-        head = " ".join(w["text"] for w in first[0].extract_words(x_tolerance=1.5))  # journals print the DOI here
+        head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         for page in itertools.chain(first, pages):  # one page at a time: memory stays bounded on long PDFs
@@ -556,7 +600,6 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = "pdfplumber") -> tuple
                 found += _blocks(_columns(_page_lines(turned, body), turned.width), body, {})
             lines = _page_lines(page, body)
             found += _blocks(_columns(lines, float(page.width)), body, state)
-            page.flush_cache()
             page.close()
         blocks = _join_across_columns(_rows_after_caption(found))
         if not any(text for _, text in blocks):

@@ -10,7 +10,6 @@ lines of a multi-line cell are joined.
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass
 
@@ -30,7 +29,8 @@ class RuledTable:
 
 
 def is_caption_word(word: dict) -> bool:
-    return word["text"] in ("Table", "TABLE") or bool(re.match(r"^(?:Table|TABLE)\d", word["text"]))
+    text = word["text"]
+    return text[:5] in ("Table", "TABLE") and (len(text) == 5 or text[5:6].isdigit())
 
 
 def rule_groups(page, words: list[dict]) -> list[RuledTable]:  # type: ignore[no-untyped-def]
@@ -89,6 +89,23 @@ def split_caption(table: RuledTable, words: list[dict]) -> tuple[list[dict], lis
     # down to the rule under the caption, or without one the caption's first line
     cut = table.rules[1] if len(table.rules) >= 3 else max(w["bottom"] for w in lines[0]) + 0.5
     return [w for w in words if w["bottom"] <= cut], [w for w in words if w["bottom"] > cut]
+
+
+def split_notes(words: list[dict]) -> tuple[list[dict], list[list[dict]]]:
+    """Notes in smaller print at the foot of a table, above its bottom rule ("* R = ..., where ..."): the
+    table's words, and the notes' lines. They are not rows, and they run across the columns' channels."""
+    lines = lines_of(words)
+    if len(lines) < 3:
+        return words, []
+    size = statistics.median(max(w["size"] for w in ln) for ln in lines)
+    cut = len(lines)
+    while cut > 2 and max(w["size"] for w in lines[cut - 1]) < 0.9 * size:
+        cut -= 1
+    while cut < len(lines) and min(w["top"] for w in lines[cut]) < max(w["bottom"] for w in lines[cut - 1]):
+        cut += 1  # a subscript line of the last row is not a note
+    if cut == len(lines):
+        return words, []
+    return [w for ln in lines[:cut] for w in ln], lines[cut:]
 
 
 def lines_of(words: list[dict]) -> list[list[dict]]:

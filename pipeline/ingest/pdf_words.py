@@ -1,11 +1,90 @@
-"""Words and lines of a PDF page -> text: superscript citation numbers, spaces from gaps, hyphenation undone."""
+"""Characters, words and lines of a PDF page -> text: words from gaps, superscript citation numbers, spaces,
+hyphenation undone.
+
+Both character sources (pdfminer through pdfplumber, and pdfium) give the reader the same ``Char`` tuples, so
+that everything after them is one code path:
+
+    (text, x0, x1, top, bottom, size, font, turn)
+
+in points from the page's top left; ``turn`` 0 for upright text, 1 for text read bottom to top (a landscape
+table on a portrait page), 2 for any other direction. ``bottom`` is the baseline plus DESCENT x size and ``top``
+is ``bottom - size`` for every font: the fonts' own descent values differ between the two readers (and are
+wrong in symbol fonts), the baseline does not.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 CITE_SUP_RE = re.compile(r"^\[?\d{1,3}(?:[,–-]\s?\d{1,3})*\]?$")
+
+Char = tuple[str, float, float, float, float, float, str, int]  # text, x0, x1, top, bottom, size, font, turn
+DESCENT = 0.22  # how far under the baseline a character's box reaches, in font sizes (Times 0.217, Arial 0.212)
+WORD_GAP = 0.12  # a gap wider than this many font sizes between two characters separates words
+_SUBSET_RE = re.compile(r"^[A-Z]{6}\+")  # "AJFMGD+FranklinGothic-Book": the subset tag of an embedded font
+
+
+def font_name(name: str) -> str:
+    return _SUBSET_RE.sub("", name)
+
+
+def char_text(text: str) -> str:
+    """A glyph's text as both readers give it: ligatures spelt out ("ﬁ" -> "fi"); glyphs without a Unicode
+    mapping ("(cid:9)" in pdfminer, nothing in pdfium) and spaces are dropped (words come from gaps)."""
+    if text.startswith("(cid:") or text.isspace() or text < " ":
+        return ""
+    if "\ufb00" <= text <= "\ufb06":
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
+def group_words(chars: list[Char]) -> list[dict]:
+    """Upright characters (in content order) -> words: a word goes on while characters of one font and size
+    follow each other on one baseline with no gap wider than WORD_GAP x size (ligature parts share a box)."""
+    words: list[dict] = []
+    text: list[str] = []
+    x0 = x1 = top = bottom = size = last_x0 = 0.0
+    font = ""
+    for c_text, c_x0, c_x1, c_top, c_bottom, c_size, c_font, turn in chars:
+        if turn:
+            continue  # vertical margin text, turned tables (RotatedView reads those)
+        if (
+            c_font == font
+            and -0.01 < c_size - size < 0.01
+            and -0.1 * size <= c_bottom - bottom <= 0.1 * size
+            and c_x0 >= last_x0 - 0.01
+            and c_x0 - x1 <= WORD_GAP * size
+            and text
+        ):
+            text.append(c_text)
+            if c_x1 > x1:
+                x1 = c_x1
+            if c_top < top:
+                top = c_top
+            last_x0 = c_x0
+            continue
+        if text:
+            words.append(_word(text, x0, x1, top, bottom, size, font))
+        text = [c_text]
+        x0, x1, top, bottom, size, font, last_x0 = c_x0, c_x1, c_top, c_bottom, c_size, c_font, c_x0
+    if text:
+        words.append(_word(text, x0, x1, top, bottom, size, font))
+    return words
+
+
+def _word(text: list[str], x0: float, x1: float, top: float, bottom: float, size: float, font: str) -> dict:
+    return {
+        "text": "".join(text),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "size": size,
+        "fontname": font,
+        "upright": True,
+    }
 
 
 def join_words(words: list[dict], size: float) -> str:
