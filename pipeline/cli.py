@@ -15,6 +15,13 @@ from pipeline.models import Assertion, Document
 logger = logging.getLogger("evminer")
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+_PDF_ENGINE = click.option(
+    "--pdf-engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    default="pdfium",
+    show_default=True,
+    help="Where a PDF's characters come from: pdfium (fast) or pdfminer through pdfplumber (the reference).",
+)
 
 
 def _format_option(choices: list[str], help_text: str):  # type: ignore[no-untyped-def]
@@ -38,13 +45,15 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
-def _documents(files: tuple[Path, ...], failures: list[EVminerError], annotated: bool = False) -> Iterator[Document]:
+def _documents(
+    files: tuple[Path, ...], failures: list[EVminerError], annotated: bool = False, pdf_engine: str | None = None
+) -> Iterator[Document]:
     """Ingest (and annotate) each file in turn; a file that fails is reported and recorded, the next one read."""
     from pipeline.ingest import ingest
 
     for path in files:
         try:
-            doc = ingest(path)
+            doc = ingest(path, pdf_engine=pdf_engine)
             if annotated:
                 from pipeline.annotate import annotate
 
@@ -77,7 +86,8 @@ def _echo_assertions(batches: Iterable[list[Assertion]], fmt: str) -> None:
     show_default=True,
     help="Recognise and normalise entities (loads models/evminer_ner, about 1.5 s).",
 )
-def parse(files: tuple[Path, ...], fmt: str, entities: bool) -> None:
+@_PDF_ENGINE
+def parse(files: tuple[Path, ...], fmt: str, entities: bool, pdf_engine: str) -> None:
     """Parse FILE(s) into the Document model and print it.
 
     Exit status 1 when any file could not be read; the others are still printed.
@@ -85,7 +95,7 @@ def parse(files: tuple[Path, ...], fmt: str, entities: bool) -> None:
     from pipeline.export.formats import document_json, document_markdown
 
     failures: list[EVminerError] = []
-    for doc in _documents(files, failures, annotated=entities):
+    for doc in _documents(files, failures, annotated=entities, pdf_engine=pdf_engine):
         click.echo(document_json(doc) if fmt == "json" else document_markdown(doc))
     sys.exit(1 if failures else 0)
 
@@ -93,7 +103,8 @@ def parse(files: tuple[Path, ...], fmt: str, entities: bool) -> None:
 @main.command()
 @_FILES
 @_format_option(["jsonl", "tsv"], "jsonl: one entity per line; tsv: a table with a header.")
-def entities(files: tuple[Path, ...], fmt: str) -> None:
+@_PDF_ENGINE
+def entities(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     """Print the entities of FILE(s): text span, label, canonical name, identifier, sentence, page.
 
     Labels: MIRNA, LNCRNA, CIRCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE. Names are canonical
@@ -105,7 +116,7 @@ def entities(files: tuple[Path, ...], fmt: str) -> None:
     failures: list[EVminerError] = []
     if fmt == "tsv":
         click.echo("\t".join(ENTITY_COLUMNS))
-    for doc in _documents(files, failures, annotated=True):
+    for doc in _documents(files, failures, annotated=True, pdf_engine=pdf_engine):
         click.echo(entities_jsonl(doc) if fmt == "jsonl" else entities_tsv(doc).split("\n", 1)[1], nl=False)
     sys.exit(1 if failures else 0)
 
@@ -113,7 +124,8 @@ def entities(files: tuple[Path, ...], fmt: str) -> None:
 @main.command()
 @_FILES
 @_format_option(["jsonl", "tsv"], "jsonl: one assertion per line; tsv: a table with a header (lists joined by '; ').")
-def tables(files: tuple[Path, ...], fmt: str) -> None:
+@_PDF_ENGINE
+def tables(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     """Print the curated tables of FILE(s) as normalised assertions (source="table", the gold standard).
 
     Column roles (cargo, target, resistance/drug, cells, function, ref) are chosen from each table's header
@@ -123,7 +135,7 @@ def tables(files: tuple[Path, ...], fmt: str) -> None:
     from pipeline.tables import table_assertions
 
     failures: list[EVminerError] = []
-    _echo_assertions((table_assertions(doc) for doc in _documents(files, failures)), fmt)
+    _echo_assertions((table_assertions(doc) for doc in _documents(files, failures, pdf_engine=pdf_engine)), fmt)
     sys.exit(1 if failures else 0)
 
 
@@ -131,14 +143,15 @@ def tables(files: tuple[Path, ...], fmt: str) -> None:
 @_FILES
 @_format_option(["jsonl", "tsv"], "jsonl: one assertion per line; tsv: a table with a header.")
 @click.option("--keep-negated", is_flag=True, help="Also print negated statements, flagged in 'function'.")
-def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool) -> None:
+@_PDF_ENGINE
+def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool, pdf_engine: str) -> None:
     """Print the assertions the prose of FILE(s) states (source="text"): cargo transfers resistance to drugs
     (confers, predicts, sensitizes), with donor and recipient cells and target genes; cargo functions,
     biomarkers and payloads. One per study and relation, each with its evidence sentences."""
     from pipeline.relate import relate
 
     failures: list[EVminerError] = []
-    docs = _documents(files, failures, annotated=True)
+    docs = _documents(files, failures, annotated=True, pdf_engine=pdf_engine)
     _echo_assertions((relate(doc, keep_negated=keep_negated) for doc in docs), fmt)
     sys.exit(1 if failures else 0)
 
@@ -155,7 +168,8 @@ def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool) -> None:
     default=None,
     help="Write to this file instead of standard output.",
 )
-def diff(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+@_PDF_ENGINE
+def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str) -> None:
     """Compare the curated tables of FILE(s) with what the prose of all FILE(s) states.
 
     Per table: row recall and precision/recall/F1 of (cargo, drug), (cargo, target gene) and (cargo, target
@@ -168,7 +182,7 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     from pipeline.tables import table_assertions
 
     failures: list[EVminerError] = []
-    docs = list(_documents(files, failures, annotated=True))
+    docs = list(_documents(files, failures, annotated=True, pdf_engine=pdf_engine))
     gold = [a for d in docs for a in table_assertions(d)]
     predicted = [a for d in docs for a in relate(d)]
     diffs = diff_documents(docs, gold, predicted)
@@ -202,6 +216,7 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 @click.option("--db", "db_url", default=None, help="Also write the rows to this database (postgresql://...).")
 @click.option("--no-report", is_flag=True, help="Skip report.html (the diff of curated tables vs prose).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when on a terminal].")
+@_PDF_ENGINE
 def run(
     paths: tuple[Path, ...],
     out: Path,
@@ -211,6 +226,7 @@ def run(
     db_url: str | None,
     no_report: bool,
     progress: bool | None,
+    pdf_engine: str,
 ) -> None:
     """Run the whole chain on every .pdf/.txt/.md under PATH(s): Document, entities, prose and table assertions.
 
@@ -241,6 +257,7 @@ def run(
         db_url=db_url,
         report=not no_report,
         progress=tick,
+        pdf_engine=pdf_engine,
     )
     bar.update(summary.cached)
     bar.close()

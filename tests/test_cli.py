@@ -64,3 +64,15 @@ def test_cli_bad_file_clear_error_and_exit_code(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{empty}: the file is empty" in result.output
     assert "Predictive value" in result.output  # the good file is still printed
+
+
+def test_cli_pdf_engine_option_gives_the_same_document() -> None:
+    pdf = Path(__file__).resolve().parent / "fixtures" / "pdfs" / "corpus" / "feng2022_ijms_sev_breast_cancer.pdf"
+    docs = {}
+    for engine in ("pdfium", "pdfplumber"):
+        result = CliRunner().invoke(main, ["parse", str(pdf), "--no-entities", "--pdf-engine", engine])
+        assert result.exit_code == 0, result.output
+        docs[engine] = Document.model_validate_json(result.output)
+    assert docs["pdfium"].text == docs["pdfplumber"].text
+    bad = CliRunner().invoke(main, ["parse", str(pdf), "--pdf-engine", "ocr"])
+    assert bad.exit_code == 2 and "ocr" in bad.output

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.batch import db
 from pipeline.batch.outputs import atomic_open, document_path, write_outputs
-from pipeline.batch.worker import Result, content_hash, process_path, warm_up
+from pipeline.batch.worker import Result, cache_variant, content_hash, process_path, warm_up
 from pipeline.ingest import SUPPORTED_SUFFIXES, doc_id_for
 
 logger = logging.getLogger(__name__)
@@ -69,17 +69,20 @@ def _attribution_like(path: Path) -> bool:
     return bool(re.search(r"attribution|licen[cs]e|readme|sources", path.name, re.IGNORECASE))
 
 
-def _local_results(tasks: list[tuple[str, str]], workers: int) -> Iterator[Result]:
+Task = tuple[str, str, str | None]  # path, doc_id, PDF engine
+
+
+def _local_results(tasks: list[Task], workers: int) -> Iterator[Result]:
     if workers <= 1:
         warm_up()
-        for path, doc_id in tasks:
-            yield process_path(path, doc_id)
+        for path, doc_id, pdf_engine in tasks:
+            yield process_path(path, doc_id, pdf_engine=pdf_engine)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
         pending: set[Future[Result]] = set()
         queue = iter(tasks)
-        for path, doc_id in queue:  # at most 2 tasks per worker in flight: memory stays flat
-            pending.add(pool.submit(process_path, path, doc_id))
+        for path, doc_id, pdf_engine in queue:  # at most 2 tasks per worker in flight: memory stays flat
+            pending.add(pool.submit(process_path, path, doc_id, pdf_engine=pdf_engine))
             if len(pending) >= 2 * workers:
                 break
         while pending:
@@ -88,10 +91,10 @@ def _local_results(tasks: list[tuple[str, str]], workers: int) -> Iterator[Resul
                 yield future.result()
                 nxt = next(queue, None)
                 if nxt is not None:
-                    pending.add(pool.submit(process_path, *nxt))
+                    pending.add(pool.submit(process_path, nxt[0], nxt[1], pdf_engine=nxt[2]))
 
 
-def _dask_results(tasks: list[tuple[str, str]], scheduler: str | None, workers: int) -> Iterator[Result]:
+def _dask_results(tasks: list[Task], scheduler: str | None, workers: int) -> Iterator[Result]:
     """The same chain on a Dask distributed cluster (``scheduler`` address, or a LocalCluster)."""
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -105,7 +108,7 @@ def _dask_results(tasks: list[tuple[str, str]], scheduler: str | None, workers: 
         client.run(warm_up)
         batch = max(4 * max(workers, 1), 8)
         for i in range(0, len(tasks), batch):
-            futures = [client.submit(process_path, p, d, pure=False) for p, d in tasks[i : i + batch]]
+            futures = [client.submit(process_path, p, d, pdf_engine=e, pure=False) for p, d, e in tasks[i : i + batch]]
             for future in as_completed(futures):
                 yield future.result()
     finally:
@@ -124,13 +127,15 @@ def run_batch(
     db_url: str | None = None,
     report: bool = True,
     progress: Callable[[Result, RunSummary], None] | None = None,
+    pdf_engine: str | None = None,
 ) -> RunSummary:
     """Run the whole chain on every file found under ``paths`` and write the run's outputs under ``out``.
 
     Unchanged files (same path, same content, same pipeline version) are not processed again; a changed one
     replaces its rows. The run database is ``out/evminer.sqlite``; ``db_url`` (e.g. ``postgresql://...``) gets
     the same rows too. A run killed at any moment and started again finishes the job with every document's rows
-    exactly once.
+    exactly once. ``pdf_engine``: where PDFs' characters come from (pdfium by default, or pdfplumber); a PDF
+    read with another engine than last time is processed again.
     """
     started = time.perf_counter()
     out = Path(out)
@@ -141,10 +146,10 @@ def run_batch(
     files = [f for f in discover(paths) if not _attribution_like(f)]
     ids = assign_doc_ids(files)
     summary = RunSummary(files=len(files))
-    tasks: list[tuple[str, str]] = []
+    tasks: list[Task] = []
     for f in files:
         try:
-            digest = content_hash(f.read_bytes())
+            digest = content_hash(f.read_bytes(), cache_variant(f, pdf_engine))
         except OSError:
             digest = ""
         if digest and db.cached(state, str(f), digest) and document_path(out, ids[f]).exists():
@@ -152,7 +157,7 @@ def run_batch(
             if mirror is not None and not db.cached(mirror, str(f), digest):
                 _copy_to_mirror(out, state, mirror, str(f))
             continue
-        tasks.append((str(f), ids[f]))
+        tasks.append((str(f), ids[f], pdf_engine))
     workers = workers or os.cpu_count() or 1
     results = (
         _dask_results(tasks, scheduler, workers)

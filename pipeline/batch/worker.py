@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.errors import EVminerError
 
-PIPELINE_VERSION = "0.2.0"  # part of the cache key: results of an older chain are not reused
+PIPELINE_VERSION = "0.3.0"  # part of the cache key: results of an older chain are not reused
 
 
 @dataclass
@@ -30,13 +30,22 @@ class Result:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # database rows, by table
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data + PIPELINE_VERSION.encode()).hexdigest()
+def content_hash(data: bytes, variant: str = "") -> str:
+    """The cache key of a file's results: its content, the pipeline version and ``variant`` (how it was read:
+    ``cache_variant``)."""
+    return hashlib.sha256(data + PIPELINE_VERSION.encode() + variant.encode()).hexdigest()
 
 
-def process_path(path: str, doc_id: str, max_bytes: int = 200_000_000) -> Result:
+def cache_variant(path: str | Path, pdf_engine: str | None) -> str:
+    """A PDF read by another engine is another result; a text file's results do not depend on it."""
+    from pipeline.ingest.pdf import DEFAULT_PDF_ENGINE
+
+    return f"pdf-engine={pdf_engine or DEFAULT_PDF_ENGINE}" if str(path).lower().endswith(".pdf") else ""
+
+
+def process_path(path: str, doc_id: str, max_bytes: int = 200_000_000, pdf_engine: str | None = None) -> Result:
     """Run the whole chain on one file; any failure becomes an error Result."""
-    result = _process(path, doc_id, max_bytes)
+    result = _process(path, doc_id, max_bytes, pdf_engine)
     if not result.rows:
         from pipeline.batch.db import document_rows
 
@@ -44,7 +53,7 @@ def process_path(path: str, doc_id: str, max_bytes: int = 200_000_000) -> Result
     return result
 
 
-def _process(path: str, doc_id: str, max_bytes: int) -> Result:
+def _process(path: str, doc_id: str, max_bytes: int, pdf_engine: str | None) -> Result:
     from pipeline.annotate import annotate
     from pipeline.batch.db import document_rows
     from pipeline.ingest import ingest_bytes
@@ -59,10 +68,10 @@ def _process(path: str, doc_id: str, max_bytes: int) -> Result:
         data = Path(path).read_bytes()
     except OSError as exc:
         return Result(path, doc_id, "", "error", f"{path}: cannot be read ({exc.strerror or exc})")
-    digest = content_hash(data)
+    digest = content_hash(data, cache_variant(path, pdf_engine))
     try:
         t = time.perf_counter()
-        doc = ingest_bytes(data, source=path, suffix=Path(path).suffix, doc_id=doc_id)
+        doc = ingest_bytes(data, source=path, suffix=Path(path).suffix, doc_id=doc_id, pdf_engine=pdf_engine)
         seconds["ingest"] = time.perf_counter() - t
         t = time.perf_counter()
         doc = annotate(doc)

@@ -552,7 +552,8 @@ def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
     return pdf
 
 
-PDF_ENGINES = ("pdfplumber", "pdfium")
+PDF_ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_PDF_ENGINE = "pdfium"  # issue 7: the same Document as pdfplumber, several times faster
 
 
 def _pages(pdf, data: bytes, engine: str):  # type: ignore[no-untyped-def]
@@ -575,7 +576,7 @@ def _pages(pdf, data: bytes, engine: str):  # type: ignore[no-untyped-def]
         document.close()
 
 
-def pdf_to_blocks(data: bytes, source: str, engine: str = "pdfplumber") -> tuple[list[tuple[int, str]], int, str]:
+def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) -> tuple[list[tuple[int, str]], int, str]:
     """The PDF's blocks in reading order as (page, text), its page count and its first page's full text;
     typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
     if engine not in PDF_ENGINES:
@@ -616,7 +617,7 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = "pdfplumber") -> tuple
 EVminerPDFErrors = (PDFError, EmptyInputError)
 
 
-def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = "pdfplumber") -> Document:
+def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PDF_ENGINE) -> Document:
     """A PDF's bytes -> Document, with the page of every paragraph, sentence, section and table."""
     from pipeline.ingest.metadata import DOI_RE
     from pipeline.ingest.text import parse_text

@@ -40,9 +40,59 @@ def char_text(text: str) -> str:
     return text
 
 
+# spacing accents that TeX and others set as a glyph of their own over a letter, and their combining forms
+_ACCENTS = {
+    "`": "\u0300",
+    "´": "\u0301",
+    "ˆ": "\u0302",
+    "^": "\u0302",
+    "˜": "\u0303",
+    "~": "\u0303",
+    "¯": "\u0304",
+    "˘": "\u0306",
+    "˙": "\u0307",
+    "¨": "\u0308",
+    "˚": "\u030a",
+    "ˇ": "\u030c",
+    "¸": "\u0327",
+}
+
+
+def compose_accents(chars: list[Char]) -> list[Char]:
+    """An accent glyph set over (or under) a letter, its middle within the letter's advance, is one character
+    with it: "e" + "`" -> "è", "A" + "˚" -> "Å". The readers put such a glyph in different places of the
+    character order (pdfminer where it is drawn, pdfium after the word or the line), so the letter is found
+    by place, not by order."""
+    accents = [i for i, c in enumerate(chars) if c[0] in _ACCENTS]
+    if not accents:
+        return chars
+    out = list(chars)
+    dropped: set[int] = set()
+    for i in accents:
+        text, x0, x1, _, bottom, size, _, turn = chars[i]
+        middle = (x0 + x1) / 2
+        best, distance = None, size
+        for j, letter in enumerate(out):
+            if (
+                letter[1] <= middle <= letter[2]
+                and abs(letter[4] - bottom) <= distance
+                and letter[7] == turn
+                and j != i
+                and j not in dropped
+                and letter[0][-1:].isalpha()
+            ):
+                best, distance = j, abs(letter[4] - bottom)
+        if best is not None:
+            letter = out[best]
+            out[best] = (unicodedata.normalize("NFC", letter[0] + _ACCENTS[text]), *letter[1:])
+            dropped.add(i)
+    return [c for k, c in enumerate(out) if k not in dropped]
+
+
 def group_words(chars: list[Char]) -> list[dict]:
     """Upright characters (in content order) -> words: a word goes on while characters of one font and size
     follow each other on one baseline with no gap wider than WORD_GAP x size (ligature parts share a box)."""
+    chars = compose_accents(chars)
     words: list[dict] = []
     text: list[str] = []
     x0 = x1 = top = bottom = size = last_x0 = 0.0

@@ -245,3 +245,37 @@ def test_cli_run_exit_status(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(b"")
     bad = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "1"])
     assert bad.exit_code == 1 and "1 failed" in bad.output
+
+
+def test_batch_pdf_engine_switch_reaches_the_workers_and_the_cache(tmp_path: Path) -> None:
+    """`--pdf-engine`: a PDF read with the other engine is processed again (its results are another
+    variant), a text file is taken from the cache; both engines give the same rows for the corpus PDF."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    src = tmp_path / "papers"
+    src.mkdir()
+    shutil.copy(
+        Path(__file__).resolve().parents[1]
+        / "fixtures"
+        / "pdfs"
+        / "corpus"
+        / "schwarzenbach2020_cdr_exosome_drug_resistance.pdf",
+        src / "s.pdf",
+    )
+    (src / "a.txt").write_text("Exosomal miR-21 in MCF-7 cells.", encoding="utf-8")
+    out = tmp_path / "o"
+    runs = {}
+    for engine in ("pdfplumber", "pdfium", "pdfium"):
+        result = CliRunner().invoke(
+            main, ["run", str(src), "--out", str(out), "--workers", "1", "--no-report", "--pdf-engine", engine]
+        )
+        assert result.exit_code == 0, result.output
+        runs.setdefault(engine, []).append(result.output)
+        if engine == "pdfplumber":
+            first = (out / "assertions.jsonl").read_text(encoding="utf-8")
+    assert "2 processed, 0 cached" in runs["pdfplumber"][0]
+    assert "1 processed, 1 cached" in runs["pdfium"][0]  # the PDF again, the text file from the cache
+    assert "0 processed, 2 cached" in runs["pdfium"][1]
+    assert (out / "assertions.jsonl").read_text(encoding="utf-8") == first
