@@ -530,15 +530,34 @@ def _char_tuples(page) -> None:  # type: ignore[no-untyped-def]
     page.process_object = process_object
 
 
-def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+PDF_ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_PDF_ENGINE = "pdfium"  # issue 7: the same Document as pdfplumber, several times faster
 
+
+class _Opened:
+    """An open PDF: its page count and its pages one at a time (read lazily: memory stays bounded)."""
+
+    def __init__(self, count: int, pages, close) -> None:  # type: ignore[no-untyped-def]
+        self.count, self.pages, self.close = count, pages, close
+
+
+def _check_bytes(data: bytes, source: str) -> None:
     if not data:
         raise EmptyInputError(source, "the file is empty")
     if not data.lstrip()[:5] == b"%PDF-":
         raise PDFError(source, f"not a PDF (the file starts with {data[:8]!r})")
+
+
+def _open(data: bytes, source: str, engine: str) -> _Opened:
+    _check_bytes(data, source)
+    return _open_pdfium(data, source) if engine == "pdfium" else _open_plumber(data, source)
+
+
+def _open_plumber(data: bytes, source: str) -> _Opened:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the cross-reference table to be read
@@ -549,31 +568,34 @@ def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
         if isinstance(cause, PDFSyntaxError) or isinstance(exc, PDFSyntaxError):
             raise PDFError(source, f"corrupt or truncated PDF ({cause})") from exc
         raise PDFError(source, f"cannot be read as a PDF ({type(cause).__name__}: {cause})") from exc
-    return pdf
+    return _Opened(len(pdf.pages), (PlumberPage(page) for page in pdf.pages), pdf.close)
 
 
-PDF_ENGINES = ("pdfium", "pdfplumber")
-DEFAULT_PDF_ENGINE = "pdfium"  # issue 7: the same Document as pdfplumber, several times faster
-
-
-def _pages(pdf, data: bytes, engine: str):  # type: ignore[no-untyped-def]
-    """The pages one at a time, from pdfplumber (pdfminer) or from pdfium (issue 7)."""
-    if engine == "pdfplumber":
-        for page in pdf.pages:
-            yield PlumberPage(page)
-        return
+def _open_pdfium(data: bytes, source: str) -> _Opened:
+    """pdfium repairs what it can (a broken cross-reference table is rebuilt from the objects); a file it
+    cannot load, or with no pages, is an error, as with pdfminer."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(data)
     try:
-        for index in range(len(document)):
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPDFError(source, "the PDF is encrypted with a password") from exc
+        raise PDFError(source, f"corrupt or truncated PDF ({exc})") from exc
+    count = len(document)
+    if count == 0:
+        document.close()
+        raise PDFError(source, "corrupt or truncated PDF (no page could be read)")
+
+    def pages():  # type: ignore[no-untyped-def]
+        for index in range(count):
             page = document[index]
             try:
                 yield PdfiumPage(page, index + 1)
             finally:
                 page.close()
-    finally:
-        document.close()
+
+    return _Opened(count, pages(), document.close)
 
 
 def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) -> tuple[list[tuple[int, str]], int, str]:
@@ -581,17 +603,17 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
     typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(PDF_ENGINES)}")
-    pdf = _open(data, source)
+    pdf = _open(data, source, engine)
     try:
         sizes: Counter[float] = Counter()
         first: list = []  # the first pages, read once: the size scan and the loop below share them
-        pages = _pages(pdf, data, engine)
+        pages = pdf.pages
         for page in itertools.islice(pages, 3):
             first.append(page)
             for ch in page.chars[:5000]:
                 sizes[round(ch[5], 1)] += 1
         if not sizes:
-            raise ScannedPDFError(source, f"no text layer in the first pages ({len(pdf.pages)} pages): a scanned PDF")
+            raise ScannedPDFError(source, f"no text layer in the first pages ({pdf.count} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
         head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
         found: list[tuple[int, str, bool, bool]] = []
@@ -605,7 +627,7 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
         blocks = _join_across_columns(_rows_after_caption(found))
         if not any(text for _, text in blocks):
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
-        return blocks, len(pdf.pages), head
+        return blocks, pdf.count, head
     except EVminerPDFErrors:
         raise
     except Exception as exc:
