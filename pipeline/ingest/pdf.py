@@ -130,10 +130,12 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
     sides = _sides(words, float(page.width))
     for w, side in zip(words, sides, strict=True):
         w["side"] = 2 if w["size"] >= 1.5 * body_size else side  # title lines span the page
-    wide_baselines = [w["bottom"] for w in words if w["side"] == 2]
+    wide_baselines = sorted(w["bottom"] for w in words if w["side"] == 2)
     for w in words:  # a word on the baseline of a line that crosses the gutter belongs to that line
-        if w["side"] != 2 and any(abs(w["bottom"] - b) <= 0.45 * w["size"] for b in wide_baselines):
-            w["side"] = 2
+        if w["side"] != 2 and wide_baselines:
+            k = bisect.bisect_left(wide_baselines, w["bottom"] - 0.45 * w["size"])
+            if k < len(wide_baselines) and wide_baselines[k] <= w["bottom"] + 0.45 * w["size"]:
+                w["side"] = 2
     lines: list[list[dict]] = []
     open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: []}
     refs: dict[int, dict] = {}  # each line's largest word (its baseline)
@@ -557,6 +559,7 @@ def _open_plumber(data: bytes, source: str) -> _Opened:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -565,7 +568,7 @@ def _open_plumber(data: bytes, source: str) -> _Opened:
         cause = exc.__cause__ or exc.__context__ or exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or "password" in repr(cause).lower():
             raise EncryptedPDFError(source, "the PDF is encrypted with a password") from exc
-        if isinstance(cause, PDFSyntaxError) or isinstance(exc, PDFSyntaxError):
+        if isinstance(cause, PDFSyntaxError | PSException) or isinstance(exc, PDFSyntaxError):
             raise PDFError(source, f"corrupt or truncated PDF ({cause})") from exc
         raise PDFError(source, f"cannot be read as a PDF ({type(cause).__name__}: {cause})") from exc
     return _Opened(len(pdf.pages), (PlumberPage(page) for page in pdf.pages), pdf.close)

@@ -164,10 +164,13 @@ def join_words(words: list[dict], size: float) -> str:
     return "".join(parts).strip()
 
 
+_LAST_HYPHENATED = re.compile(r"(\S*?)-$")
+
+
 def dehyphenate(lines: list[str]) -> str:
     text = lines[0] if lines else ""
     for nxt in lines[1:]:
-        m = re.search(r"(\S*?)-$", text)
+        m = _LAST_HYPHENATED.search(text[-80:]) if text.endswith("-") else None  # the tail: paragraphs are long
         if m and nxt[:1].islower() and m[1][-1:].islower() and not re.search(r"[A-Z0-9]", m[1][-3:]):
             text = text[:-1] + nxt  # "chemo-" + "resistance"
         elif m:

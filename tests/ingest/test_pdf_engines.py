@@ -6,8 +6,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
-from pipeline.errors import EmptyInputError, PDFError
+from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
 from pipeline.ingest.pdf import parse_pdf
 from pipeline.ingest.pdf_words import group_words
 from pipeline.models import Document
@@ -77,13 +78,37 @@ def test_pdfium_reads_the_bullets_pdfminer_cannot() -> None:
     assert not any("•" in c for t in plumber.tables for row in t.rows for c in row)
 
 
+def _encrypted() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 10, "Exosomal miR-21.")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    return bytes(pdf.output())
+
+
+def _image_only() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")
+    return bytes(pdf.output())
+
+
 @pytest.mark.parametrize(
-    ("data", "error"),
-    [(b"", EmptyInputError), (b"<html>not a pdf</html>", PDFError), (b"%PDF-1.4\n%%EOF", PDFError)],
+    ("data", "error", "message"),
+    [
+        (b"", EmptyInputError, "empty"),
+        (b"<html>not a pdf</html>", PDFError, "not a PDF"),
+        (b"%PDF-1.4\n%%EOF", PDFError, "corrupt"),
+        ((PDFS / "clinsci2014_ACE_Ndomain_inhibitors.pdf").read_bytes()[:4000], PDFError, "corrupt"),
+        (_encrypted(), EncryptedPDFError, "password"),
+        (_image_only(), ScannedPDFError, "scanned"),
+    ],
+    ids=["empty", "html", "no-objects", "truncated", "encrypted", "image-only"],
 )
-def test_pdfium_engine_bad_pdfs_give_the_same_typed_errors(data: bytes, error: type[Exception]) -> None:
+def test_bad_pdfs_give_the_same_typed_errors_on_both_engines(data: bytes, error: type[Exception], message: str) -> None:
     for engine in ("pdfplumber", "pdfium"):
-        with pytest.raises(error, match=r"bad\.pdf"):
+        with pytest.raises(error, match=rf"bad\.pdf.*{message}"):
             parse_pdf(data, doc_id="bad", source="bad.pdf", engine=engine)
 
 
