@@ -474,7 +474,7 @@ class PlumberPage:
         self.page_number = page.page_number
         self.width, self.height = float(page.width), float(page.height)
         _char_tuples(page)
-        self.chars: list[Char] = [c["c"] for c in page.chars if c["c"][0]]
+        self.chars: list[Char] = _with_rise([c for c in page.chars if c["c"][0]])
 
     @property
     def horizontal_edges(self) -> list[dict]:
@@ -488,6 +488,26 @@ class PlumberPage:
         self.chars = []
         self._page.flush_cache()
         self._page.close()
+
+
+def _with_rise(chars: list[dict]) -> list[Char]:
+    """pdfminer's character matrix leaves out the text rise (Ts: superscripts and subscripts set by raising
+    the text), its box does not: the box's bottom is the baseline + the font's descent + the rise. The
+    descent is what most characters of a font have (``drop``, in font sizes); the rest is rise, and the
+    baseline moves with it, as pdfium reports it."""
+    drops: dict[str, Counter[float]] = {}
+    for c in chars:
+        if "drop" in c:
+            drops.setdefault(c["c"][6], Counter())[c["drop"]] += 1
+    usual = {font: counts.most_common(1)[0][0] for font, counts in drops.items()}
+    out: list[Char] = []
+    for c in chars:
+        char = c["c"]
+        if "drop" in c and abs(c["drop"] - usual[char[6]]) > 0.02:
+            rise = (c["drop"] - usual[char[6]]) * char[5]
+            char = (*char[:3], char[3] - rise, char[4] - rise, *char[5:])
+        out.append(char)
+    return out
 
 
 def _char_tuples(page) -> None:  # type: ignore[no-untyped-def]
@@ -511,6 +531,8 @@ def _char_tuples(page) -> None:  # type: ignore[no-untyped-def]
             size = obj.height
             low = height - f + DESCENT * size + mb_top
             char = (text, obj.x0 + mb_x0, obj.x1 + mb_x0, low - size, low, size, font, 0)
+            if size:
+                return {"object_type": "char", "c": char, "drop": round((obj.y0 - f) / size, 3)}
         elif b > 0 and c < 0 and abs(a) < 1e-6 and abs(d) < 1e-6:
             size = obj.width
             x1 = e + DESCENT * size + mb_x0

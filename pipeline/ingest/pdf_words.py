@@ -14,6 +14,7 @@ wrong in symbol fonts), the baseline does not.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -121,7 +122,47 @@ def group_words(chars: list[Char]) -> list[dict]:
         x0, x1, top, bottom, size, font, last_x0 = c_x0, c_x1, c_top, c_bottom, c_size, c_font, c_x0
     if text:
         words.append(_word(text, x0, x1, top, bottom, size, font))
-    return words
+    return _untrack(words)
+
+
+def _untrack(words: list[dict]) -> list[dict]:
+    """Letter-spaced text ("R E S E A R C H  A R T I C L E"): a run of at least four one-letter words on a
+    baseline, in one font, with even gaps between them, is read with the letters' gap as no gap: words split
+    only where the gap is wider than that by a word space."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        j = i + 1
+        while (
+            j < len(words)
+            and words[j]["fontname"] == words[i]["fontname"]
+            and words[j]["size"] == words[i]["size"]
+            and words[j]["bottom"] == words[i]["bottom"]
+            and words[j]["x0"] > words[j - 1]["x1"]
+        ):
+            j += 1
+        run = words[i:j]
+        single = sum(len(w["text"]) == 1 for w in run)
+        if len(run) >= 4 and single >= 0.75 * len(run):
+            gaps = sorted(b["x0"] - a["x1"] for a, b in itertools.pairwise(run))
+            letter = gaps[len(gaps) // 4]  # the letters' gap: the smaller gaps (word gaps are wider)
+            size = run[0]["size"]
+            if letter <= 0.6 * size and letter <= gaps[len(gaps) // 2] + 0.02 * size:  # columns are further apart
+                merged = [dict(run[0])]
+                for w in run[1:]:
+                    last = merged[-1]
+                    if w["x0"] - last["x1"] <= letter + 0.5 * WORD_GAP * size:
+                        last["text"] += w["text"]
+                        last["x1"] = w["x1"]
+                        last["top"] = min(last["top"], w["top"])
+                    else:
+                        merged.append(dict(w))
+                out += merged
+                i = j
+                continue
+        out += run
+        i = j
+    return out
 
 
 def _word(text: list[str], x0: float, x1: float, top: float, bottom: float, size: float, font: str) -> dict:

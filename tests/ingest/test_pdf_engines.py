@@ -9,7 +9,7 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
-from pipeline.ingest.pdf import parse_pdf
+from pipeline.ingest.pdf import parse_pdf, pdf_to_blocks
 from pipeline.ingest.pdf_words import group_words
 from pipeline.models import Document
 
@@ -160,3 +160,59 @@ def test_words_from_characters(chars: list[tuple], words: list[str]) -> None:
 )
 def test_accent_glyphs_join_their_letter(chars: list[tuple], words: list[str]) -> None:
     assert [w["text"] for w in group_words(chars)] == words
+
+
+def _spaced(text: str, start: float, letter_gap: float, word_gap: float, advance: float = 7.0) -> list[tuple]:
+    chars, x = [], start
+    for ch in text:
+        if ch == " ":
+            x += word_gap
+            continue
+        chars.append(_char(ch, x, x + advance))
+        x += advance + letter_gap
+    return chars
+
+
+@pytest.mark.parametrize(
+    ("chars", "words"),
+    [
+        (_spaced("RESEARCH ARTICLE", 0, 1.6, 3.0), ["RESEARCH", "ARTICLE"]),  # tracked capitals: 0.16 em
+        (_spaced("ABCD", 0, 20.0, 0), ["A", "B", "C", "D"]),  # one-letter table columns: not letter spacing
+        (_spaced("a b", 0, 0, 3.0), ["a", "b"]),  # too short a run to tell
+    ],
+)
+def test_letter_spaced_text_reads_as_words(chars: list[tuple], words: list[str]) -> None:
+    assert [w["text"] for w in group_words(chars)] == words
+
+
+def _typeset() -> bytes:
+    """Superscripts and subscripts set with text rise (Ts), stretched (Tz) and letter-spaced (Tc) text."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_y(60)
+    pdf.set_stretching(80)
+    pdf.multi_cell(150, 6, "Stretched text: exosomes transfer resistance to tamoxifen.")
+    pdf.set_stretching(100)
+    pdf.set_char_spacing(1.5)
+    pdf.multi_cell(150, 6, "Letter spaced text: vesicles carry cargo.")
+    pdf.set_char_spacing(0)
+    pdf.write(6, "Exosomal miR-222 transfers resistance")
+    pdf.char_vpos = "SUP"
+    pdf.write(6, "12")
+    pdf.char_vpos = "LINE"
+    pdf.write(6, " to tamoxifen in MCF-7 cells. CO")
+    pdf.char_vpos = "SUB"
+    pdf.write(6, "2")
+    pdf.char_vpos = "LINE"
+    pdf.write(6, " levels rose.")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_text_rise_stretching_and_letter_spacing(engine: str) -> None:
+    blocks, _, _ = pdf_to_blocks(_typeset(), "t.pdf", engine)
+    assert " ".join(text for _, text in blocks) == (
+        "Stretched text: exosomes transfer resistance to tamoxifen. Letter spaced text: vesicles carry cargo. "
+        "Exosomal miR-222 transfers resistance^[12] to tamoxifen in MCF-7 cells. CO2 levels rose."
+    )
