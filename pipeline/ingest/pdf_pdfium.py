@@ -60,7 +60,13 @@ def _lib() -> Any:
         ("FPDFPathSegment_GetType", i, (v,)),
         ("FPDFPathSegment_GetClose", i, (v,)),
     ):
-        fn = getattr(lib, name)
+        try:
+            fn = getattr(lib, name)
+        except AttributeError as exc:
+            raise RuntimeError(
+                f"the pdfium that pypdfium2 ships has no {name}: install pypdfium2 >= 4.30, or read PDFs with "
+                "--pdf-engine pdfplumber"
+            ) from exc
         fn.restype, fn.argtypes = res, args
     return lib
 
