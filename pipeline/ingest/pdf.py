@@ -1,6 +1,8 @@
-"""PDF -> the block text the text parser reads -> Document (a first layout reader on pdfplumber).
+"""PDF -> the block text the text parser reads -> Document.
 
-Per page: words with their font size, grouped into lines; running headers and footers (the top and bottom
+Characters come from pdfium (pdf_pdfium.PdfiumPage, the default: fast) or from pdfminer through pdfplumber
+(PlumberPage, the reference); both give pdf_words.Char tuples with the same geometry, and all that follows is
+one code path. Per page: words with their font size, grouped into lines; running headers and footers (the top and bottom
 bands of the page) and "Downloaded from" lines dropped; superscript numbers turned into citation markers; one
 or two columns found from the gutter, full-width lines (titles, wide tables) read in place; blocks split at
 vertical gaps and font changes; larger or bold short lines marked as headings; end-of-line hyphenation undone
@@ -8,8 +10,8 @@ vertical gaps and font changes; larger or bold short lines marked as headings; e
 parser as text input, and every paragraph, sentence, section and table gets its page.
 
 Tables between horizontal rules (under or around a "Table N" caption) are read by pdf_tables; a paragraph cut
-at a column's or page's end is joined to its continuation after any float. Not yet (issue 3): tables without
-rules, rotated pages; and the fast character source of issue 7.
+at a column's or page's end is joined to its continuation after any float; a table printed turned by 90° is
+read upright (RotatedView). Not yet: tables without any rules (only a caption and wide gaps).
 """
 
 from __future__ import annotations
