@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
 from pipeline.ingest.blocks import ends_sentence
+from pipeline.ingest.hyphens import resolve as resolve_hyphens
 from pipeline.ingest.pdf_pdfium import PdfiumPage
 from pipeline.ingest.pdf_tables import (
     RuledTable,
@@ -652,6 +653,7 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
             found += _blocks(_columns(lines, float(page.width)), body, state)
             page.close()
         blocks = _join_across_columns(_rows_after_caption(found))
+        blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
         return blocks, pdf.count, head

@@ -18,6 +18,8 @@ import itertools
 import re
 import unicodedata
 
+from pipeline.ingest.hyphens import HYPHEN_MARK
+
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 CITE_SUP_RE = re.compile(r"^\[?\d{1,3}(?:[,–-]\s?\d{1,3})*\]?$")
 
@@ -209,11 +211,14 @@ _LAST_HYPHENATED = re.compile(r"(\S*?)-$")
 
 
 def dehyphenate(lines: list[str]) -> str:
+    """Lines -> one text. A line ending in "-" after a lower-case letter, before a line starting with one,
+    may be a word broken at the line end or a hyphenated word: it is marked (hyphens.HYPHEN_MARK) and decided
+    once the whole paper is read; "MDA-MB-" + "231", "IL-" + "6" keep it."""
     text = lines[0] if lines else ""
     for nxt in lines[1:]:
         m = _LAST_HYPHENATED.search(text[-80:]) if text.endswith("-") else None  # the tail: paragraphs are long
-        if m and nxt[:1].islower() and m[1][-1:].islower() and not re.search(r"[A-Z0-9]", m[1][-3:]):
-            text = text[:-1] + nxt  # "chemo-" + "resistance"
+        if m and nxt[:1].islower() and m[1][-1:].islower():
+            text = text[:-1] + HYPHEN_MARK + nxt  # "chemo-" + "resistance", "drug-" + "resistant", "Com-" + "pounds"
         elif m:
             text += nxt  # "MDA-MB-" + "231", "IL-" + "6": the hyphen stays
         else:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.ingest.blocks import Block, ends_sentence, parse_glossary, split_blocks, split_caption_glossary
+from pipeline.ingest.hyphens import keep_hyphen
+from pipeline.ingest.hyphens import vocabulary as hyphen_vocabulary
 from pipeline.ingest.markup import clean_inline
 from pipeline.ingest.metadata import extract_metadata, title_block_index
 from pipeline.ingest.references import fold, parse_reference_list
@@ -43,19 +45,12 @@ def _is_strong_heading(block: Block) -> bool:
 
 
 def _join_raw(prev: str, nxt: str, vocabulary: set[str]) -> str:
-    """Join a paragraph cut by a page break, a table or a figure; undo a hyphenation at the cut."""
+    """Join a paragraph cut by a page break, a table or a figure; undo a hyphenation at the cut (hyphens)."""
     prev, nxt = prev.rstrip(), nxt.lstrip()
     m = re.search(r"(\w+)-$", prev)
     if m:
-        head = m[1]
         tail = re.match(r"\w+", nxt)
-        tail_word = tail[0] if tail else ""
-        joined = (head + tail_word).lower()
-        if joined in vocabulary:
-            return prev[:-1] + nxt
-        if f"{head}-{tail_word}".lower() in vocabulary or not tail_word[:1].islower() or len(tail_word) > 3:
-            return prev + nxt
-        return prev[:-1] + nxt
+        return prev + nxt if keep_hyphen(m[1], tail[0] if tail else "", vocabulary) else prev[:-1] + nxt
     return prev + " " + nxt
 
 
@@ -150,7 +145,7 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
         fmt: "text" or "markdown".
     """
     blocks = split_blocks(text)
-    vocabulary = set(re.findall(r"[A-Za-z][\w-]*[A-Za-z]", text.lower()))
+    vocabulary = hyphen_vocabulary(text)
     ref_i = next(
         (
             i
