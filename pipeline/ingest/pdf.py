@@ -694,6 +694,24 @@ def _resolvable_citations(doc: Document) -> Document:
     return doc.model_copy(update={"citations": kept, "warnings": [*doc.warnings, warning]})
 
 
+_TABLE_CAPTION_RE = re.compile(r"^\*\*Table (\d+)\.\*\*")
+
+
+def _table_pages(blocks: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """Every page a table is printed on: its caption's, a "Cont." caption's, and those of the rows after them."""
+    pages: dict[int, set[int]] = {}
+    current: int | None = None
+    for page, text in blocks:
+        if m := _TABLE_CAPTION_RE.match(text):
+            current = int(m[1])
+            pages.setdefault(current, set()).add(page)
+        elif current is not None and "\t" in text:
+            pages[current].add(page)
+        else:
+            current = None
+    return {number: sorted(found) for number, found in pages.items()}
+
+
 def assign_pages(doc: Document, blocks: list[tuple[int, str]]) -> Document:
     """Give each span the page of the block its text comes from (found by its first words, in order)."""
     from pipeline.ingest.markup import clean_inline
@@ -712,6 +730,8 @@ def assign_pages(doc: Document, blocks: list[tuple[int, str]]) -> Document:
     paragraphs = [p.model_copy(update={"page": pg}) for p, pg in zip(doc.paragraphs, par_pages, strict=True)]
     sentences = [s.model_copy(update={"page": par_pages[s.paragraph]}) for s in doc.sentences]
 
+    table_pages = _table_pages(blocks)
+
     def page_at(offset: int) -> int | None:
         for p in paragraphs:
             if p.start <= offset <= p.end:
@@ -725,7 +745,10 @@ def assign_pages(doc: Document, blocks: list[tuple[int, str]]) -> Document:
             "sections": [s.model_copy(update={"page": page_at(s.start)}) for s in doc.sections],
             "citations": [c.model_copy(update={"page": page_at(c.start)}) for c in doc.citations],
             "tables": [
-                t.model_copy(update={"pages": [pg] if (pg := page_at(t.start or 0)) else []}) for t in doc.tables
+                t.model_copy(
+                    update={"pages": table_pages.get(t.number) or ([pg] if (pg := page_at(t.start or 0)) else [])}
+                )
+                for t in doc.tables
             ],
         }
     )

@@ -223,3 +223,15 @@ def test_pdf_raised_residue_number_is_not_a_citation() -> None:
     doc = _real("emm2023_EPRS1_review_rotated_table.pdf")
     assert "cleavage site, 926DQVD" in doc.text  # the raised residue number kept as text
     assert all(doc.reference(n) for c in doc.citations for n in c.refs)
+
+
+@pytest.mark.parametrize(
+    ("path", "pages"),
+    [
+        ("corpus/feng2022_ijms_sev_breast_cancer.pdf", {"Table 1": [4, 5], "Table 2": [10], "Table 3": [11]}),
+        ("bmchsr2014_quality_improvement_barriers.pdf", {"Table 1": [4], "Table 2": [5, 6]}),
+    ],
+)
+def test_pdf_a_continued_table_lists_every_page_it_is_printed_on(path: str, pages: dict[str, list[int]]) -> None:
+    doc = ingest(PDFS / path)
+    assert {t.label: t.pages for t in doc.tables} == pages
