@@ -37,11 +37,7 @@ def rule_groups(page, words: list[dict]) -> list[RuledTable]:  # type: ignore[no
     """Groups of horizontal rules of one width and place (at least two) on a page, each a table's extent; a
     "Table N" caption between two rules starts a new table."""
     width, height = float(page.width), float(page.height)
-    edges = sorted(
-        (float(e["top"]), float(e["x0"]), float(e["x1"]))
-        for e in page.horizontal_edges
-        if float(e["x1"]) - float(e["x0"]) >= MIN_RULE_WIDTH * width
-    )
+    edges = [(top, x0, x1) for top, x0, x1 in _joined(page.horizontal_edges) if x1 - x0 >= MIN_RULE_WIDTH * width]
     by_extent: list[list[tuple[float, float, float]]] = []
     for edge in edges:  # rules under one another with the same left and right ends
         for group in by_extent:
@@ -66,8 +62,49 @@ def rule_groups(page, words: list[dict]) -> list[RuledTable]:  # type: ignore[no
                 runs[-1].append(y)
             else:
                 runs.append([y])
-        tables += [RuledTable(r[0], r[-1], x0, x1, r) for r in runs if len(r) >= 2]
-    return tables
+        tables += [RuledTable(r[0], r[-1], x0, x1, r) for r in runs]
+    return _with_body_rules(sorted(tables, key=lambda t: t.top), captions)
+
+
+def _with_body_rules(groups: list[RuledTable], captions: list[dict]) -> list[RuledTable]:
+    """Tables of at least two rules. A table whose rules enclose only its header (two rules a few lines apart)
+    goes on under the rules that follow it inside its width: rules between row groups that leave out the
+    first column ("Respondent group" spanning its rows), down to the next caption."""
+    out: list[RuledTable] = []
+    used: set[int] = set()
+    for i, table in enumerate(groups):
+        if i in used:
+            continue
+        if len(table.rules) == 2 and table.bottom - table.top <= 40:
+            rules = list(table.rules)
+            for j in range(i + 1, len(groups)):
+                part = groups[j]
+                inside = part.x0 >= table.x0 - 10 and part.x1 <= table.x1 + 10
+                caption = any(
+                    rules[-1] < w["top"] < part.top and table.x0 - 2 <= w["x0"] <= table.x1 for w in captions
+                )
+                if j in used or not inside or caption or part.top < rules[-1]:
+                    break
+                rules += part.rules
+                used.add(j)
+            table = RuledTable(table.top, rules[-1], table.x0, table.x1, rules)
+        if len(table.rules) >= 2:
+            out.append(table)
+    return out
+
+
+def _joined(edges: list[dict]) -> list[tuple[float, float, float]]:
+    """Horizontal edges as (y, x0, x1), the pieces of one rule joined: a grid table draws each cell's border on
+    its own, so a row's rule comes as one segment per cell."""
+    out: list[list[float]] = []
+    for top, x0, x1 in sorted((float(e["top"]), float(e["x0"]), float(e["x1"])) for e in edges):
+        for rule in reversed(out[-8:]):
+            if abs(rule[0] - top) <= 0.5 and x0 <= rule[2] + 2 and x1 >= rule[1] - 2:
+                rule[1], rule[2] = min(rule[1], x0), max(rule[2], x1)
+                break
+        else:
+            out.append([top, x0, x1])
+    return sorted((r[0], r[1], r[2]) for r in out)
 
 
 def in_table(word: dict, tables: list[RuledTable]) -> RuledTable | None:
@@ -176,6 +213,9 @@ def read_table(table: RuledTable, words: list[dict]) -> list[list[str]]:
     spaced = bool(unruled) and max(unruled) - tight > 0.2 * size
     inner = [y for y in table.rules[:-1] if y > tops[0] + 1]  # the first rule under the header's first line
     header_rule = inner[0] if inner else None
+    # a rule under every row (a grid, or rules between rows): rows are what the rules enclose, whatever their
+    # lines' spacing; else (top, header and bottom rules only) rows come from gaps or first cells
+    every_row_ruled = len(inner) >= 3
     rows: list[list[list[str]]] = []
     for i, line in enumerate(lines):
         cells = _cells(line, starts, size)
@@ -183,7 +223,10 @@ def read_table(table: RuledTable, words: list[dict]) -> list[list[str]]:
         if i:
             ruled = any(bottoms[i - 1] <= y <= tops[i] for y in table.rules)
             # rows apart by more than a cell's line spacing, or else rows that fill their first cell
-            new = ruled or (gaps[i - 1] > tight + 0.2 * size if spaced else bool(cells[0]))
+            if every_row_ruled:
+                new = ruled
+            else:
+                new = ruled or (gaps[i - 1] > tight + 0.2 * size if spaced else bool(cells[0]))
             if header_rule is not None and tops[i] < header_rule:
                 new = False  # the header's lines above its rule are one row
         if new:

@@ -235,3 +235,54 @@ def test_pdf_raised_residue_number_is_not_a_citation() -> None:
 def test_pdf_a_continued_table_lists_every_page_it_is_printed_on(path: str, pages: dict[str, list[int]]) -> None:
     doc = ingest(PDFS / path)
     assert {t.label: t.pages for t in doc.tables} == pages
+
+
+def test_pdf_table_rules_that_leave_out_the_first_column_still_delimit_rows() -> None:
+    """bmchsr2014 Table 2: full-width rules over and under the header, then rules between row groups that
+    start after the first column (its cells span several lines): one row per respondent group."""
+    rows = _real("bmchsr2014_quality_improvement_barriers.pdf").table("Table 2").rows
+    assert [row[0] for row in rows[:3]] == [
+        "1. Affiliate respondents (n = 5)",
+        "2. Patient respondents (n = 4)",
+        "3. Staff respondents (n = 4)",
+    ]
+    assert rows[1][1].startswith("In-patients described their overall satisfaction of the care they receive as")
+    assert rows[0][3].endswith("(Additional file 1: Appendix 1, Section 1.3)")
+
+
+def _grid_table_pdf() -> bytes:
+    """A table with a border round every cell (each border drawn as its own segment) and cells wrapped over
+    several lines, the single-line cells of a row centred on it."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_y(40)
+    pdf.multi_cell(0, 5, "Exosomes transfer drug resistance between cancer cells (Table 1).")
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    rows = [
+        ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
+        ["miR-221/222", "p27, ERa and cell-cycle genes", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+        ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+        ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells from a doxorubicin-resistant culture", "[46]"],
+    ]
+    with pdf.table(col_widths=(28, 22, 22, 45, 12), text_align="LEFT", borders_layout="ALL", line_height=4.5) as t:
+        for r in rows:
+            row = t.row()
+            for c in r:
+                row.cell(c)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pdf_grid_table_with_wrapped_cells(engine: str) -> None:
+    doc = ingest_bytes(_grid_table_pdf(), source="grid.pdf", suffix=".pdf", doc_id="grid", pdf_engine=engine)
+    table = doc.table("Table 1")
+    assert table.header == ["Cargo", "Target", "Resistance", "Donor cells", "Ref."]
+    assert table.rows == [
+        ["miR-221/222", "p27, ERa and cell-cycle genes", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+        ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+        ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells from a doxorubicin-resistant culture", "[46]"],
+    ]
