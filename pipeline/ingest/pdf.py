@@ -139,6 +139,7 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
             k = bisect.bisect_left(wide_baselines, w["bottom"] - 0.45 * w["size"])
             if k < len(wide_baselines) and wide_baselines[k] <= w["bottom"] + 0.45 * w["size"]:
                 w["side"] = 2
+    _widen_unruled_tables(words, float(page.width) / 2, body_size)
     lines: list[list[dict]] = []
     open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: []}
     refs: dict[int, dict] = {}  # each line's largest word (its baseline)
@@ -241,6 +242,47 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
             )
         )
     return out
+
+
+def _widen_unruled_tables(words: list[dict], mid: float, body_size: float) -> None:
+    """A table with no rules printed across both columns: under a "Table N" caption, lines that reach over
+    the gutter and have wide gaps (cells) on top of the gutter's are rows across the page, not two columns'
+    lines; they and the caption are read in place (side 2). Two columns' lines on one baseline have only the
+    gutter between them."""
+    captions = [w for w in words if is_caption_word(w) and w["side"] != 2]
+    if not captions:
+        return
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if rows and abs(w["bottom"] - rows[-1][0]["bottom"]) <= 0.45 * max(w["size"], rows[-1][0]["size"]):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+
+    def cells_across(line: list[dict]) -> bool:
+        line = sorted(line, key=lambda w: w["x0"])
+        if line[0]["x0"] >= mid or line[-1]["x1"] <= mid:
+            return False
+        size = statistics.median(w["size"] for w in line)
+        wide = [(a, b) for a, b in itertools.pairwise(line) if b["x0"] - a["x1"] > 1.2 * size]
+        return len([1 for a, b in wide if not a["x1"] <= mid <= b["x0"]]) >= 2
+
+    for caption in captions:
+        start = next((i for i, row in enumerate(rows) if any(w is caption for w in row)), None)
+        if start is None:
+            continue
+        end = start + 1
+        while end < len(rows) and end - start <= 3 and not cells_across(rows[end]):
+            end += 1  # the caption's own further lines
+        first = end
+        while end < len(rows) and cells_across(rows[end]):
+            if rows[end][0]["top"] - max(w["bottom"] for w in rows[end - 1]) > 2.5 * body_size:
+                break
+            end += 1
+        if end - first >= 2:  # a header and a row at least
+            for row in rows[start:end]:
+                for w in row:
+                    w["side"] = 2
 
 
 def _captioned(table: RuledTable, words: list[dict], body_size: float) -> bool:

@@ -286,3 +286,53 @@ def test_pdf_grid_table_with_wrapped_cells(engine: str) -> None:
         ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
         ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells from a doxorubicin-resistant culture", "[46]"],
     ]
+
+
+def _two_columns_with_an_unruled_table() -> bytes:
+    """Two columns of text, then a table with no rules across the page (its fourth column starts where the
+    right column does), then two columns again."""
+    body = ("Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 6).strip()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_y(20)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 6, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+
+    def columns() -> None:
+        y = pdf.get_y()
+        pdf.set_xy(10, y)
+        pdf.multi_cell(90, 4.5, body)
+        pdf.set_xy(110, y)
+        pdf.multi_cell(90, 4.5, body)
+        pdf.ln(4)
+
+    pdf.set_y(30)
+    columns()
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    rows = [
+        ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
+        ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+        ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+    ]
+    with pdf.table(col_widths=(35, 30, 35, 70, 20), text_align="LEFT", borders_layout="NONE", line_height=4.5) as t:
+        for r in rows:
+            row = t.row()
+            for c in r:
+                row.cell(c)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", size=9)
+    columns()
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pdf_unruled_table_across_two_columns_is_read_in_place(engine: str) -> None:
+    data = _two_columns_with_an_unruled_table()
+    doc = ingest_bytes(data, source="t.pdf", suffix=".pdf", doc_id="t", pdf_engine=engine)
+    table = doc.table("Table 1")
+    assert table.header == ["Cargo", "Target", "Resistance", "Donor cells", "Ref."]
+    assert table.rows[0] == ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"]
+    assert not any("Donor cells" in doc.span_text(s) for s in doc.sentences)
