@@ -12,20 +12,38 @@ DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\]\)]+[^\s\"<>\]\).,;])")
 _JOURNAL_YEAR_RE = re.compile(r"(?<!\*)\*([^*]{3,100})\*(?!\*)\s*(?:\*\*)?\s*((?:19|20)\d{2})\b")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 _AFFIL_MARK_RE = re.compile(r"<sup>.*?</sup>|\^\[[^\]]*\]|[\u00b9\u00b2\u00b3\u2070-\u209f*†‡§#¶]|\\\*")
+# the paper's own citation line, as journals print it on the first page: "Experimental & Molecular Medicine
+# (2023) 55:2116–2126", "BMC Health Services Research 2014, 14:1"
+_OWN_CITATION_RE = re.compile(
+    r"^([A-Z][A-Za-z&.\- ]{3,80}?)\s+(?:\(((?:19|20)\d{2})\)\s+\d+\s*:|((?:19|20)\d{2}),\s*\d+\s*:)\s*\d",
+    re.MULTILINE,
+)
 _KEYWORDS_RE = re.compile(r"^\**\s*Key\s*words?\s*\**\s*[:.]\s*\**\s*(.*)$", re.IGNORECASE)
+
+
+# what a PDF's author line picks up from the margin beside it: dates, a copyright line, a mail icon, the
+# affiliation numbers of a first author printed before the name
+_AUTHOR_LINE_NOISE_RE = re.compile(
+    r"(?:Received|Revised|Accepted|Published(?: online)?)\s*:?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2}"
+    r"|©.*$|✉",
+    re.MULTILINE,
+)
+_LEADING_MARKS_RE = re.compile(r"^[\s\d,]+(?=[A-Z])")
 
 
 def parse_authors(raw: str) -> list[str]:
     """``"Lingyun Feng <sup>1,†</sup>, Lijuan Guo ... and Li Su <sup>1,*</sup>"`` -> names."""
     text = _AFFIL_MARK_RE.sub("", raw)
     text = clean_inline(text, citations=False).text
+    text = _LEADING_MARKS_RE.sub("", _AUTHOR_LINE_NOISE_RE.sub(" ", text).strip())
     parts = re.split(r",\s*|\s+and\s+|\s*&\s*|;\s*", text)
     names = [p.strip(" ,.") for p in parts]
     return [n for n in names if n and not re.search(r"\d", n) and len(n.split()) <= 6]
 
 
 def looks_like_authors(raw: str) -> bool:
-    text = clean_inline(_AFFIL_MARK_RE.sub("", raw), citations=False).text
+    text = _AUTHOR_LINE_NOISE_RE.sub(" ", clean_inline(_AFFIL_MARK_RE.sub("", raw), citations=False).text).strip()
+    text = _LEADING_MARKS_RE.sub("", text)
     if "@" in text or len(text) > 600 or text.endswith("."):
         return False
     names = parse_authors(raw)
@@ -71,6 +89,8 @@ def extract_metadata(front: list[Block]) -> Metadata:
     if year is None:
         pub = re.search(r"Published:?\**\s*[^\n]*?((?:19|20)\d{2})", raw_front)
         year = int(pub[1]) if pub else None
+    if journal is None and (own := _OWN_CITATION_RE.search(raw_front)):  # "Exp Mol Med (2023) 55:2116–2126"
+        journal, year = own[1].strip(), year or int(own[2] or own[3])
     keywords: list[str] = []
     for block in front:
         m = _KEYWORDS_RE.match(block.raw)

@@ -211,12 +211,35 @@ def test_pdf_every_ruled_captioned_table_found_with_rows(name: str, labels: list
                 "Florian Neuhann",
             ],
         ),
-        ("clinsci2014_ACE_Ndomain_inhibitors.pdf", ["Ross G. DOUGLAS", "Rajni K. SHARMA", "Geoffrey MASUYER"]),
+        (
+            "clinsci2014_ACE_Ndomain_inhibitors.pdf",
+            [
+                "Ross G. DOUGLAS",
+                "Rajni K. SHARMA",
+                "Geoffrey MASUYER",
+                "Lizelle LUBBE",
+                "Ismael ZAMORA",
+                "K. Ravi ACHARYA",
+                "Kelly CHIBALE",
+                "Edward D. STURROCK",
+            ],
+        ),
+        # a mail icon and a copyright line beside the names; a "Received:" date in the margin before them
+        ("emm2023_EPRS1_review_rotated_table.pdf", ["Eun-Young Lee", "Jungwon Hwang", "Myung Hee Kim"]),
+        (
+            "natcommun2023_DC_vaccine_antitumor.pdf",
+            ["Joonsu Han", "Rimsha Bhatta", "Yusheng Liu", "Yang Bo", "Alberto Elosegui-Artola", "Hua Wang"],
+        ),
     ],
 )
 def test_pdf_authors_with_affiliation_marks_raised(name: str, authors: list[str]) -> None:
     """Affiliation marks printed above the author line are superscripts of it, not lines of their own."""
-    assert _real(name).metadata.authors[: len(authors)] == authors
+    assert _real(name).metadata.authors == authors
+
+
+def test_pdf_journal_and_year_from_the_papers_own_citation_line() -> None:
+    meta = _real("emm2023_EPRS1_review_rotated_table.pdf").metadata
+    assert (meta.journal, meta.year) == ("Experimental & Molecular Medicine", 2023)
 
 
 def test_pdf_raised_residue_number_is_not_a_citation() -> None:
