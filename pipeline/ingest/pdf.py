@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
 from pipeline.ingest.blocks import ends_sentence
 from pipeline.ingest.hyphens import resolve as resolve_hyphens
+from pipeline.ingest.metadata import looks_like_authors
 from pipeline.ingest.pdf_pdfium import PdfiumPage
 from pipeline.ingest.pdf_tables import (
     RuledTable,
@@ -46,7 +47,10 @@ from pipeline.models import Document
 logger = logging.getLogger(__name__)
 
 HEADER_BAND = 0.06  # fraction of the page height read as running header / footer
-_DOWNLOADED_RE = re.compile(r"^(?:downloaded from|this article is protected by copyright)", re.IGNORECASE)
+# lines that are not the paper's text: download stamps, the "Check for updates" badge
+_DOWNLOADED_RE = re.compile(
+    r"^(?:downloaded from|this article is protected by copyright|check for updates$)", re.IGNORECASE
+)
 _CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s*(\d{1,3}|[IVX]{1,5})\b")  # "Table 2", "Table2" (no space in the PDF)
 
 
@@ -63,6 +67,7 @@ class Line:
     cells: str | None = None  # the words joined with tabs at wide gaps (table rows)
     side: int = 0  # 0 left column (or the only one), 1 right column, 2 across the gutter
     table: bool = False  # a ruled table: text is its rows, tab-separated
+    styled: bool = False  # set in another font than the body text's, and not smaller: a heading's look
 
 
 @functools.cache
@@ -116,7 +121,7 @@ class RotatedView:
         return cls(page.page_number, height, float(page.width), chars, edges)
 
 
-def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untyped-def]
+def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # type: ignore[no-untyped-def]
     words = group_words(page.chars)  # upright words only: vertical margin text ("Downloaded from ...") goes
     height = float(page.height)
     tables = [t for t in rule_groups(page, words) if _captioned(t, words, body_size)]
@@ -187,6 +192,7 @@ def _page_lines(page, body_size: float) -> list[Line]:  # type: ignore[no-untype
                 text,
                 _cell_text(words_of_line, size),
                 max(w["side"] for w in words_of_line),
+                styled=bool(body_font) and size >= 1.04 * body_size and all(w["fontname"] != body_font for w in main),
             )
         )
     mid = float(page.width) / 2
@@ -397,7 +403,11 @@ def _blocks(
     state = {} if state is None else state
     blocks: list[tuple[int, list[Line]]] = []
     region_ends: set[int] = set()
+    footnotes: set[int] = set()  # blocks of small print across the page under the columns (affiliations)
+    seen_columns = False
     for region in regions:
+        seen_columns = seen_columns or region[0].side != 2
+        first_block = len(blocks)
         current: list[Line] = []
         gaps = [b.top - a.bottom for a, b in itertools.pairwise(region) if b.top > a.bottom]
         typical = statistics.median(gaps) if gaps else body_size * 0.3
@@ -415,6 +425,7 @@ def _blocks(
                     gap > typical + 0.6 * body_size
                     or abs(ln.size - prev.size) > 0.6
                     or ln.bold != prev.bold
+                    or ln.styled != prev.styled
                     or _CAPTION_RE.match(ln.text)
                 )
                 if new:
@@ -425,6 +436,8 @@ def _blocks(
             blocks.append((current[0].page, current))
             if region[0].side != 2:  # a column's last block (title and author lines across the page are not)
                 region_ends.add(len(blocks) - 1)
+        if region[0].side == 2 and seen_columns:
+            footnotes.update(k for k in range(first_block, len(blocks)) if blocks[k][1][0].size < 0.97 * body_size)
     out: list[tuple[int, str, bool, bool]] = []
     in_table = False
     for index, (page, lines) in enumerate(blocks):
@@ -448,14 +461,20 @@ def _blocks(
             continue
         text = dehyphenate([ln.text for ln in lines])
         first = lines[0]
-        heading = (first.size >= 1.15 * body_size or (first.bold and len(text) < 120)) and len(text.split()) <= 20
+        heading = (
+            (first.size >= 1.15 * body_size or ((first.bold or first.styled) and len(text) < 120))
+            and len(text.split()) <= 20
+            and not text.endswith("-")  # a line broken in a word: the first line of a bold abstract
+            and not _FLOAT_RE.match(text)  # a figure legend's bold title
+            and not (first.styled and not first.bold and looks_like_authors(text))  # the author line's font
+        )
         caption = _CAPTION_RE.match(text)
         if caption:  # the caption form the text parser reads: "**Table 2.** Overview ..."
             text = f"**Table {caption[1]}.** {text[caption.end() :].lstrip(' .:')}"
         elif heading and not text.endswith("."):
             level = "#" if first.size >= 1.6 * body_size else "##"
             text = f"{level} {text}"
-        small = lines[0].size < 0.9 * body_size
+        small = lines[0].size < 0.9 * body_size or index in footnotes
         out.append((page, text, end and not heading and not caption and len(text) > 80, bool(caption) or small))
     return out
 
@@ -685,13 +704,15 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
         if not sizes:
             raise ScannedPDFError(source, f"no text layer in the first pages ({pdf.count} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
+        fonts = Counter(ch[6] for page in first for ch in page.chars[:5000] if round(ch[5], 1) == body)
+        body_font = fonts.most_common(1)[0][0] if fonts else ""
         head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         for page in itertools.chain(first, pages):  # one page at a time: memory stays bounded on long PDFs
             if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
-                found += _blocks(_columns(_page_lines(turned, body), turned.width), body, {})
-            lines = _page_lines(page, body)
+                found += _blocks(_columns(_page_lines(turned, body, body_font), turned.width), body, {})
+            lines = _page_lines(page, body, body_font)
             found += _blocks(_columns(lines, float(page.width)), body, state)
             page.close()
         blocks = _join_across_columns(_rows_after_caption(found))

@@ -80,9 +80,7 @@ def _with_body_rules(groups: list[RuledTable], captions: list[dict]) -> list[Rul
             for j in range(i + 1, len(groups)):
                 part = groups[j]
                 inside = part.x0 >= table.x0 - 10 and part.x1 <= table.x1 + 10
-                caption = any(
-                    rules[-1] < w["top"] < part.top and table.x0 - 2 <= w["x0"] <= table.x1 for w in captions
-                )
+                caption = any(rules[-1] < w["top"] < part.top and table.x0 - 2 <= w["x0"] <= table.x1 for w in captions)
                 if j in used or not inside or caption or part.top < rules[-1]:
                     break
                 rules += part.rules

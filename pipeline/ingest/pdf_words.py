@@ -23,6 +23,7 @@ from pipeline.ingest.hyphens import HYPHEN_MARK
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 CITE_SUP_RE = re.compile(r"^\[?\d{1,3}(?:[,–-]\s?\d{1,3})*\]?$")
 
+_RAISED_RANGE_RE = re.compile(r"\^\[([\d,]+)\](?:<sup>)?([–-])(?:</sup>)?\^\[([\d,]+)\]")
 Char = tuple[str, float, float, float, float, float, str, int]  # text, x0, x1, top, bottom, size, font, turn
 DESCENT = 0.22  # how far under the baseline a character's box reaches, in font sizes (Times 0.217, Arial 0.212)
 WORD_GAP = 0.12  # a gap wider than this many font sizes between two characters separates words
@@ -204,7 +205,8 @@ def join_words(words: list[dict], size: float) -> str:
             parts.append(space + text)
             base = w
         last = w
-    return "".join(parts).strip()
+    # a raised range "9–12": both numbers and the dash between them are one citation marker
+    return _RAISED_RANGE_RE.sub(r"^[\1\2\3]", "".join(parts).strip())
 
 
 _LAST_HYPHENATED = re.compile(r"(\S*?)-$")

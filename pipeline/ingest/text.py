@@ -113,7 +113,7 @@ def _body_units(blocks: list[Block], vocabulary: set[str]) -> tuple[list[Unit], 
     return units, drafts, glossary
 
 
-def _front_units(front: list[Block]) -> list[Unit]:
+def _front_units(front: list[Block], vocabulary: set[str]) -> list[Unit]:
     """Title and abstract: the only front matter kept in the clean text."""
     units: list[Unit] = []
     title_i = title_block_index(front)
@@ -132,7 +132,47 @@ def _front_units(front: list[Block]) -> list[Unit]:
             units.append(Unit("heading", "Abstract", level=1, title="Abstract"))
             units.append(Unit("text", body))
         break
+    else:  # no "Abstract" label (Nature journals): the front matter's prose is the abstract and what follows it
+        prose = _front_prose(front, title_i, vocabulary)
+        if prose:
+            units.append(Unit("heading", "Abstract", level=1, title="Abstract"))
+            units += prose
     return units
+
+
+# front-matter blocks that are not the paper's prose even when long: licences, dates, addresses, notes
+_FRONT_NOISE_RE = re.compile(
+    r"creative commons|licen[cs]e|©|copyright|permissions|reprints|@|"
+    r"^(?:received|accepted|published|revised|correspondence|citation|academic editor|keywords?|edited by)\b",
+    re.IGNORECASE,
+)
+
+
+def _front_prose(front: list[Block], title_i: int | None, vocabulary: set[str]) -> list[Unit]:
+    """Paragraphs of running prose before the first heading (at least 300 characters and two sentences),
+    pieces cut by a margin note or a column end joined; affiliations, licences and dates left out."""
+    units: list[Unit] = []
+    last: Unit | None = None
+    for i, block in enumerate(front):
+        if i == title_i or block.kind != "text":
+            last = None
+            continue
+        raw = block.raw.strip()
+        if last is not None and not ends_sentence(last.raw) and (raw[:1].islower() or last.raw.endswith("-")):
+            last.raw = _join_raw(last.raw, raw, vocabulary)
+            continue
+        last = Unit("text", raw)
+        units.append(last)
+    return [u for u in units if _is_prose(clean_inline(u.raw, citations=False).text)]
+
+
+def _is_prose(text: str) -> bool:
+    return (
+        len(text) >= 300
+        and len(re.findall(r"[a-z)\]][.!?]\s+[A-Z]", text)) >= 1
+        and not text[:1].isdigit()
+        and not _FRONT_NOISE_RE.search(text[:200])  # what a block starts with says what it is
+    )
 
 
 def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Document:
@@ -163,7 +203,7 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
         body_i = 0 if title_i is None else title_i + 1
     front, body = blocks[:body_i], blocks[body_i:ref_i]
     metadata = extract_metadata(front if front else blocks[:1])
-    units = _front_units(front)
+    units = _front_units(front, vocabulary)
     body_units, drafts, glossary = _body_units(body, vocabulary)
     units += body_units
 

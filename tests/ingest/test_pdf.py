@@ -359,3 +359,20 @@ def test_pdf_unruled_table_across_two_columns_is_read_in_place(engine: str) -> N
     assert table.header == ["Cargo", "Target", "Resistance", "Donor cells", "Ref."]
     assert table.rows[0] == ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"]
     assert not any("Donor cells" in doc.span_text(s) for s in doc.sentences)
+
+
+def test_pdf_nature_style_front_matter_and_headings() -> None:
+    """natcommun2023: a bold abstract with no "Abstract" label (beside a "Check for updates" badge), an
+    introduction with no heading, subheadings set in their own font at body size + 6%, affiliations in small
+    print across the page under the columns, citation ranges printed raised ("9–12")."""
+    doc = _real("natcommun2023_DC_vaccine_antitumor.pdf")
+    abstract = next(s for s in doc.sections if s.title == "Abstract")
+    assert doc.span_text(abstract).startswith(
+        "Abstract\n\nDendritic cell (DC) vaccine was among the first FDA-approved cancer immunotherapies, but"
+    )
+    assert "Check for updates" not in doc.text
+    titles = [s.title for s in doc.sections]
+    assert {"Results", "Metabolic glycan labeling activates DCs", "Statistical analyses"} <= set(titles)
+    assert "DCs during the blood circulation and tissue penetration" in doc.text  # affiliations not in between
+    assert [9, 10, 11, 12] in [c.refs for c in doc.citations]
+    assert "–," not in doc.text and "–." not in doc.text

@@ -216,3 +216,21 @@ def test_text_rise_stretching_and_letter_spacing(engine: str) -> None:
         "Stretched text: exosomes transfer resistance to tamoxifen. Letter spaced text: vesicles carry cargo. "
         "Exosomal miR-222 transfers resistance^[12] to tamoxifen in MCF-7 cells. CO2 levels rose."
     )
+
+
+def _word_at(text: str, x0: float, x1: float, size: float = 10.0, bottom: float = 100.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size}
+
+
+def test_a_raised_citation_range_is_one_marker() -> None:
+    from pipeline.ingest.pdf_words import join_words
+
+    words = [
+        _word_at("pursued", 0, 30),
+        _word_at("9", 30.2, 33, 6.0, 96.0),
+        _word_at("–", 33, 36, 6.0, 96.0),
+        _word_at("12", 36, 41, 6.0, 96.0),
+        _word_at(",", 41.2, 43),
+        _word_at("Sipuleucel-T", 45, 90),
+    ]
+    assert join_words(words, 10.0) == "pursued^[9–12], Sipuleucel-T"
