@@ -180,6 +180,8 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
         text = join_words(words_of_line, size)
         if _DOWNLOADED_RE.match(text):
             continue
+        if text.isdigit() and len(text) <= 4 and (bottom < 0.12 * height or top > 0.88 * height):
+            continue  # a page number a little further in than the header band
         out.append(
             Line(
                 page.page_number,
@@ -195,6 +197,7 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
                 styled=bool(body_font) and size >= 1.04 * body_size and all(w["fontname"] != body_font for w in main),
             )
         )
+    _wide_paragraph_ends(out, body_size)
     mid = float(page.width) / 2
     for table in tables:
         caption_words, cell_words = split_caption(table, table_words[id(table)])
@@ -248,6 +251,23 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             )
         )
     return out
+
+
+def _wide_paragraph_ends(lines: list[Line], body_size: float) -> None:
+    """The last line of a paragraph across the page (a figure legend in its own size) is short enough to sit
+    in the left column: right under a line across the page, in its size and at its left edge, it is that
+    paragraph's, not the column's."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    for above, ln in itertools.pairwise(ordered):
+        if (
+            above.side == 2
+            and ln.side != 2
+            and abs(ln.size - above.size) <= 0.2
+            and abs(ln.size - body_size) > 0.3
+            and abs(ln.x0 - above.x0) <= 2
+            and 0 <= ln.top - above.bottom <= 0.6 * ln.size
+        ):
+            ln.side = 2
 
 
 def _widen_unruled_tables(words: list[dict], mid: float, body_size: float) -> None:

@@ -376,3 +376,12 @@ def test_pdf_nature_style_front_matter_and_headings() -> None:
     assert "DCs during the blood circulation and tissue penetration" in doc.text  # affiliations not in between
     assert [9, 10, 11, 12] in [c.refs for c in doc.citations]
     assert "–," not in doc.text and "–." not in doc.text
+
+
+def test_pdf_page_numbers_and_short_legend_lines_stay_out_of_the_prose() -> None:
+    """emm2023: page numbers a little above the footer band; a figure legend across the page whose last line
+    is short enough to sit in the left column; the paragraph cut at the column's end goes on after both."""
+    doc = _real("emm2023_EPRS1_review_rotated_table.pdf")
+    assert not [s for s in doc.sentences if doc.span_text(s).strip().isdigit()]
+    assert "formation of the pre-GAIT complex, whereas phosphorylation of Ser999 directs" in doc.text
+    assert "it is illustrated as a monomer for clarity." in doc.text
