@@ -33,6 +33,7 @@ from pipeline.ingest.metadata import looks_like_authors
 from pipeline.ingest.pdf_pdfium import PdfiumPage
 from pipeline.ingest.pdf_tables import (
     RuledTable,
+    extend_to_cell_lines,
     in_table,
     is_caption_word,
     lines_of,
@@ -124,7 +125,7 @@ class RotatedView:
 def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # type: ignore[no-untyped-def]
     words = group_words(page.chars)  # upright words only: vertical margin text ("Downloaded from ...") goes
     height = float(page.height)
-    tables = [t for t in rule_groups(page, words) if _captioned(t, words, body_size)]
+    tables = [extend_to_cell_lines(t, words) for t in rule_groups(page, words) if _captioned(t, words, body_size)]
     table_words: dict[int, list[dict]] = {id(t): [] for t in tables}
     if tables:
         rest = []

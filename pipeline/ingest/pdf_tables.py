@@ -10,6 +10,7 @@ lines of a multi-line cell are joined.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -103,6 +104,35 @@ def _joined(edges: list[dict]) -> list[tuple[float, float, float]]:
         else:
             out.append([top, x0, x1])
     return sorted((r[0], r[1], r[2]) for r in out)
+
+
+def extend_to_cell_lines(table: RuledTable, words: list[dict]) -> RuledTable:
+    """Rules only between rows (no rule over the header or under the last row): the lines of cells right
+    above the first rule (up to the caption) and right under the last one are the table's too. A line of cells
+    has a gap wider than 1.2 font sizes between two of its words; a note or the prose has none."""
+    inside = [w for w in words if table.x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= table.x1 + 2]
+    lines = lines_of(inside)
+    if not lines:
+        return table
+    above = [ln for ln in lines if max(w["bottom"] for w in ln) < table.top]
+    below = [ln for ln in lines if min(w["top"] for w in ln) > table.bottom]
+    top, bottom = table.top, table.bottom
+    for ln in reversed(above):
+        if not _has_cells(ln) or top - max(w["bottom"] for w in ln) > 1.5 * ln[0]["size"]:
+            break
+        top = min(w["top"] for w in ln) - 0.5
+    for ln in below:
+        if not _has_cells(ln) or min(w["top"] for w in ln) - bottom > 1.5 * ln[0]["size"]:
+            break
+        bottom = max(w["bottom"] for w in ln) + 0.5
+    if (top, bottom) == (table.top, table.bottom):
+        return table
+    return RuledTable(top, bottom, table.x0, table.x1, table.rules)
+
+
+def _has_cells(line: list[dict]) -> bool:
+    size = statistics.median(w["size"] for w in line)
+    return any(b["x0"] - a["x1"] > 1.2 * size for a, b in itertools.pairwise(line))
 
 
 def in_table(word: dict, tables: list[RuledTable]) -> RuledTable | None:

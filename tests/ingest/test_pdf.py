@@ -385,3 +385,41 @@ def test_pdf_page_numbers_and_short_legend_lines_stay_out_of_the_prose() -> None
     assert not [s for s in doc.sentences if doc.span_text(s).strip().isdigit()]
     assert "formation of the pre-GAIT complex, whereas phosphorylation of Ser999 directs" in doc.text
     assert "it is illustrated as a monomer for clarity." in doc.text
+
+
+TABLE_ROWS = [
+    ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
+    ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+    ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+    ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells", "[46]"],
+]
+
+
+@pytest.mark.parametrize(
+    "layout", ["ALL", "NONE", "HORIZONTAL_LINES", "SINGLE_TOP_LINE", "MINIMAL", "NO_HORIZONTAL_LINES", "INTERNAL"]
+)
+def test_pdf_table_rule_styles(layout: str) -> None:
+    """One table in each of fpdf2's border styles: every cell boxed, no rules, rules between rows only (no
+    rule over the header or under the last row), a rule under the header only, vertical rules only."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_y(20)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 6, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+    pdf.multi_cell(0, 4.5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 4)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    with pdf.table(col_widths=(35, 30, 35, 70, 20), text_align="LEFT", borders_layout=layout, line_height=4.5) as t:
+        for cells in TABLE_ROWS:
+            row = t.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", size=9)
+    pdf.multi_cell(0, 4.5, "The prose goes on after the table about exosomal cargo and cells. " * 3)
+    doc = ingest_bytes(bytes(pdf.output()), source="t.pdf", suffix=".pdf", doc_id="t")
+    assert [(t.header, t.rows) for t in doc.tables] == [(TABLE_ROWS[0], TABLE_ROWS[1:])]
+    assert doc.text.rstrip().endswith("about exosomal cargo and cells.")
