@@ -269,6 +269,39 @@ def run(
     sys.exit(1 if summary.failed else 0)
 
 
+@main.command("compare-engines")
+@_FILES
+@click.option("--show", type=int, default=5, show_default=True, help="Differing sentences to print per file.")
+def compare_engines(files: tuple[Path, ...], show: int) -> None:
+    """Read each PDF with both engines (pdfium and pdfplumber) and say whether they give the same Document:
+    sentences, tables cell by cell, citations, references and metadata; and how long each took.
+
+    Exit status 1 when a file could not be read.
+    """
+    from pipeline.evaluate.engines import compare_engines as compare
+
+    failures = 0
+    for path in files:
+        try:
+            c = compare(path.read_bytes(), str(path))
+        except (EVminerError, OSError) as exc:
+            click.echo(f"evminer: error: {exc}", err=True)
+            failures += 1
+            continue
+        click.echo(
+            f"{path}: {c.pages} pages; pdfium {c.seconds['pdfium']:.2f} s, pdfplumber {c.seconds['pdfplumber']:.2f} s "
+            f"(x{c.speedup:.1f}); sentences {c.same_sentences}/{c.sentences} identical "
+            f"({100 * c.sentence_agreement:.1f}%); tables {c.same_tables}/{c.tables}; citations "
+            f"{'same' if c.same_citations else 'differ'}; references {'same' if c.same_references else 'differ'}; "
+            f"metadata {'same' if c.same_metadata else 'differs'}"
+        )
+        for sentence in c.only_reference[:show]:
+            click.echo(f"  pdfplumber only: {sentence[:160]}")
+        for sentence in c.only_fast[:show]:
+            click.echo(f"  pdfium only:     {sentence[:160]}")
+    sys.exit(1 if failures else 0)
+
+
 @main.command("build-model")
 @click.option(
     "--out",

@@ -76,3 +76,13 @@ def test_cli_pdf_engine_option_gives_the_same_document() -> None:
     assert docs["pdfium"].text == docs["pdfplumber"].text
     bad = CliRunner().invoke(main, ["parse", str(pdf), "--pdf-engine", "ocr"])
     assert bad.exit_code == 2 and "ocr" in bad.output
+
+
+def test_cli_compare_engines_on_a_pdf_and_a_bad_file(tmp_path: Path) -> None:
+    pdf = Path(__file__).resolve().parent / "fixtures" / "pdfs" / "clinsci2014_ACE_Ndomain_inhibitors.pdf"
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 truncated")
+    result = CliRunner().invoke(main, ["compare-engines", str(pdf), str(tmp_path / "bad.pdf")])
+    assert result.exit_code == 1
+    assert "13 pages" in result.output and "sentences 159/159 identical (100.0%); tables 5/5" in result.output
+    assert "citations same; references same; metadata same" in result.output
+    assert "bad.pdf" in result.output and "corrupt" in result.output
