@@ -23,6 +23,7 @@ import itertools
 import logging
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -713,6 +714,16 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
     typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(PDF_ENGINES)}")
+    if engine == "pdfium":  # pdfium is not thread-safe: one reader at a time per process (workers are processes)
+        with _PDFIUM_LOCK:
+            return _read_blocks(data, source, engine)
+    return _read_blocks(data, source, engine)
+
+
+_PDFIUM_LOCK = threading.Lock()
+
+
+def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int, str]], int, str]:
     pdf = _open(data, source, engine)
     try:
         sizes: Counter[float] = Counter()

@@ -234,3 +234,14 @@ def test_a_raised_citation_range_is_one_marker() -> None:
         _word_at("Sipuleucel-T", 45, 90),
     ]
     assert join_words(words, 10.0) == "pursued^[9–12], Sipuleucel-T"
+
+
+def test_pdfium_engine_from_several_threads_gives_the_same_documents() -> None:
+    """pdfium is not thread-safe; the reader takes one PDF at a time per process, so threads are safe."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = REAL[:2]
+    expected = {f: parse_pdf(f.read_bytes(), doc_id="d", source=f.name).text for f in files}
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda f: (f, parse_pdf(f.read_bytes(), doc_id="d", source=f.name).text), files * 2))
+    assert all(expected[f] == text for f, text in texts)
