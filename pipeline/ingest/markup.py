@@ -164,15 +164,22 @@ def clean_inline(raw: str, *, citations: bool = True) -> CleanText:
             found.append((citation_numbers(m), m[0]))
             return _CITE
 
-        text = CITATION_RE.sub(_cite, text)
-    text = _AUTOLINK_RE.sub(r"\1", text)
-    text = _LINK_RE.sub(r"\1", text)
-    text = _MATH_RE.sub(_math, text)
-    text = _SUP_SUB_RE.sub(lambda m: _TAG_RE.sub("", m[2]).strip(), text)
-    text = _TAG_RE.sub("", text)
-    text = _BOLD_RE.sub(r"\1", text)
-    text = _ITALIC_RE.sub(r"\1", text)
-    text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
+        if "[" in text or "<" in text or "$" in text:  # "[12]", "^[12]", "<sup>12</sup>", "$^{12}$"
+            text = CITATION_RE.sub(_cite, text)
+    if "<" in text:  # each rule only where its markup can be: most blocks have none of it
+        text = _AUTOLINK_RE.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK_RE.sub(r"\1", text)
+    if "$" in text:
+        text = _MATH_RE.sub(_math, text)
+    if "<" in text:
+        text = _SUP_SUB_RE.sub(lambda m: _TAG_RE.sub("", m[2]).strip(), text)
+        text = _TAG_RE.sub("", text)
+    if "*" in text:
+        text = _BOLD_RE.sub(r"\1", text)
+        text = _ITALIC_RE.sub(r"\1", text)
+    if "\\" in text:
+        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
     text = unicodedata.normalize("NFKC", text)
     text = _WS_RE.sub(" ", text)
     text = _SPACED_GREEK_RE.sub(lambda m: f"{_OPEN}{m[1]}{_CLOSE}", text)
