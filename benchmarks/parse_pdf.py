@@ -1,5 +1,5 @@
 """PDF ingestion speed: pages/s and peak RSS per PDF for both character sources, side by side (each PDF and
-engine in its own process, so RSS is its own). pages/s is the median of three reads in that process (the
+engine in its own process, so RSS is its own). pages/s is the median of five reads in that process (the
 first one pays for the imports, as a batch worker does once).
 
 Usage: python benchmarks/parse_pdf.py [PDF...]   (default: every PDF under tests/fixtures/pdfs/)
@@ -21,7 +21,7 @@ import resource, statistics, sys, time
 from pipeline.ingest.pdf import parse_pdf, pdf_to_blocks
 data = open(sys.argv[1], 'rb').read()
 layout, whole = [], []
-for _ in range(3):
+for _ in range(5):
     t = time.perf_counter(); blocks, pages, _ = pdf_to_blocks(data, sys.argv[1], sys.argv[2])
     layout.append(time.perf_counter() - t)
     t = time.perf_counter(); parse_pdf(data, doc_id='d', source=sys.argv[1], engine=sys.argv[2])

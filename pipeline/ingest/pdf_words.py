@@ -62,6 +62,9 @@ _ACCENTS = {
 }
 
 
+_ACCENT_RE = re.compile("[" + re.escape("".join(_ACCENTS)) + "]")
+
+
 def compose_accents(chars: list[Char]) -> list[Char]:
     """An accent glyph set over (or under) a letter, its middle within the letter's advance, is one character
     with it: "e" + "`" -> "è", "A" + "˚" -> "Å". The readers put such a glyph in different places of the
@@ -96,7 +99,13 @@ def compose_accents(chars: list[Char]) -> list[Char]:
 def group_words(chars: list[Char]) -> list[dict]:
     """Upright characters (in content order) -> words: a word goes on while characters of one font and size
     follow each other on one baseline with no gap wider than WORD_GAP x size (ligature parts share a box)."""
-    chars = compose_accents(chars)
+    words = _group(chars)
+    if _ACCENT_RE.search("".join(w["text"] for w in words)):  # an accent glyph somewhere: join it to its letter
+        words = _group(compose_accents(chars))
+    return _untrack(words)
+
+
+def _group(chars: list[Char]) -> list[dict]:
     words: list[dict] = []
     text: list[str] = []
     x0 = x1 = top = bottom = size = last_x0 = 0.0
@@ -125,13 +134,16 @@ def group_words(chars: list[Char]) -> list[dict]:
         x0, x1, top, bottom, size, font, last_x0 = c_x0, c_x1, c_top, c_bottom, c_size, c_font, c_x0
     if text:
         words.append(_word(text, x0, x1, top, bottom, size, font))
-    return _untrack(words)
+    return words
 
 
 def _untrack(words: list[dict]) -> list[dict]:
     """Letter-spaced text ("R E S E A R C H  A R T I C L E"): a run of at least four one-letter words on a
     baseline, in one font, with even gaps between them, is read with the letters' gap as no gap: words split
     only where the gap is wider than that by a word space."""
+    singles = [len(w["text"]) == 1 for w in words]
+    if not any(sum(singles[i : i + 4]) >= 3 for i in range(len(singles) - 3)):
+        return words  # no four words of which three are single letters: no letter spacing on this page
     out: list[dict] = []
     i = 0
     while i < len(words):
