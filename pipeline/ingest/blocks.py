@@ -115,6 +115,8 @@ def _is_title_like_line(text: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":")) or not (text[0].isupper() or text[0].isdigit()):
         return False
+    if sum(c.isalpha() for c in text) < 2:  # "52": a number left on a line of its own is not a title
+        return False
     return not ("\t" in text or re.search(r"[=<>@]|\d{4}", text))
 
 

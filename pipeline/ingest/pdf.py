@@ -156,9 +156,10 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             small_words.append(w)  # placed once the lines of body text are known
             continue
         _place(w, open_lines[w["side"]][-3:], lines, open_lines, refs)
-    body_lines = [(ln, refs[id(ln)], min(x["x0"] for x in ln), max(x["x1"] for x in ln)) for ln in lines]
+    body_lines = [[ln, refs[id(ln)], min(x["x0"] for x in ln), max(x["x1"] for x in ln)] for ln in lines]
     for w in small_words:  # a superscript or subscript joins the body line it sits in, else small print
-        for line, ref, x0, x1 in body_lines:
+        for entry in body_lines:
+            line, ref, x0, x1 = entry
             if (
                 ref["top"] - 2 <= w["top"] <= ref["bottom"]
                 and w["bottom"] <= ref["bottom"] + 0.5 * ref["size"]
@@ -166,6 +167,7 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             ):
                 line.append(w)
                 w["side"] = line[0]["side"]
+                entry[3] = max(x1, w["x1"])  # "50", "–", "52" after the line's last word: each reaches further
                 break
         else:
             _place(w, open_lines[w["side"]][-3:], lines, open_lines, refs)
@@ -413,6 +415,7 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
     return regions
 
 
+_MARKS_ONLY_RE = re.compile(r"[\d,\s*†‡§¶#–-]+")
 _REFERENCES_RE = re.compile(r"^(?:#+\s*)?(?:references?|bibliography|literature cited|references and notes)$", re.I)
 
 
@@ -483,10 +486,13 @@ def _blocks(
             continue
         text = dehyphenate([ln.text for ln in lines])
         first = lines[0]
+        if first.size < 0.9 * body_size and _MARKS_ONLY_RE.fullmatch(text):
+            continue  # affiliation marks or a raised number left alone on a line: no text of their own
         heading = (
             (first.size >= 1.15 * body_size or ((first.bold or first.styled) and len(text) < 120))
             and len(text.split()) <= 20
             and not text.endswith("-")  # a line broken in a word: the first line of a bold abstract
+            and re.search(r"[A-Za-z]{2}", text) is not None  # a raised number left on a line of its own
             and not _FLOAT_RE.match(text)  # a figure legend's bold title
             and not (first.styled and not first.bold and looks_like_authors(text))  # the author line's font
         )

@@ -375,6 +375,10 @@ def test_pdf_nature_style_front_matter_and_headings() -> None:
     assert {"Results", "Metabolic glycan labeling activates DCs", "Statistical analyses"} <= set(titles)
     assert "DCs during the blood circulation and tissue penetration" in doc.text  # affiliations not in between
     assert [9, 10, 11, 12] in [c.refs for c in doc.citations]
+    # "50", "–", "52" raised after a line's last word: all three on that line, the paragraph goes on after it
+    assert [50, 51, 52] in [c.refs for c in doc.citations]
+    assert "(e.g., anti-DEC205) that cannot distinguish adoptively transferred DCs" in doc.text
+    assert all(any(ch.isalpha() for ch in s.title) for s in doc.sections)
     assert "–," not in doc.text and "–." not in doc.text
 
 
