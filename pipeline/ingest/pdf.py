@@ -507,6 +507,24 @@ def _blocks(
     return out
 
 
+def _without_running_lines(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
+    """A short line printed on three pages or more (a journal's URL or running title set further in than the
+    header band, a "Page N of M" line) is not the paper's text: dropped everywhere. Headings, captions and
+    table rows are kept (a continued table repeats its header)."""
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text.strip().lower())
+
+    pages: dict[str, set[int]] = {}
+    for page, text, _, _ in blocks:
+        if len(text) < 100 and "\t" not in text and not text.startswith(("#", "**Table")):
+            pages.setdefault(key(text), set()).add(page)
+    running = {k for k, found in pages.items() if len(found) >= 3}
+    if not running:
+        return blocks
+    return [b for b in blocks if not (len(b[1]) < 100 and key(b[1]) in running and "\t" not in b[1])]
+
+
 def _rows_after_caption(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
     """A table's rows right after its caption: notes printed between the caption and the rules go after them."""
     out = list(blocks)
@@ -753,7 +771,7 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             lines = _page_lines(page, body, body_font)
             found += _blocks(_columns(lines, float(page.width)), body, state)
             page.close()
-        blocks = _join_across_columns(_rows_after_caption(found))
+        blocks = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
             raise ScannedPDFError(source, "no text layer: a scanned PDF")

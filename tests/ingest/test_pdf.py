@@ -427,3 +427,10 @@ def test_pdf_table_rule_styles(layout: str) -> None:
     doc = ingest_bytes(bytes(pdf.output()), source="t.pdf", suffix=".pdf", doc_id="t")
     assert [(t.header, t.rows) for t in doc.tables] == [(TABLE_ROWS[0], TABLE_ROWS[1:])]
     assert doc.text.rstrip().endswith("about exosomal cargo and cells.")
+
+
+def test_pdf_a_line_printed_on_every_page_is_not_text() -> None:
+    """bmchsr2014 prints its URL under the running header band on every page."""
+    doc = _real("bmchsr2014_quality_improvement_barriers.pdf")
+    assert "biomedcentral.com/1472-6963/14/1" not in doc.text
+    assert doc.table("Table 2").pages == [5, 6]  # a continued table's repeated header is not such a line
