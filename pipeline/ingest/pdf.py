@@ -509,15 +509,15 @@ def _blocks(
 
 def _without_running_lines(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
     """A short line printed on three pages or more (a journal's URL or running title set further in than the
-    header band, a "Page N of M" line) is not the paper's text: dropped everywhere. Headings, captions and
-    table rows are kept (a continued table repeats its header)."""
+    header band, a "Page N of M" line) is not the paper's text: dropped everywhere. Sentences (ending in a
+    full stop), headings, captions and table rows are kept (a continued table repeats its header)."""
 
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", text.strip().lower())
 
     pages: dict[str, set[int]] = {}
     for page, text, _, _ in blocks:
-        if len(text) < 100 and "\t" not in text and not text.startswith(("#", "**Table")):
+        if len(text) < 100 and "\t" not in text and not text.startswith(("#", "**Table")) and not text.endswith("."):
             pages.setdefault(key(text), set()).add(page)
     running = {k for k, found in pages.items() if len(found) >= 3}
     if not running:
