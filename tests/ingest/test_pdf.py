@@ -273,6 +273,32 @@ def test_pdf_table_rules_that_leave_out_the_first_column_still_delimit_rows() ->
     assert rows[0][3].endswith("(Additional file 1: Appendix 1, Section 1.3)")
 
 
+def _caption_and_table(pdf: FPDF, rows: list[list[str]], widths: tuple[int, ...], layout: str) -> None:
+    """A "Table 1." caption in bold and the rows as fpdf2 sets a table in the border style ``layout``."""
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    with pdf.table(col_widths=widths, text_align="LEFT", borders_layout=layout, line_height=4.5) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+
+
+TABLE_ROWS = [
+    ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
+    ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+    ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+    ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells", "[46]"],
+]
+GRID_ROWS = [
+    ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
+    ["miR-221/222", "p27, ERa and cell-cycle genes", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+    ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+    ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells from a doxorubicin-resistant culture", "[46]"],
+]
+
+
 def _grid_table_pdf() -> bytes:
     """A table with a border round every cell (each border drawn as its own segment) and cells wrapped over
     several lines, the single-line cells of a row centred on it."""
@@ -282,20 +308,7 @@ def _grid_table_pdf() -> bytes:
     pdf.set_y(40)
     pdf.multi_cell(0, 5, "Exosomes transfer drug resistance between cancer cells (Table 1).")
     pdf.ln(3)
-    pdf.set_font("Helvetica", "B", 9)
-    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=8)
-    rows = [
-        ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
-        ["miR-221/222", "p27, ERa and cell-cycle genes", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
-        ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
-        ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells from a doxorubicin-resistant culture", "[46]"],
-    ]
-    with pdf.table(col_widths=(28, 22, 22, 45, 12), text_align="LEFT", borders_layout="ALL", line_height=4.5) as t:
-        for r in rows:
-            row = t.row()
-            for c in r:
-                row.cell(c)
+    _caption_and_table(pdf, GRID_ROWS, (28, 22, 22, 45, 12), "ALL")
     return bytes(pdf.output())
 
 
@@ -303,12 +316,7 @@ def _grid_table_pdf() -> bytes:
 def test_pdf_grid_table_with_wrapped_cells(engine: str) -> None:
     doc = ingest_bytes(_grid_table_pdf(), source="grid.pdf", suffix=".pdf", doc_id="grid", pdf_engine=engine)
     table = doc.table("Table 1")
-    assert table.header == ["Cargo", "Target", "Resistance", "Donor cells", "Ref."]
-    assert table.rows == [
-        ["miR-221/222", "p27, ERa and cell-cycle genes", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
-        ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
-        ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells from a doxorubicin-resistant culture", "[46]"],
-    ]
+    assert (table.header, table.rows) == (GRID_ROWS[0], GRID_ROWS[1:])
 
 
 def _two_columns_with_an_unruled_table() -> bytes:
@@ -332,19 +340,7 @@ def _two_columns_with_an_unruled_table() -> bytes:
 
     pdf.set_y(30)
     columns()
-    pdf.set_font("Helvetica", "B", 9)
-    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=8)
-    rows = [
-        ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
-        ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
-        ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
-    ]
-    with pdf.table(col_widths=(35, 30, 35, 70, 20), text_align="LEFT", borders_layout="NONE", line_height=4.5) as t:
-        for r in rows:
-            row = t.row()
-            for c in r:
-                row.cell(c)
+    _caption_and_table(pdf, TABLE_ROWS[:3], (35, 30, 35, 70, 20), "NONE")
     pdf.ln(4)
     pdf.set_font("Helvetica", size=9)
     columns()
@@ -391,14 +387,6 @@ def test_pdf_page_numbers_and_short_legend_lines_stay_out_of_the_prose() -> None
     assert "it is illustrated as a monomer for clarity." in doc.text
 
 
-TABLE_ROWS = [
-    ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
-    ["miR-221/222", "p27, ERa", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
-    ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
-    ["lncRNA H19", "ABCB1", "Doxorubicin", "MCF-7/ADR cells", "[46]"],
-]
-
-
 @pytest.mark.parametrize(
     "layout", ["ALL", "NONE", "HORIZONTAL_LINES", "SINGLE_TOP_LINE", "MINIMAL", "NO_HORIZONTAL_LINES", "INTERNAL"]
 )
@@ -413,14 +401,7 @@ def test_pdf_table_rule_styles(layout: str) -> None:
     pdf.set_font("Helvetica", size=9)
     pdf.multi_cell(0, 4.5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 4)
     pdf.ln(3)
-    pdf.set_font("Helvetica", "B", 9)
-    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=8)
-    with pdf.table(col_widths=(35, 30, 35, 70, 20), text_align="LEFT", borders_layout=layout, line_height=4.5) as t:
-        for cells in TABLE_ROWS:
-            row = t.row()
-            for cell in cells:
-                row.cell(cell)
+    _caption_and_table(pdf, TABLE_ROWS, (35, 30, 35, 70, 20), layout)
     pdf.ln(3)
     pdf.set_font("Helvetica", size=9)
     pdf.multi_cell(0, 4.5, "The prose goes on after the table about exosomal cargo and cells. " * 3)
