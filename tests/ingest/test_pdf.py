@@ -273,6 +273,16 @@ def test_pdf_table_rules_that_leave_out_the_first_column_still_delimit_rows() ->
     assert rows[0][3].endswith("(Additional file 1: Appendix 1, Section 1.3)")
 
 
+def _page_with_a_heading() -> FPDF:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_y(20)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 6, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+    return pdf
+
+
 def _caption_and_table(pdf: FPDF, rows: list[list[str]], widths: tuple[int, ...], layout: str) -> None:
     """A "Table 1." caption in bold and the rows as fpdf2 sets a table in the border style ``layout``."""
     pdf.set_font("Helvetica", "B", 9)
@@ -323,12 +333,7 @@ def _two_columns_with_an_unruled_table() -> bytes:
     """Two columns of text, then a table with no rules across the page (its fourth column starts where the
     right column does), then two columns again."""
     body = ("Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 6).strip()
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_y(20)
-    pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 6, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=9)
+    pdf = _page_with_a_heading()
 
     def columns() -> None:
         y = pdf.get_y()
@@ -393,12 +398,7 @@ def test_pdf_page_numbers_and_short_legend_lines_stay_out_of_the_prose() -> None
 def test_pdf_table_rule_styles(layout: str) -> None:
     """One table in each of fpdf2's border styles: every cell boxed, no rules, rules between rows only (no
     rule over the header or under the last row), a rule under the header only, vertical rules only."""
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_y(20)
-    pdf.set_font("Helvetica", "B", 12)
-    pdf.cell(0, 6, "1. Introduction", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=9)
+    pdf = _page_with_a_heading()
     pdf.multi_cell(0, 4.5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 4)
     pdf.ln(3)
     _caption_and_table(pdf, TABLE_ROWS, (35, 30, 35, 70, 20), layout)
