@@ -446,11 +446,12 @@ def _blocks(
             if current:
                 prev = current[-1]
                 gap = ln.top - prev.bottom
+                legend = bool(_FLOAT_RE.match(current[0].text))  # a bold legend title goes on in roman
                 new = (
                     gap > typical + 0.6 * body_size
                     or abs(ln.size - prev.size) > 0.6
-                    or ln.bold != prev.bold
-                    or ln.styled != prev.styled
+                    or (ln.bold != prev.bold and not legend)
+                    or (ln.styled != prev.styled and not legend)
                     or _CAPTION_RE.match(ln.text)
                 )
                 if new:
@@ -545,11 +546,19 @@ _FLOAT_RE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|FIGURE|Fig\.)\s+\d")
 
 def _join_across_columns(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str]]:
     """A paragraph that ends a column without ending its sentence goes on in the next column or page, after
-    any table, figure legend or table note in between: the two blocks are one paragraph."""
+    any table, figure legend or table note in between: the two blocks are one paragraph. A figure legend cut
+    at a column's end goes on in the next block when that starts in lower case or with a digit."""
     out: list[tuple[int, str]] = []
     open_at: int | None = None  # index in out of a paragraph cut at a column's end
+    legend_at: int | None = None  # a figure legend cut at a column's end, the block before this one
     for page, text, ends_column, aside in blocks:
         is_float = aside or bool(_FLOAT_RE.match(text))
+        if legend_at is not None and (text[:1].islower() or text[:1].isdigit()):  # the legend goes on
+            prev_page, prev = out[legend_at]
+            out[legend_at] = (prev_page, dehyphenate([prev, text]))
+            legend_at = legend_at if ends_column and not ends_sentence(text) else None
+            continue
+        legend_at = None
         if open_at is not None and not is_float:
             if not text.startswith("#"):
                 prev_page, prev = out[open_at]
@@ -560,6 +569,8 @@ def _join_across_columns(blocks: list[tuple[int, str, bool, bool]]) -> list[tupl
         out.append((page, text))
         if ends_column and not is_float and not ends_sentence(text):
             open_at = len(out) - 1
+        elif ends_column and _FLOAT_RE.match(text) and not ends_sentence(text):
+            legend_at = len(out) - 1
     return out
 
 
