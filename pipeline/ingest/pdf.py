@@ -503,9 +503,33 @@ def _blocks(
         elif heading and not text.endswith("."):
             level = "#" if first.size >= 1.6 * body_size else "##"
             text = f"{level} {text}"
+            if level == "##":  # its look, to rank the paper's heading styles once every page is read
+                state.setdefault("styles", []).append(  # type: ignore[union-attr]
+                    (text, (round(first.size * 2) / 2, text[3:].isupper(), first.bold, first.styled))
+                )
         small = lines[0].size < 0.9 * body_size or index in footnotes
         out.append((page, text, end and not heading and not caption and len(text) > 80, bool(caption) or small))
     return out
+
+
+_TOP_LEVEL_RE = re.compile(r"(?:abstract|summary|introduction|background|references|acknowledge?ments?)\b", re.I)
+
+
+def _heading_levels(blocks: list[tuple[int, str]], styles: list[tuple[str, tuple]]) -> list[tuple[int, str]]:
+    """Section headings and subheadings by their look: of the heading styles used twice or more, the most
+    prominent (larger, then capitals, then bold) marks sections ("##"); headings in a less prominent style
+    set no larger are subsections ("###"). One style only: all sections."""
+    counts = Counter(style for _, style in styles)
+    used = [style for style, n in counts.items() if n >= 2]
+    if len(counts) < 2 or not used:
+        return blocks
+    top = max(used)  # (size, capitals, bold, own font): tuples order by prominence
+    lower = {
+        text
+        for text, style in styles
+        if style < top and style[0] <= top[0] and not _TOP_LEVEL_RE.match(text[3:])  # "Abstract" is a section
+    }
+    return [(page, "#" + text if text in lower else text) for page, text in blocks]
 
 
 def _without_running_lines(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
@@ -783,6 +807,7 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             found += _blocks(_columns(lines, float(page.width)), body, state)
             page.close()
         blocks = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
+        blocks = _heading_levels(blocks, state.get("styles", []))  # type: ignore[arg-type]
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
             raise ScannedPDFError(source, "no text layer: a scanned PDF")

@@ -415,3 +415,22 @@ def test_pdf_a_line_printed_on_every_page_is_not_text() -> None:
     doc = _real("bmchsr2014_quality_improvement_barriers.pdf")
     assert "biomedcentral.com/1472-6963/14/1" not in doc.text
     assert doc.table("Table 2").pages == [5, 6]  # a continued table's repeated header is not such a line
+
+
+@pytest.mark.parametrize(
+    ("path", "levels"),
+    [
+        ("natcommun2023_DC_vaccine_antitumor.pdf", {"Results": 1, "Metabolic glycan labeling activates DCs": 2}),
+        (
+            "emm2023_EPRS1_review_rotated_table.pdf",
+            {"RESOLUTION OF INFLAMMATION": 1, "GAIT complex-mediated silencing of inflammatory genes": 2},
+        ),
+        (
+            "corpus/schwarzenbach2020_cdr_exosome_drug_resistance.pdf",
+            {"Abstract": 1, "INTRODUCTION": 1, "Exosomal DNA": 2, "EXOSOMES AS THERAPEUTICS": 1},
+        ),
+    ],
+)
+def test_pdf_heading_levels_from_the_papers_heading_styles(path: str, levels: dict[str, int]) -> None:
+    doc = _real(path)
+    assert {s.title: s.level for s in doc.sections if s.title in levels} == levels
