@@ -786,12 +786,14 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
     pdf = _open(data, source, engine)
     try:
         sizes: Counter[float] = Counter()
+        sideways = 0  # characters not upright as the page is shown
         first: list = []  # the first pages, read once: the size scan and the loop below share them
         pages = pdf.pages
         for page in itertools.islice(pages, 3):
             first.append(page)
             for ch in page.chars[:5000]:
                 sizes[round(ch[5], 1)] += 1
+                sideways += ch[7] != 0
         if not sizes:
             raise ScannedPDFError(source, f"no text layer in the first pages ({pdf.count} pages): a scanned PDF")
         body = sizes.most_common(1)[0][0]
@@ -810,6 +812,8 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
         blocks = _heading_levels(blocks, state.get("styles", []))  # type: ignore[arg-type]
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
+            if sideways > 0.5 * sum(sizes.values()):
+                raise PDFError(source, "its text is printed sideways or upside down as the pages are shown")
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
         return blocks, pdf.count, head
     except EVminerPDFErrors:

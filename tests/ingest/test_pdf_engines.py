@@ -245,3 +245,36 @@ def test_pdfium_engine_from_several_threads_gives_the_same_documents() -> None:
     with ThreadPoolExecutor(4) as pool:
         texts = list(pool.map(lambda f: (f, parse_pdf(f.read_bytes(), doc_id="d", source=f.name).text), files * 2))
     assert all(expected[f] == text for f, text in texts)
+
+
+def _turned_page(angle: int, rotate: int) -> bytes:
+    """Text drawn turned by ``angle`` degrees on a page shown turned by ``rotate`` (/Rotate)."""
+    import io
+
+    import pypdfium2
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    with pdf.rotation(angle, x=105, y=148):
+        pdf.set_xy(40, 120)
+        pdf.multi_cell(130, 6, "Exosomal miR-21 confers resistance to docetaxel in MCF-7 cells. " * 4)
+    document = pypdfium2.PdfDocument(bytes(pdf.output()))
+    document[0].set_rotation(rotate)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("angle", "rotate"), [(90, 90), (-90, 270), (180, 180)])
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pages_shown_turned_read_as_shown(angle: int, rotate: int, engine: str) -> None:
+    """A landscape page drawn turned and shown upright through /Rotate (90, 180, 270) reads upright."""
+    blocks, _, _ = pdf_to_blocks(_turned_page(angle, rotate), "t.pdf", engine)
+    assert blocks[0][1].startswith("Exosomal miR-21 confers resistance to docetaxel in MCF-7 cells. Exosomal")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_text_shown_sideways_is_a_clear_error_not_a_scan(engine: str) -> None:
+    with pytest.raises(PDFError, match=r"t\.pdf.*sideways"):
+        pdf_to_blocks(_turned_page(90, 270), "t.pdf", engine)
