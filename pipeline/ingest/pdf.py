@@ -1,7 +1,7 @@
 """PDF -> the block text the text parser reads -> Document.
 
 Characters come from pdfium (pdf_pdfium.PdfiumPage, the default: fast) or from pdfminer through pdfplumber
-(PlumberPage, the reference); both give pdf_words.Char tuples with the same geometry, and all that follows is
+(pdf_plumber.PlumberPage, the reference); both give pdf_words.Char tuples with the same geometry, and all that follows is
 one code path. Per page: words with their font size, grouped into lines; running headers and footers (the top and bottom
 bands of the page) and "Downloaded from" lines dropped; superscript numbers turned into citation markers; one
 or two columns found from the gutter, full-width lines (titles, wide tables) read in place; blocks split at
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import io
 import itertools
 import logging
 import re
@@ -27,11 +26,12 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.errors import EmptyInputError, EncryptedPDFError, PDFError, ScannedPDFError
+from pipeline.errors import EmptyInputError, PDFError, ScannedPDFError
 from pipeline.ingest.blocks import ends_sentence
 from pipeline.ingest.hyphens import resolve as resolve_hyphens
 from pipeline.ingest.metadata import looks_like_authors
-from pipeline.ingest.pdf_pdfium import PdfiumPage
+from pipeline.ingest.pdf_pdfium import open_pdfium
+from pipeline.ingest.pdf_plumber import open_plumber
 from pipeline.ingest.pdf_tables import (
     RuledTable,
     extend_to_cell_lines,
@@ -43,7 +43,7 @@ from pipeline.ingest.pdf_tables import (
     split_caption,
     split_notes,
 )
-from pipeline.ingest.pdf_words import DESCENT, Char, char_text, dehyphenate, font_name, group_words, join_words
+from pipeline.ingest.pdf_words import Char, OpenPDF, dehyphenate, group_words, join_words
 from pipeline.models import Document
 
 logger = logging.getLogger(__name__)
@@ -609,105 +609,8 @@ def _cells(line: Line, body_size: float) -> str:
     return line.cells if line.cells is not None else line.text + "\t"
 
 
-class PlumberPage:
-    """A pdfplumber page as the reader takes it: pdfminer's characters as pdf_words.Char tuples (read without
-    pdfplumber's generic attribute resolution: half of the reading time on text pages), its edges (lines,
-    rectangles and curves of at most five points; the paths of figures are skipped), number and size."""
-
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
-        self._page = page
-        self.page_number = page.page_number
-        self.width, self.height = float(page.width), float(page.height)
-        _char_tuples(page)
-        self.chars: list[Char] = _with_rise([c for c in page.chars if c["c"][0]])
-
-    @property
-    def horizontal_edges(self) -> list[dict]:
-        return self._page.horizontal_edges
-
-    @property
-    def vertical_edges(self) -> list[dict]:
-        return self._page.vertical_edges
-
-    def close(self) -> None:
-        self.chars = []
-        self._page.flush_cache()
-        self._page.close()
-
-
-def _with_rise(chars: list[dict]) -> list[Char]:
-    """pdfminer's character matrix leaves out the text rise (Ts: superscripts and subscripts set by raising
-    the text), its box does not: the box's bottom is the baseline + the font's descent + the rise. The
-    descent is what most characters of a font have (``drop``, in font sizes); the rest is rise, and the
-    baseline moves with it, as pdfium reports it."""
-    drops: dict[str, Counter[float]] = {}
-    for c in chars:
-        if "drop" in c:
-            drops.setdefault(c["c"][6], Counter())[c["drop"]] += 1
-    usual = {font: counts.most_common(1)[0][0] for font, counts in drops.items()}
-    out: list[Char] = []
-    for c in chars:
-        char = c["c"]
-        if "drop" in c and abs(c["drop"] - usual[char[6]]) > 0.02:
-            rise = (c["drop"] - usual[char[6]]) * char[5]
-            char = (*char[:3], char[3] - rise, char[4] - rise, *char[5:])
-        out.append(char)
-    return out
-
-
-def _char_tuples(page) -> None:  # type: ignore[no-untyped-def]
-    """Make pdfplumber's object reader give each character as a Char (see pdf_words) with the baseline-based
-    box both engines share."""
-    from pdfminer.layout import LTChar, LTCurve
-
-    general = page.process_object
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-
-    def process_object(obj):  # type: ignore[no-untyped-def]
-        if type(obj) is LTCurve and len(obj.pts) > 5:
-            return {"object_type": "figure_path"}  # drawing paths of figures: never a table rule
-        if type(obj) is not LTChar:
-            return general(obj)
-        a, b, c, d, e, f = obj.matrix
-        text = char_text(obj.get_text())
-        font = font_name(obj.fontname)
-        if abs(b) < 1e-6 and abs(c) < 1e-6 and a > 0 and d > 0:
-            size = obj.height
-            low = height - f + DESCENT * size + mb_top
-            char = (text, obj.x0 + mb_x0, obj.x1 + mb_x0, low - size, low, size, font, 0)
-            if size:
-                return {"object_type": "char", "c": char, "drop": round((obj.y0 - f) / size, 3)}
-        elif b > 0 and c < 0 and abs(a) < 1e-6 and abs(d) < 1e-6:
-            size = obj.width
-            x1 = e + DESCENT * size + mb_x0
-            char = (text, x1 - size, x1, height - obj.y1 + mb_top, height - obj.y0 + mb_top, size, font, 1)
-        else:
-            size = obj.size
-            char = (
-                text,
-                obj.x0 + mb_x0,
-                obj.x1 + mb_x0,
-                height - obj.y1 + mb_top,
-                height - obj.y0 + mb_top,
-                size,
-                font,
-                2,
-            )
-        return {"object_type": "char", "c": char}
-
-    page.process_object = process_object
-
-
 PDF_ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_PDF_ENGINE = "pdfium"  # issue 7: the same Document as pdfplumber, several times faster
-
-
-class _Opened:
-    """An open PDF: its page count and its pages one at a time (read lazily: memory stays bounded)."""
-
-    def __init__(self, count: int, pages, close) -> None:  # type: ignore[no-untyped-def]
-        self.count, self.pages, self.close = count, pages, close
 
 
 def _check_bytes(data: bytes, source: str) -> None:
@@ -717,55 +620,9 @@ def _check_bytes(data: bytes, source: str) -> None:
         raise PDFError(source, f"not a PDF (the file starts with {data[:8]!r})")
 
 
-def _open(data: bytes, source: str, engine: str) -> _Opened:
+def _open(data: bytes, source: str, engine: str) -> OpenPDF:
     _check_bytes(data, source)
-    return _open_pdfium(data, source) if engine == "pdfium" else _open_plumber(data, source)
-
-
-def _open_plumber(data: bytes, source: str) -> _Opened:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # forces the cross-reference table to be read
-    except Exception as exc:  # pdfminer wraps its errors: look at the cause, not at str(exc)
-        cause = exc.__cause__ or exc.__context__ or exc
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or "password" in repr(cause).lower():
-            raise EncryptedPDFError(source, "the PDF is encrypted with a password") from exc
-        if isinstance(cause, PDFSyntaxError | PSException) or isinstance(exc, PDFSyntaxError):
-            raise PDFError(source, f"corrupt or truncated PDF ({cause})") from exc
-        raise PDFError(source, f"cannot be read as a PDF ({type(cause).__name__}: {cause})") from exc
-    return _Opened(len(pdf.pages), (PlumberPage(page) for page in pdf.pages), pdf.close)
-
-
-def _open_pdfium(data: bytes, source: str) -> _Opened:
-    """pdfium repairs what it can (a broken cross-reference table is rebuilt from the objects); a file it
-    cannot load, or with no pages, is an error, as with pdfminer."""
-    import pypdfium2 as pdfium
-
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedPDFError(source, "the PDF is encrypted with a password") from exc
-        raise PDFError(source, f"corrupt or truncated PDF ({exc})") from exc
-    count = len(document)
-    if count == 0:
-        document.close()
-        raise PDFError(source, "corrupt or truncated PDF (no page could be read)")
-
-    def pages():  # type: ignore[no-untyped-def]
-        for index in range(count):
-            page = document[index]
-            try:
-                yield PdfiumPage(page, index + 1)
-            finally:
-                page.close()
-
-    return _Opened(count, pages(), document.close)
+    return open_pdfium(data, source) if engine == "pdfium" else open_plumber(data, source)
 
 
 def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) -> tuple[list[tuple[int, str]], int, str]:

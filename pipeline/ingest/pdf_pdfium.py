@@ -16,7 +16,8 @@ import os
 from functools import cache
 from typing import Any
 
-from pipeline.ingest.pdf_words import DESCENT, Char, char_text, font_name
+from pipeline.errors import EncryptedPDFError, PDFError
+from pipeline.ingest.pdf_words import DESCENT, Char, OpenPDF, char_text, font_name
 
 MIN_RULE = 20.0  # a path smaller than this both ways is a mark, not a rule
 MAX_PATH_SEGMENTS = 32  # a path with more segments is a drawing (a figure), not rules or boxes
@@ -343,3 +344,30 @@ def _add_edge(x0: float, y0: float, x1: float, y1: float, height: float, horizon
         horizontal.append({"x0": min(x0, x1), "x1": max(x0, x1), "top": height - y0, "bottom": height - y0})
     elif abs(x1 - x0) < 0.01 and y0 != y1:
         vertical.append({"x0": x0, "x1": x0, "top": height - max(y0, y1), "bottom": height - min(y0, y1)})
+
+
+def open_pdfium(data: bytes, source: str) -> OpenPDF:
+    """pdfium repairs what it can (a broken cross-reference table is rebuilt from the objects); a file it
+    cannot load, or with no pages, is an error, as with pdfminer."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedPDFError(source, "the PDF is encrypted with a password") from exc
+        raise PDFError(source, f"corrupt or truncated PDF ({exc})") from exc
+    count = len(document)
+    if count == 0:
+        document.close()
+        raise PDFError(source, "corrupt or truncated PDF (no page could be read)")
+
+    def pages():  # type: ignore[no-untyped-def]
+        for index in range(count):
+            page = document[index]
+            try:
+                yield PdfiumPage(page, index + 1)
+            finally:
+                page.close()
+
+    return OpenPDF(count, pages(), document.close)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from pipeline.ingest.hyphens import HYPHEN_MARK
 
@@ -28,6 +30,15 @@ Char = tuple[str, float, float, float, float, float, str, int]  # text, x0, x1, 
 DESCENT = 0.22  # how far under the baseline a character's box reaches, in font sizes (Times 0.217, Arial 0.212)
 WORD_GAP = 0.12  # a gap wider than this many font sizes between two characters separates words
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")  # "AJFMGD+FranklinGothic-Book": the subset tag of an embedded font
+
+
+class OpenPDF:
+    """An open PDF, from either engine: its page count and its pages one at a time (read lazily: memory stays
+    bounded), each with ``chars`` (Char), ``horizontal_edges``, ``vertical_edges``, ``page_number``, ``width``,
+    ``height`` and ``close()``."""
+
+    def __init__(self, count: int, pages: Iterator[Any], close: Callable[[], None]) -> None:
+        self.count, self.pages, self.close = count, pages, close
 
 
 def font_name(name: str) -> str:
