@@ -18,11 +18,14 @@ class Frozen(BaseModel):
 
 
 class Span(Frozen):
-    """Character offsets ``[start, end)`` into ``Document.text``; page where known (1-based)."""
+    """Character offsets ``[start, end)`` into ``Document.text``; page where known (1-based) and, for text
+    read from a PDF, the box it is printed in on that page: ``(x0, top, x1, bottom)`` in PDF points from the
+    page's top-left corner (as the page is shown)."""
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
 
 class Section(Span):
