@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import unicodedata
@@ -115,8 +114,10 @@ def main() -> None:
             + " ".join(f"{'-':>8}" if s[k] is None else f"{s[k]:8.2f}" for k in keys)
         )
         if args.verbose and gold["split"] == "dev":
-            print(f"    title {doc.metadata.title!r}\n    authors {doc.metadata.authors}\n    doi {doc.metadata.doi} "
-                  f"year {doc.metadata.year} refs {len(doc.references)} tables {[t.label for t in doc.tables]}")
+            print(
+                f"    title {doc.metadata.title!r}\n    authors {doc.metadata.authors}\n    doi {doc.metadata.doi} "
+                f"year {doc.metadata.year} refs {len(doc.references)} tables {[t.label for t in doc.tables]}"
+            )
     for split, rows in results.items():
         if not rows:
             continue
