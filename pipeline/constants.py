@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-EntityLabel = Literal["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "DRUG", "CELL_LINE", "CELL_TYPE", "VESICLE"]
+EntityLabel = Literal[
+    "MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "DRUG", "DRUG_CLASS", "CELL_LINE", "CELL_TYPE", "VESICLE"
+]
 ENTITY_LABELS: tuple[str, ...] = get_args(EntityLabel)
+
+# How a mention is used as a reagent ("miR-21 inhibitor", "si-PTEN", "pre-miR-221", "miR-155 mimic",
+# "pEGFP-miR-221"); inhibitors and silencing reverse what a statement says about the molecule itself.
+Reagent = Literal["inhibitor", "silencing", "mimic", "precursor", "vector"]
+REAGENTS: tuple[str, ...] = get_args(Reagent)
+LOSS_OF_FUNCTION: frozenset[str] = frozenset(["inhibitor", "silencing"])
 
 Relation = Literal["transfers_resistance", "cargo_function", "biomarker", "delivers_payload", "drug_function"]
 RELATIONS: tuple[str, ...] = get_args(Relation)

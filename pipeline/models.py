@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.constants import Effect, EntityLabel, Relation, Source
+from pipeline.constants import Effect, EntityLabel, Reagent, Relation, Source
 
 
 class Frozen(BaseModel):
@@ -66,6 +66,10 @@ class Entity(Span):
     other_ids: list[str | None] = []
     sentence: int | None = Field(default=None, description="index into Document.sentences")
     long_form: str | None = None
+    reagent: Reagent | None = Field(
+        default=None,
+        description='the molecule used as a reagent: "miR-21 inhibitor" -> inhibitor, "si-PTEN" -> silencing',
+    )
 
     @property
     def names(self) -> list[str]:

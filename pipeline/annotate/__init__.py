@@ -104,6 +104,7 @@ def annotate(doc: Document, nlp=None) -> Document:  # type: ignore[no-untyped-de
                 long_form=m.long_form,
                 other_names=[c.name for c in m.also],
                 other_ids=[c.id for c in m.also],
+                reagent=m.reagent,  # type: ignore[arg-type]
             )
         )
     return doc.model_copy(update={"entities": entities})

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.constants import REAGENTS
 from pipeline.errors import LexiconError
 from pipeline.normalize.lexicon import models_dir
 
@@ -49,6 +50,18 @@ class TextExclusion:
 
 
 @dataclass(frozen=True)
+class ReagentPattern:
+    """Words right before (``position`` "before") or after a molecule mention that make it a reagent of kind
+    ``reagent`` ("miR-21 inhibitor", "si-PTEN", "pre-miR-221", "pEGFP-miR-221")."""
+
+    reagent: str
+    position: str
+    regex: re.Pattern[str]
+    applies_to: tuple[str, ...]
+    example: str
+
+
+@dataclass(frozen=True)
 class Patterns:
     families: tuple[Family, ...]
     prefixes: tuple[Extension, ...]
@@ -56,6 +69,7 @@ class Patterns:
     modifiers: tuple[Extension, ...]
     exclusions: tuple[Exclusion, ...] = ()
     text_exclusions: tuple[TextExclusion, ...] = ()
+    reagents: tuple[ReagentPattern, ...] = ()
 
 
 def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
@@ -68,6 +82,19 @@ def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
         )
         for item in items
     )
+
+
+def _reagent(item: dict[str, object]) -> ReagentPattern:
+    reagent, position = str(item["reagent"]), str(item["position"])
+    if reagent not in REAGENTS:
+        raise ValueError(f"reagent {reagent!r} is none of {', '.join(REAGENTS)}")
+    if position not in ("before", "after"):
+        raise ValueError(f"reagent position {position!r} is neither 'before' nor 'after'")
+    pattern = str(item["pattern"])
+    if not (pattern.endswith("$") if position == "before" else pattern.startswith("^")):
+        raise ValueError(f"reagent pattern {pattern!r} must be anchored at the mention ('$' before, '^' after)")
+    applies_to = tuple(str(label) for label in item["applies_to"])  # type: ignore[attr-defined]
+    return ReagentPattern(reagent, position, re.compile(pattern), applies_to, str(item.get("example", "")))
 
 
 @cache
@@ -85,9 +112,11 @@ def load_patterns(path: str | None = None) -> Patterns:
             )
             for f in data["families"]
         )
+        reagents = tuple(_reagent(item) for item in data.get("reagents", []))
     except (OSError, ValueError, KeyError, re.error) as exc:
         raise LexiconError(file, f"pattern file cannot be loaded ({exc})") from exc
     return Patterns(
+        reagents=reagents,
         families=families,
         prefixes=_extensions(data.get("prefixes", [])),
         suffixes=_extensions(data.get("suffixes", [])),

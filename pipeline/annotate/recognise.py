@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from pipeline.annotate.patterns import Extension, family_matches, load_patterns
+from pipeline.annotate.patterns import Extension, ReagentPattern, family_matches, load_patterns
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
 from pipeline.normalize.concepts import singular
@@ -76,6 +76,20 @@ def _extend(text: str, mention: Mention, extensions: tuple[Extension, ...], befo
             return replace(mention, start=start, text=text[start : mention.end], label=label, concept=concept)
         end = mention.end + m.end()
         return replace(mention, end=end, text=text[mention.start : end], label=label, concept=concept)
+    return mention
+
+
+def _mark_reagent(text: str, mention: Mention, reagents: tuple[ReagentPattern, ...]) -> Mention:
+    """The reagent kind of a molecule mention from the words around it ("miR-21 inhibitor", "si-PTEN")."""
+    for r in reagents:
+        if mention.label not in r.applies_to:
+            continue
+        if r.position == "before":
+            window = text[max(0, mention.start - 30) : mention.start]
+        else:
+            window = text[mention.end : mention.end + 40]
+        if r.regex.search(window):
+            return replace(mention, reagent=r.reagent)
     return mention
 
 
@@ -203,6 +217,7 @@ def recognise(
         mention = _extend(text, mention, patterns.prefixes, before=True)
         mention = _extend(text, mention, patterns.suffixes, before=False)
         mention = _extend(text, mention, patterns.modifiers, before=True)
+        mention = _mark_reagent(text, mention, patterns.reagents)
         if mention.label == "LNCRNA" or (mention.label == "GENE" and mention.concept.type == "lncRNA"):
             mention = replace(mention, label="LNCRNA")
         if mention.label == "GENE" and mention.text.endswith("+"):  # "HER2+": the status sign is no part of it

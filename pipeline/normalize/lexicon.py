@@ -18,7 +18,9 @@ from typing import NamedTuple
 
 from pipeline.errors import LexiconError
 
-LEXICON_KINDS = ("genes", "mirnas", "drugs", "cell_lines", "cell_types")
+LEXICON_KINDS = ("genes", "mirnas", "drugs", "drug_classes", "cell_lines", "cell_types")
+# Lexicons kept by hand in the supplement's format (no vocabulary to build them from).
+CURATED_KINDS = frozenset(["drug_classes"])
 RANK = {"curated": 0, "symbol": 1, "previous": 2, "alias": 3, "name": 4}
 
 _GREEK_ASCII = {
@@ -148,6 +150,10 @@ def load_lexicon(kind: str, root: str | None = None) -> Lexicon:
     if kind not in LEXICON_KINDS:
         raise LexiconError(kind, f"unknown lexicon kind; expected one of {', '.join(LEXICON_KINDS)}")
     base = Path(root) if root else models_dir() / "lexicons"
+    if kind in CURATED_KINDS:
+        if not (base / f"{kind}.tsv").exists():
+            raise LexiconError(base / f"{kind}.tsv", "curated lexicon file is missing")
+        return Lexicon.from_entries(read_supplement(base / f"{kind}.tsv", kind))
     lexicon = Lexicon(_read_tsv(base / f"{kind}.tsv"))
     lexicon.add(read_supplement(base / "supplement.tsv", kind))
     return lexicon

@@ -39,6 +39,7 @@ class Mention:
     concept: Concept
     long_form: str | None = None  # set when a short form was resolved through the paper's definition
     also: tuple[Concept, ...] = ()  # further entities one mention names ("CDK4/6" -> CDK6)
+    reagent: str | None = None  # "miR-21 inhibitor" -> "inhibitor" (see models/patterns/families.json)
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -95,9 +96,21 @@ def _drug_hit(form: str) -> Concept | None:
             return None
         if drug.category == "biologic" and not _BIOLOGIC_INN_RE.search(drug.canonical):
             return None
-        if drug.kind == "alias" and form != drug.text and (drug.text.isupper() or " " not in form):
+        own_name = drug.canonical.lower().split()[0] == drug.text.lower()  # "Lithium" of "lithium cation"
+        if drug.kind == "alias" and form != drug.text and (drug.text.isupper() or " " not in form) and not own_name:
             return None  # brand-name synonyms ("BALANCE", "Capture") count only as written
     return Concept(name=drug.canonical, id=drug.identifier or None, type="DRUG")
+
+
+def _drug_class_hit(form: str) -> Concept | None:
+    """A class of drugs ("taxanes", "EGFR-TKIs", "immune checkpoint inhibitors") with its ATC code."""
+    lexicon = load_lexicon("drug_classes")
+    for cand in (form, singular(form)):
+        entry = lexicon.resolve(cand)
+        # short forms ("TKI", "ICIs", "SERM") only in capitals as listed
+        if entry is not None and (len(fold_key(cand)) > 4 or cand.rstrip("s") == entry.text.rstrip("s")):
+            return Concept(name=entry.canonical, id=entry.identifier or None, type="drug_class")
+    return None
 
 
 def _cell_type_hit(form: str) -> Concept | None:
@@ -142,7 +155,13 @@ def _lookup(form: str) -> tuple[str, Concept] | None:
     """The label and Concept of ``form`` if it is an entity name; drugs, cells, then genes."""
     if len(form) < 2 or form.lower() in ambiguous_forms().get("any", ()):
         return None
-    for label, hit in (("DRUG", _drug_hit), ("CELL_TYPE", _cell_type_hit), ("CELL_LINE", _cell_line_hit)):
+    hits = (
+        ("DRUG_CLASS", _drug_class_hit),
+        ("DRUG", _drug_hit),
+        ("CELL_TYPE", _cell_type_hit),
+        ("CELL_LINE", _cell_line_hit),
+    )
+    for label, hit in hits:
         concept = hit(form)
         if concept is not None:
             return label, concept
@@ -158,7 +177,8 @@ def lookup(form: str) -> tuple[str, Concept] | None:
 @cache
 def _index_keys() -> frozenset[str]:
     """Every folded key of the lexicons that running text is matched against."""
-    return frozenset().union(*(load_lexicon(kind).keys() for kind in ("drugs", "cell_types", "cell_lines", "genes")))
+    kinds = ("drugs", "drug_classes", "cell_types", "cell_lines", "genes")
+    return frozenset().union(*(load_lexicon(kind).keys() for kind in kinds))
 
 
 def _key_hits(key: str, index: frozenset[str]) -> bool:

@@ -14,7 +14,7 @@ _ID = r"\d{1,5}[a-z]?(?:-\d)?(?:-[35]p)?"
 _ALT = r"(?:/-?(?:\d{1,5}[a-z]?|[a-z])(?:-[35]p)?)"
 
 MIRNA_RE = re.compile(
-    rf"(?<![\w-])(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w])"
+    rf"(?:(?<![\w-])|(?<=[A-Za-z0-9]-))(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w])"
     rf"|(?<![\w-])(?:(?:hsa|mmu)-)?let-?(?P<let>7[a-k]?(?:-[35]p)?)(?![\w])",
     re.IGNORECASE,
 )

@@ -1,0 +1,130 @@
+"""The entity failure classes found on public corpora and in EV drug-resistance papers, one case per line:
+text in, canonical entity out (and the reagent kind where a molecule is used as a reagent)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipeline.annotate.patterns import load_patterns
+from pipeline.annotate.recognise import recognise
+from pipeline.normalize.lexicon import load_lexicon, models_dir
+
+
+def _found(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(m.text, m.label, m.concept.name, m.reagent) for m in recognise(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Cells resistant to DDP were studied.", "DDP", "cisplatin"),
+        ("CDDP-resistant A549 cells", "CDDP", "cisplatin"),
+        ("treated with ADR for 48 h", "ADR", "doxorubicin"),
+        ("ADM-resistant MCF-7 cells", "ADM", "doxorubicin"),
+        ("resistance to DXR and DOX", "DXR", "doxorubicin"),
+        ("resistance to DXR and DOX", "DOX", "doxorubicin"),
+        ("L-OHP resistance in colorectal cancer", "L-OHP", "oxaliplatin"),
+        ("OXA-resistant HCT116 cells", "OXA", "oxaliplatin"),
+        ("GEM resistance of pancreatic cancer", "GEM", "gemcitabine"),
+        ("TMZ resistance in glioblastoma", "TMZ", "temozolomide"),
+        ("sensitivity to PTX", "PTX", "paclitaxel"),
+        ("DTX-resistant prostate cancer cells", "DTX", "docetaxel"),
+        ("5-FU resistance", "5-FU", "fluorouracil"),
+        ("BTZ resistance in myeloma", "BTZ", "bortezomib"),
+        ("TAM-resistant breast cancer cells", "TAM", "tamoxifen"),
+        ("MTX resistance", "MTX", "methotrexate"),
+        ("lithium was given", "lithium", "lithium cation"),
+        ("Lithium was given", "Lithium", "lithium cation"),
+    ],
+)
+def test_drug_abbreviations_and_case(text: str, mention: str, name: str) -> None:
+    assert (mention, "DRUG", name, None) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [("the CDK4/6 inhibitor palbociclib", "CDK4/6", "CDK4"), ("the EGFR inhibitor erlotinib", "EGFR", "EGFR")],
+)
+def test_gene_named_inhibitor_is_the_gene_as_inhibitor(text: str, mention: str, name: str | None) -> None:
+    """ "<gene> inhibitor" stays the gene (its target), marked as inhibited, not a drug class."""
+    hits = [m for m in recognise(text) if m.text == mention]
+    assert hits and hits[0].label == "GENE" and hits[0].reagent == "inhibitor"
+    assert name is None or hits[0].concept.name == name
+
+
+def test_defined_abbreviation_overrides_the_drug_reading() -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    text = "adverse drug reactions (ADR) were rare; ADR were mild."
+    found = recognise(text, find_definition_spans(text))
+    assert not [m for m in found if m.text == "ADR" and m.label == "DRUG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "atc"),
+    [
+        ("resistance to chemotherapy", "chemotherapy", "chemotherapy", "ATC:L01"),
+        ("resistance to platinum-based chemotherapy", "platinum-based chemotherapy", "platinum compounds", "ATC:L01XA"),
+        ("platinum resistance", "platinum", "platinum compounds", "ATC:L01XA"),
+        ("resistance to taxanes", "taxanes", "taxanes", "ATC:L01CD"),
+        ("anthracyclines and taxanes", "anthracyclines", "anthracyclines", "ATC:L01DB"),
+        ("EGFR-TKIs such as gefitinib", "EGFR-TKIs", "EGFR tyrosine kinase inhibitors", "ATC:L01EB"),
+        (
+            "EGFR tyrosine kinase inhibitors",
+            "EGFR tyrosine kinase inhibitors",
+            "EGFR tyrosine kinase inhibitors",
+            "ATC:L01EB",
+        ),
+        ("resistance to endocrine therapy", "endocrine therapy", "endocrine therapy", "ATC:L02"),
+        (
+            "immune checkpoint inhibitors (ICIs)",
+            "immune checkpoint inhibitors",
+            "immune checkpoint inhibitors",
+            "ATC:L01FF",
+        ),
+        ("responses to ICIs", "ICIs", "immune checkpoint inhibitors", "ATC:L01FF"),
+        ("anti-HER2 therapy", "anti-HER2 therapy", "anti-HER2 therapy", "ATC:L01FD"),
+        ("resistance to TKIs", "TKIs", "protein kinase inhibitors", "ATC:L01E"),
+        ("aromatase inhibitors", "aromatase inhibitors", "aromatase inhibitors", "ATC:L02BG"),
+    ],
+)
+def test_drug_classes_with_atc_codes(text: str, mention: str, name: str, atc: str) -> None:
+    found = [(m.text, m.label, m.concept.name, m.concept.id) for m in recognise(text)]
+    assert (mention, "DRUG_CLASS", name, atc) in found
+
+
+with (models_dir() / "lexicons" / "drug_classes.tsv").open(encoding="utf-8", newline="") as fh:
+    CLASSES = [(r["text"], r["canonical"], r["identifier"]) for r in csv.DictReader(fh, delimiter="\t")]
+
+
+@pytest.mark.parametrize(("text", "canonical", "identifier"), CLASSES, ids=[c[0] for c in CLASSES])
+def test_drug_class_entry_resolves(text: str, canonical: str, identifier: str) -> None:
+    entry = load_lexicon("drug_classes").resolve(text)
+    assert entry is not None and (entry.canonical, entry.identifier) == (canonical, identifier)
+    assert identifier.startswith("ATC:L0")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "reagent"),
+    [
+        ("transfected with miR-21 inhibitor", "miR-21", "miR-21", "inhibitor"),
+        ("anti-miR-21 restored sensitivity", "miR-21", "miR-21", "inhibitor"),
+        ("pre-miR-221 was transfected", "miR-221", "miR-221", "precursor"),
+        ("Ad-miR-145 infection", "miR-145", "miR-145", "vector"),
+        ("pEGFP-miR-221 plasmid", "miR-221", "miR-221", "vector"),
+        ("miR-155 mimics increased", "miR-155", "miR-155", "mimic"),
+        ("si-PTEN cells", "PTEN", "PTEN", "silencing"),
+        ("PTEN knockdown cells", "PTEN", "PTEN", "silencing"),
+        ("knockdown of PTEN reversed it", "PTEN", "PTEN", "silencing"),
+        ("miR-21 was upregulated", "miR-21", "miR-21", None),
+    ],
+)
+def test_reagent_forms(text: str, mention: str, name: str, reagent: str | None) -> None:
+    assert any(m[0] == mention and m[2] == name and m[3] == reagent for m in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize("pattern", load_patterns().reagents, ids=lambda r: r.example)
+def test_reagent_pattern_example_is_marked(pattern) -> None:  # type: ignore[no-untyped-def]
+    assert any(m.reagent == pattern.reagent for m in recognise(pattern.example)), pattern.example
