@@ -216,6 +216,29 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str
 @click.option("--db", "db_url", default=None, help="Also write the rows to this database (postgresql://...).")
 @click.option("--no-report", is_flag=True, help="Skip report.html (the diff of curated tables vs prose).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when on a terminal].")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds one file may take; a worker that overruns it is stopped and the file gets an error row.",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=1),
+    default=2048,
+    show_default=True,
+    help="MB of address space a worker may use for one file over what its loaded pipeline takes.",
+)
+@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True, help="Pages per PDF.")
+@click.option(
+    "--max-chars", type=click.IntRange(min=1), default=20_000_000, show_default=True, help="Characters per document."
+)
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Try again the files that killed or overran a worker in an earlier run (otherwise they are skipped).",
+)
 @_PDF_ENGINE
 def run(
     paths: tuple[Path, ...],
@@ -226,6 +249,11 @@ def run(
     db_url: str | None,
     no_report: bool,
     progress: bool | None,
+    time_limit: float,
+    memory_limit: int,
+    max_pages: int,
+    max_chars: int,
+    retry_failed: bool,
     pdf_engine: str,
 ) -> None:
     """Run the whole chain on every .pdf/.txt/.md under PATH(s): Document, entities, prose and table assertions.
@@ -233,20 +261,27 @@ def run(
     Unchanged files are taken from the cache (content hash); a changed file replaces its rows; a file that
     fails gets an error row in manifest.jsonl with the reason and the run goes on. Killed and started again,
     a run finishes the job with every document's rows exactly once. Exit status 1 when any file failed.
+
+    Each file is read in a worker process within the limits: a file that kills its worker (a crash, out of
+    memory) or overruns a limit becomes an error row, the worker is replaced and the run goes on; such a file
+    is skipped by later runs unless --retry-failed.
     """
     from tqdm import tqdm
 
-    from pipeline.batch import discover, run_batch
+    from pipeline.batch import Limits, discover, run_batch
+    from pipeline.errors import printable
 
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(discover(paths)), unit="doc", disable=not show, file=sys.stderr)
 
     def tick(result, summary) -> None:  # type: ignore[no-untyped-def]
         bar.update(1)
-        failed = sum(1 for _ in [0] if result.status == "error")
-        bar.set_postfix(errors=summary.error + failed, cached=summary.cached)
         if result.status == "error":
-            click.echo(f"evminer: error: {result.message}", err=True)
+            errors.append(result.path)
+            click.echo(f"evminer: error: {printable(result.message)}", err=True)
+        bar.set_postfix(errors=len(errors), cached=summary.cached)
+
+    errors: list[str] = []
 
     summary = run_batch(
         paths,
@@ -258,12 +293,16 @@ def run(
         report=not no_report,
         progress=tick,
         pdf_engine=pdf_engine,
+        limits=Limits(seconds=time_limit, memory_mb=memory_limit, max_pages=max_pages, max_chars=max_chars),
+        retry_failed=retry_failed,
     )
     bar.update(summary.cached)
     bar.close()
     click.echo(
         f"{summary.files} files: {summary.processed} processed, {summary.cached} cached; {summary.ok} ok, "
-        f"{summary.warning} warnings, {summary.error} failed; {summary.outputs.get('assertions', 0)} assertions, "
+        f"{summary.warning} warnings, {summary.error} failed"
+        + (f" ({summary.skipped} skipped: failed before, see --retry-failed)" if summary.skipped else "")
+        + f"; {summary.outputs.get('assertions', 0)} assertions, "
         f"{summary.outputs.get('entities', 0)} entities in {summary.seconds} s -> {out}"
     )
     sys.exit(1 if summary.failed else 0)

@@ -5,7 +5,16 @@ Codes are stable so that batch manifests and scripts can match on them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # surrogates: undecodable bytes of a name
+
+
+def printable(name: str | Path) -> str:
+    """A file name (or any text) safe to print on one line: control characters (newline, escape sequences,
+    NUL) shown as Python escapes (``\\n``, ``\\x1b``), so a crafted name cannot forge lines or colours."""
+    return _CONTROL_RE.sub(lambda m: repr(m[0])[1:-1], str(name))
 
 
 class EVminerError(Exception):
@@ -16,7 +25,7 @@ class EVminerError(Exception):
     def __init__(self, source: str | Path, problem: str) -> None:
         self.source = str(source)
         self.problem = problem
-        super().__init__(f"[{self.code}] {self.source}: {problem}")
+        super().__init__(f"[{self.code}] {printable(self.source)}: {printable(problem)}")
 
 
 class IngestError(EVminerError):

@@ -7,18 +7,21 @@ pure per-document chain; the parent process is the single writer of the run data
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
 import logging
 import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from uuid import uuid4
 
 from pipeline.batch import db
+from pipeline.batch.isolate import Process, WorkerPool, run_isolated
 from pipeline.batch.outputs import atomic_open, document_path, write_outputs
-from pipeline.batch.worker import Result, cache_variant, content_hash, process_path, warm_up
+from pipeline.batch.worker import Limits, Result, Task, cache_variant, content_hash, error_result, process_task
 from pipeline.ingest import SUPPORTED_SUFFIXES, doc_id_for
 
 logger = logging.getLogger(__name__)
@@ -32,6 +35,7 @@ class RunSummary:
     ok: int = 0
     warning: int = 0
     error: int = 0
+    skipped: int = 0  # files that killed or overran a worker in an earlier run, not tried again
     seconds: float = 0.0
     outputs: dict[str, int] = field(default_factory=dict)
 
@@ -69,48 +73,54 @@ def _attribution_like(path: Path) -> bool:
     return bool(re.search(r"attribution|licen[cs]e|readme|sources", path.name, re.IGNORECASE))
 
 
-Task = tuple[str, str, str | None]  # path, doc_id, PDF engine
+def _local_results(tasks: list[Task], workers: int, limits: Limits, process: Process) -> Iterator[Result]:
+    """Every task in isolated worker processes (even with one worker: a file that kills it must not kill the run)."""
+    with WorkerPool(workers, limits, process) as pool:
+        yield from pool.run(tasks)
+        if pool.restarts:
+            logger.warning("%d worker process(es) replaced during the run", pool.restarts)
 
 
-def _local_results(tasks: list[Task], workers: int) -> Iterator[Result]:
-    if workers <= 1:
-        warm_up()
-        for path, doc_id, pdf_engine in tasks:
-            yield process_path(path, doc_id, pdf_engine=pdf_engine)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        pending: set[Future[Result]] = set()
-        queue = iter(tasks)
-        for path, doc_id, pdf_engine in queue:  # at most 2 tasks per worker in flight: memory stays flat
-            pending.add(pool.submit(process_path, path, doc_id, pdf_engine=pdf_engine))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.add(pool.submit(process_path, nxt[0], nxt[1], pdf_engine=nxt[2]))
+def _dask_results(
+    tasks: list[Task], scheduler: str | None, workers: int, limits: Limits, process: Process
+) -> Iterator[Result]:
+    """The same chain on a Dask distributed cluster (``scheduler`` address, or a LocalCluster).
 
-
-def _dask_results(tasks: list[Task], scheduler: str | None, workers: int) -> Iterator[Result]:
-    """The same chain on a Dask distributed cluster (``scheduler`` address, or a LocalCluster)."""
+    Each task runs in a child process of its Dask worker (``run_isolated``) with the per-file limits, so a file
+    that crashes the reader takes down only that child; a task whose Dask worker dies anyway (killed from
+    outside, again and again) comes back as KilledWorker and becomes an error row. The files' bytes travel
+    with the tasks, so the workers need not share the input folder.
+    """
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        client = Client(scheduler, timeout=30)
     else:
         cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        client.run(warm_up)
-        batch = max(4 * max(workers, 1), 8)
+        batch = max(4 * max(workers, len(client.scheduler_info().get("workers", {}))), 8)
         for i in range(0, len(tasks), batch):
-            futures = [client.submit(process_path, p, d, pdf_engine=e, pure=False) for p, d, e in tasks[i : i + batch]]
-            for future in as_completed(futures):
-                yield future.result()
+            chunk = tasks[i : i + batch]
+            futures = {}
+            for task in chunk:
+                try:
+                    sent = replace(task, data=Path(task.path).read_bytes())
+                except OSError:
+                    sent = task  # the worker reports why it cannot be read
+                futures[
+                    client.submit(run_isolated, sent, limits, process, pure=False, key=f"evminer-{uuid4().hex}")
+                ] = task
+            for future in as_completed(list(futures)):
+                task = futures[future]
+                try:
+                    yield future.result()
+                except Exception as exc:  # KilledWorker, a lost connection: this file failed, the rest go on
+                    yield error_result(
+                        task, f"{task.label}: worker died while reading it ({type(exc).__name__}: {exc})", kind="crash"
+                    )
+                future.release()
     finally:
         client.close()
         if cluster is not None:
@@ -128,16 +138,27 @@ def run_batch(
     report: bool = True,
     progress: Callable[[Result, RunSummary], None] | None = None,
     pdf_engine: str | None = None,
+    limits: Limits | None = None,
+    retry_failed: bool = False,
+    process: Process = process_task,
 ) -> RunSummary:
     """Run the whole chain on every file found under ``paths`` and write the run's outputs under ``out``.
 
     Unchanged files (same path, same content, same pipeline version) are not processed again; a changed one
     replaces its rows. The run database is ``out/evminer.sqlite``; ``db_url`` (e.g. ``postgresql://...``) gets
-    the same rows too. A run killed at any moment and started again finishes the job with every document's rows
+    the same rows too. Each file's rows, its document and its manifest line are written as soon as it is done,
+    and the summary outputs are rebuilt from the database at the end (or by the next run), so a run killed at
+    any moment loses only the files in flight, and started again finishes the job with every document's rows
     exactly once. ``pdf_engine``: where PDFs' characters come from (pdfium by default, or pdfplumber); a PDF
     read with another engine than last time is processed again.
+
+    Every file is read in a worker process within ``limits`` (time, memory, pages, characters): a file that
+    kills its worker or overruns a limit becomes an error row, a new worker takes over and the run goes on.
+    Such a file is remembered (the ``poison`` table) and not tried again unless ``retry_failed``.
+    ``process`` is the per-file function the workers run (a module-level function; tests swap it).
     """
     started = time.perf_counter()
+    limits = limits or Limits()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "documents").mkdir(exist_ok=True)
@@ -146,7 +167,9 @@ def run_batch(
     files = [f for f in discover(paths) if not _attribution_like(f)]
     ids = assign_doc_ids(files)
     summary = RunSummary(files=len(files))
+    poison = db.poisoned(state)
     tasks: list[Task] = []
+    skipped: list[Result] = []
     for f in files:
         try:
             digest = content_hash(f.read_bytes(), cache_variant(f, pdf_engine))
@@ -157,29 +180,72 @@ def run_batch(
             if mirror is not None and not db.cached(mirror, str(f), digest):
                 _copy_to_mirror(out, state, mirror, str(f))
             continue
-        tasks.append((str(f), ids[f], pdf_engine))
+        task = Task(str(f), ids[f], key=str(f), pdf_engine=pdf_engine, digest=digest)
+        if digest in poison and not retry_failed:
+            skipped.append(
+                error_result(
+                    task,
+                    f"{task.label}: not tried again, it failed before ({_poison_reason(poison[digest], task.label)}); "
+                    "--retry-failed tries it again",
+                    kind="skipped",
+                )
+            )
+            continue
+        tasks.append(task)
     workers = workers or os.cpu_count() or 1
-    results = (
-        _dask_results(tasks, scheduler, workers)
-        if engine == "dask" or scheduler
-        else _local_results(tasks, min(workers, max(len(tasks), 1)))
-    )
-    for result in results:
-        _store(out, state, mirror, result)
-        summary.processed += 1
-        if progress:
-            progress(result, summary)
-    for row in db.manifest_rows(state):
-        if row["path"] in {str(f) for f in files}:
-            setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
-    summary.seconds = round(time.perf_counter() - started, 2)
-    summary.outputs = write_outputs(
-        state,
-        out,
-        {"files": summary.files, "processed": summary.processed, "cached": summary.cached, "seconds": summary.seconds},
-        report,
-    )
+    use_dask = engine == "dask" or bool(scheduler)
+    manifest = _open_manifest(out, state)
+    try:
+        results = itertools.chain(
+            skipped,
+            _dask_results(tasks, scheduler, workers, limits, process)
+            if use_dask
+            else _local_results(tasks, min(workers, max(len(tasks), 1)), limits, process),
+        )
+        for result in results:
+            _store(out, state, mirror, result)
+            if result.poisonous:
+                db.mark_poison(state, result.content_hash, result.path, result.kind, result.message)
+            elif result.kind != "skipped" and result.content_hash in poison:
+                db.clear_poison(state, result.content_hash)
+            manifest.write(json.dumps(db.manifest_row(result.rows["files"][0]), ensure_ascii=False) + "\n")
+            manifest.flush()
+            summary.processed += result.kind != "skipped"
+            summary.skipped += result.kind == "skipped"
+            if progress:
+                progress(result, summary)
+    finally:
+        manifest.close()
+        wanted = {str(f) for f in files}
+        for row in db.manifest_rows(state):
+            if row["path"] in wanted and row["status"] in ("ok", "warning", "error"):
+                setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
+        summary.seconds = round(time.perf_counter() - started, 2)
+        summary.outputs = write_outputs(
+            state,
+            out,
+            {
+                "files": summary.files,
+                "processed": summary.processed,
+                "cached": summary.cached,
+                "seconds": summary.seconds,
+            },
+            report,
+        )
     return summary
+
+
+def _poison_reason(message: str, label: str) -> str:
+    """A stored failure message without its file name in front."""
+    return message[len(label) + 2 :] if message.startswith(label + ": ") else message
+
+
+def _open_manifest(out: Path, state):  # type: ignore[no-untyped-def]
+    """manifest.jsonl as the database has it now, then open for appending each file's row as it is done."""
+    with atomic_open(out / "manifest.jsonl") as fh:
+        for row in db.manifest_rows(state):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return (out / "manifest.jsonl").open("a", encoding="utf-8")
 
 
 def _store(out: Path, state, mirror, result: Result) -> None:  # type: ignore[no-untyped-def]
@@ -202,4 +268,4 @@ def _copy_to_mirror(out: Path, state, mirror, path: str) -> None:  # type: ignor
     db.store(mirror, path, row["doc_id"], db.document_rows(result, doc, items))
 
 
-__all__ = ["RunSummary", "assign_doc_ids", "discover", "run_batch"]
+__all__ = ["Limits", "RunSummary", "assign_doc_ids", "discover", "run_batch"]

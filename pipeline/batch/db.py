@@ -129,6 +129,15 @@ assertion_entities = Table(
     Column("type", String(32)),
     Column("provenance", String(8)),
 )
+poison = Table(  # files that killed or overran their worker: not retried unless asked (--retry-failed)
+    "poison",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("path", String(1024)),
+    Column("kind", String(16)),
+    Column("message", Text),
+    Column("at", String(32)),
+)
 CHILD_TABLES = (references, entities, assertions, assertion_entities)
 ROLES = {
     "cargo": "cargo",
@@ -306,6 +315,25 @@ def cached(engine: Engine, path: str, digest: str) -> bool:
         return conn.execute(select(documents.c.doc_id).where(documents.c.doc_id == row.doc_id)).first() is not None
 
 
+def poisoned(engine: Engine) -> dict[str, str]:
+    """content hash -> the message of the failure, for every file that killed or overran its worker."""
+    with engine.connect() as conn:
+        return {h: m for h, m in conn.execute(select(poison.c.content_hash, poison.c.message))}
+
+
+def mark_poison(engine: Engine, digest: str, path: str, kind: str, message: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(delete(poison).where(poison.c.content_hash == digest))
+        conn.execute(
+            insert(poison), [{"content_hash": digest, "path": path, "kind": kind, "message": message, "at": _now()}]
+        )
+
+
+def clear_poison(engine: Engine, digest: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(delete(poison).where(poison.c.content_hash == digest))
+
+
 def iter_assertions(engine: Engine, source: str | None = None) -> Iterator[Assertion]:
     query = select(assertions.c.json).order_by(assertions.c.doc_id, assertions.c.assertion_id)
     if source:
@@ -331,12 +359,14 @@ def docs_with_tables(engine: Engine) -> list[str]:
         return sorted(r[0] for r in rows)
 
 
+def manifest_row(row: Any) -> dict[str, Any]:
+    """A files row as manifest.jsonl shows it (timings as an object)."""
+    out = dict(row)
+    out["timings"] = json.loads(out["timings"] or "{}") if isinstance(out["timings"], str) else out["timings"]
+    return out
+
+
 def manifest_rows(engine: Engine) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         rows = conn.execute(select(files).order_by(files.c.path)).mappings().all()
-    out = []
-    for r in rows:
-        row = dict(r)
-        row["timings"] = json.loads(row["timings"] or "{}")
-        out.append(row)
-    return out
+    return [manifest_row(r) for r in rows]

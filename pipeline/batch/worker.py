@@ -1,7 +1,7 @@
 """The per-document chain, run in a worker: file -> Document -> entities -> assertions.
 
-``process_path`` never raises: a file that fails gives an error result with a message naming the file and
-the problem, and the batch goes on.
+``process_task`` never raises: a file that fails, or goes over one of the per-file ``Limits``, gives an error
+result with a message naming the file and the problem, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -13,9 +13,51 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import EVminerError
+from pipeline.errors import EVminerError, printable
 
 PIPELINE_VERSION = "0.3.0"  # part of the cache key: results of an older chain are not reused
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost before it becomes an error row (None: no limit).
+
+    Attributes:
+        seconds: wall time per file; the parent kills a worker that overruns it.
+        memory_mb: address space a worker may map over what its loaded pipeline maps (RLIMIT_AS).
+        max_pages: pages of a PDF.
+        max_chars: characters of a document's clean text.
+        max_bytes: size of the file.
+    """
+
+    seconds: float | None = 120.0
+    memory_mb: int | None = 2048
+    max_pages: int | None = 2000
+    max_chars: int | None = 20_000_000
+    max_bytes: int | None = 200_000_000
+
+    def __post_init__(self) -> None:
+        for name in ("seconds", "memory_mb", "max_pages", "max_chars", "max_bytes"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise ValueError(f"Limit '{name}' must be positive (got {value!r}); leave it unset for no limit")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to read: ``path`` where to read it, ``key`` its identity in the run (manifest path)."""
+
+    path: str
+    doc_id: str
+    key: str = ""
+    pdf_engine: str | None = None
+    digest: str = ""  # the cache key the parent computed (kept on the error row of a file that kills its worker)
+    data: bytes | None = None  # the file's bytes sent with the task (Dask workers that do not share the disk)
+
+    @property
+    def label(self) -> str:
+        """The file's name as messages show it (control characters escaped)."""
+        return printable(self.key or self.path)
 
 
 @dataclass
@@ -28,6 +70,12 @@ class Result:
     seconds: dict[str, float] = field(default_factory=dict)
     document_json: str | None = None
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # database rows, by table
+    kind: str = ""  # for errors: "crash", "timeout", "memory" (the file killed or overran its worker), or ""
+
+    @property
+    def poisonous(self) -> bool:
+        """Whether the file cost its worker its life (or its time/memory): not retried unless asked."""
+        return self.kind in ("crash", "timeout", "memory")
 
 
 def content_hash(data: bytes, variant: str = "") -> str:
@@ -43,9 +91,23 @@ def cache_variant(path: str | Path, pdf_engine: str | None) -> str:
     return f"pdf-engine={pdf_engine or DEFAULT_PDF_ENGINE}" if str(path).lower().endswith(".pdf") else ""
 
 
+def error_result(task: Task, message: str, digest: str = "", kind: str = "") -> Result:
+    """An error Result for ``task``'s file, with its manifest row."""
+    from pipeline.batch.db import document_rows
+
+    result = Result(task.key or task.path, task.doc_id, digest or task.digest, "error", message, kind=kind)
+    result.rows = document_rows(result, None, [])
+    return result
+
+
 def process_path(path: str, doc_id: str, max_bytes: int = 200_000_000, pdf_engine: str | None = None) -> Result:
     """Run the whole chain on one file; any failure becomes an error Result."""
-    result = _process(path, doc_id, max_bytes, pdf_engine)
+    return process_task(Task(path, doc_id, pdf_engine=pdf_engine), Limits(max_bytes=max_bytes))
+
+
+def process_task(task: Task, limits: Limits) -> Result:
+    """Run the whole chain on one file within ``limits``; any failure becomes an error Result."""
+    result = _process(task, limits)
     if not result.rows:
         from pipeline.batch.db import document_rows
 
@@ -53,25 +115,53 @@ def process_path(path: str, doc_id: str, max_bytes: int = 200_000_000, pdf_engin
     return result
 
 
-def _process(path: str, doc_id: str, max_bytes: int, pdf_engine: str | None) -> Result:
+def _pdf_pages(data: bytes) -> int | None:
+    """The page count of a PDF from its page tree (no page is read); None when pdfium cannot open it."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception:  # the reader proper reports what is wrong with the file
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _process(task: Task, limits: Limits) -> Result:
     from pipeline.annotate import annotate
     from pipeline.batch.db import document_rows
     from pipeline.ingest import ingest_bytes
     from pipeline.relate import relate
     from pipeline.tables import table_assertions
 
+    path, doc_id, pdf_engine, label = task.path, task.doc_id, task.pdf_engine, task.label
+    key = task.key or path
     seconds: dict[str, float] = {}
-    try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            return Result(path, doc_id, "", "error", f"{path}: file too large ({size:,} bytes > {max_bytes:,})")
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return Result(path, doc_id, "", "error", f"{path}: cannot be read ({exc.strerror or exc})")
+    max_bytes = limits.max_bytes
+    if task.data is not None:
+        data = task.data
+    else:
+        try:
+            size = Path(path).stat().st_size
+            if max_bytes is not None and size > max_bytes:
+                return error_result(task, f"{label}: file too large ({size:,} bytes > {max_bytes:,})")
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return error_result(task, f"{label}: cannot be read ({exc.strerror or exc})")
     digest = content_hash(data, cache_variant(path, pdf_engine))
     try:
         t = time.perf_counter()
+        if limits.max_pages is not None and path.lower().endswith(".pdf"):
+            pages = _pdf_pages(data)
+            if pages is not None and pages > limits.max_pages:
+                return error_result(task, f"{label}: {pages:,} pages, over the limit of {limits.max_pages:,}", digest)
         doc = ingest_bytes(data, source=path, suffix=Path(path).suffix, doc_id=doc_id, pdf_engine=pdf_engine)
+        if limits.max_chars is not None and len(doc.text) > limits.max_chars:
+            return error_result(
+                task, f"{label}: {len(doc.text):,} characters of text, over the limit of {limits.max_chars:,}", digest
+            )
         seconds["ingest"] = time.perf_counter() - t
         t = time.perf_counter()
         doc = annotate(doc)
@@ -79,15 +169,27 @@ def _process(path: str, doc_id: str, max_bytes: int, pdf_engine: str | None) -> 
         t = time.perf_counter()
         assertions = table_assertions(doc) + relate(doc)
         seconds["relate"] = time.perf_counter() - t
+    except MemoryError:
+        return error_result(task, f"{label}: over the memory limit of {limits.memory_mb} MB per file", digest, "memory")
     except EVminerError as exc:
-        return Result(path, doc_id, digest, "error", str(exc), seconds)
+        return Result(key, doc_id, digest, "error", str(exc), seconds)
+    except RecursionError as exc:
+        return Result(key, doc_id, digest, "error", f"{label}: too deeply nested to read ({exc})", seconds)
     except Exception as exc:  # a bug must not stop the batch: report it on this file and go on
         tail = traceback.format_exc(limit=3).strip().splitlines()[-1]
         return Result(
-            path, doc_id, digest, "error", f"{path}: internal error ({type(exc).__name__}: {exc}) [{tail}]", seconds
+            key,
+            doc_id,
+            digest,
+            "error",
+            printable(f"{label}: internal error ({type(exc).__name__}: {exc}) [{tail}]"),
+            seconds,
         )
     status = "warning" if doc.warnings else "ok"
-    result = Result(path, doc_id, digest, status, "; ".join(doc.warnings), seconds, doc.model_dump_json())
+    try:
+        result = Result(key, doc_id, digest, status, printable("; ".join(doc.warnings)), seconds, doc.model_dump_json())
+    except MemoryError:
+        return error_result(task, f"{label}: over the memory limit of {limits.memory_mb} MB per file", digest, "memory")
     result.rows = document_rows(result, doc, assertions)
     return result
 
