@@ -48,17 +48,24 @@ def main(verbose: int) -> None:
 def _documents(
     files: tuple[Path, ...], failures: list[EVminerError], annotated: bool = False, pdf_engine: str | None = None
 ) -> Iterator[Document]:
-    """Ingest (and annotate) each file in turn; a file that fails is reported and recorded, the next one read."""
-    from pipeline.ingest import ingest
+    """Read (and annotate) every document of each file in turn (a PubMed or BioC file holds many); a document
+    or a file that fails is reported and recorded, and the next one read."""
+    from pipeline.ingest import doc_id_for
+    from pipeline.ingest.readers import members, read_member
 
     for path in files:
         try:
-            doc = ingest(path, pdf_engine=pdf_engine)
-            if annotated:
-                from pipeline.annotate import annotate
+            for member in members(path, doc_id_for(path)):
+                try:
+                    doc = read_member(member, pdf_engine)
+                    if annotated:
+                        from pipeline.annotate import annotate
 
-                doc = annotate(doc)
-            yield doc
+                        doc = annotate(doc)
+                    yield doc
+                except EVminerError as exc:
+                    click.echo(f"evminer: error: {exc}", err=True)
+                    failures.append(exc)
         except EVminerError as exc:
             click.echo(f"evminer: error: {exc}", err=True)
             failures.append(exc)

@@ -76,6 +76,25 @@ class ScannedPDFError(PDFError):
     code = "E112"
 
 
+class XMLError(IngestError):
+    """An XML input is not well-formed (the parser's message and line are given)."""
+
+    code = "E120"
+
+
+class XMLRootError(XMLError):
+    """Well-formed XML whose root element is not one EVminer reads (JATS, PubMed, BioC)."""
+
+    code = "E121"
+
+
+class XMLEntityError(XMLError):
+    """XML that declares entities: an external entity (file or network access) or an entity expansion such as
+    a "billion laughs" bomb. Refused before parsing; real JATS, PubMed and BioC files declare none."""
+
+    code = "E122"
+
+
 class LexiconError(EVminerError):
     """A lexicon file in models/ is missing or malformed."""
 

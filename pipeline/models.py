@@ -111,12 +111,25 @@ class Metadata(Frozen):
     year: int | None = None
     doi: str | None = None
     keywords: list[str] = []
+    pmid: str | None = None
+    pmcid: str | None = None
+    mesh_terms: list[str] = Field(default=[], description="MeSH descriptor names (PubMed), major topics marked '*'")
+
+
+class Annotation(Span):
+    """An annotation that came with the input (a PubTator/BioC export), kept beside EVminer's own entities:
+    its offsets are into ``Document.text``."""
+
+    label: str
+    text: str
+    id: str | None = None
+    annotator: str = Field(default="", description="who made it: the BioC collection's source, e.g. PubTator")
 
 
 class Document(Frozen):
     doc_id: str
     source: str
-    format: Literal["text", "markdown", "pdf"] = "text"
+    format: Literal["text", "markdown", "pdf", "jats", "pubmed", "bioc"] = "text"
     text: str
     metadata: Metadata = Metadata()
     sections: list[Section] = []
@@ -127,6 +140,7 @@ class Document(Frozen):
     references: list[Reference] = []
     abbreviations: dict[str, str] = {}
     entities: list[Entity] = []
+    annotations: list[Annotation] = []
     warnings: list[str] = []
 
     def span_text(self, span: Span) -> str:

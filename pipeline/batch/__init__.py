@@ -45,19 +45,36 @@ class RunSummary:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Every .pdf/.txt/.md file under ``paths`` (recursively), hidden files and folders left out, sorted."""
+    """Every file a reader takes (.pdf, .txt, .md, .nxml, .xml, .xml.gz, BioC .json) under ``paths`` (recursively), hidden files and folders left out, sorted."""
     found: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
             for f in p.rglob("*"):
                 rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not any(x.startswith(".") for x in rel):
+                if f.is_file() and _readable(f) and not any(x.startswith(".") for x in rel):
                     found.add(f.resolve())
         elif p.exists():
             found.add(p.resolve())
         else:
             found.add(p.absolute())  # reported as an error row: no such file
     return sorted(found)
+
+
+def _readable(path: Path) -> bool:
+    """A file a reader takes: by extension, and a .json only when it is a BioC collection (not, say, the
+    documents/*.json of an earlier run's output folder)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return False
+    if suffix != ".json":
+        return True
+    from pipeline.ingest.xml import sniff
+
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read(4096)) == "bioc-json"
+    except OSError:
+        return False
 
 
 def assign_doc_ids(files: list[Path]) -> dict[Path, str]:
