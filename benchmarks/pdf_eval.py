@@ -65,7 +65,8 @@ def score(doc: Document, gold: dict) -> dict[str, float | None]:
             pool[hit] -= 1
             found += 1
     out["authors"] = found / len(gold["authors"]) if gold["authors"] else None
-    out["doi"] = float((meta.doi or "").lower() == gold["doi"].lower())
+    dois = {d.lower() for d in [gold["doi"], *gold.get("doi_also", [])]}
+    out["doi"] = float((meta.doi or "").lower() in dois)
     out["year"] = None if gold.get("year") is None else float(meta.year == gold["year"])
     refs = gold.get("references")
     out["refs"] = None if refs is None else float(abs(len(doc.references) - refs) <= 0.05 * refs)

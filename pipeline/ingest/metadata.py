@@ -50,6 +50,87 @@ def looks_like_authors(raw: str) -> bool:
     return bool(names) and all(1 <= len(n.split()) <= 5 and n[0].isupper() for n in names)
 
 
+_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "van",
+    "von",
+    "da",
+    "dos",
+    "das",
+    "du",
+    "la",
+    "le",
+    "el",
+    "al",
+    "den",
+    "ten",
+    "y",
+}
+
+
+def is_author_line(raw: str) -> bool:
+    """A line of author names, told from a heading set in the same bold: two names or more, each of two to
+    five capitalised words or initials ("Jaime A. Espinoza", "Titia de Lange"), or one such name with an
+    affiliation mark. "Results", "Data availability" or "Statistics & reproducibility" are not."""
+    if not looks_like_authors(raw):
+        return False
+    names = parse_authors(raw)
+
+    def name_like(name: str) -> bool:
+        words = name.split()
+        return 2 <= len(words) <= 5 and all(w[0].isupper() or w in _PARTICLES or w[0] == "'" for w in words)
+
+    if not all(name_like(n) for n in names):
+        return False
+    return len(names) >= 2 or bool(_AFFIL_MARK_RE.search(raw))
+
+
+def _author_blocks(front: list[Block], start: int) -> list[str]:
+    """The author list right after the title: consecutive blocks of names (a PDF cuts it where a margin note,
+    "Received: ..." or a raised mark falls), up to the first block that is not one. Blocks emptied by the
+    noise filter (a date of the margin column) are passed over."""
+    found: list[str] = []
+    for k, block in enumerate(front[start : start + 6]):
+        raw = block.raw.lstrip("# ").strip().lstrip(",&; ")
+        if found and not _AUTHOR_LINE_NOISE_RE.sub("", clean_inline(raw, citations=False).text).strip():
+            continue
+        goes_on = bool(found) and re.search(r"(?:,|&|\band)\s*$", clean_inline(found[-1], citations=False).text)
+        if (looks_like_authors(raw) and (not found or goes_on)) or (found and is_author_line(raw)):
+            found.append(raw)
+        elif found or k >= 1:  # the names start right after the title, or after one line (a subtitle)
+            break
+    return found
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_Y = r"((?:19|20)\d{2})"
+# the paper's own year on its first page, most telling first: the paper's citation line ("Nat Commun (2023)
+# 14:3496", "Nucleic Acids Research, 2024, 52, 4234", "eLife 2023;12:RP91357"), the publication date, the
+# copyright line; else the latest of its received / accepted dates
+_YEAR_CUES = (
+    re.compile(rf"\({_Y}\)\s*\d+\s*:\s*[A-Z]*\d"),
+    re.compile(rf"\b{_Y}\s*;\s*\d+\s*:\s*[A-Z]*\d"),
+    re.compile(rf"\b{_Y},\s*\d{{1,4}},\s*\d+"),
+    re.compile(rf"Published(?: online)?\s*:?\s*(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?{_Y}\b", re.I),
+    re.compile(rf"©\s*(?:The Author\(?s?\)?,?\s*)?{_Y}\b", re.I),
+)
+_DATE_RE = re.compile(
+    rf"(?:Received|Accepted|Revised)\s*:?\s*(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?{_Y}\b", re.I
+)
+
+
+def year_from_first_page(text: str) -> int | None:
+    """The paper's year from its first page's text (see _YEAR_CUES); None when none of the cues is printed."""
+    for cue in _YEAR_CUES:
+        if m := cue.search(text):
+            return int(m[1])
+    dates = [int(m[1]) for m in _DATE_RE.finditer(text)]
+    return max(dates) if dates else None
+
+
 def title_block_index(front: list[Block]) -> int | None:
     """The block that holds the title: a level-0 markdown heading, else the first title-like line."""
     for i, block in enumerate(front):
@@ -77,10 +158,9 @@ def extract_metadata(front: list[Block]) -> Metadata:
     if title_i is not None:
         block = front[title_i]
         title = block.title if block.kind == "heading" else clean_inline(block.raw, citations=False).text
-        for nxt in front[title_i + 1 : title_i + 3]:
-            if looks_like_authors(nxt.raw):
-                authors = parse_authors(nxt.raw)
-                break
+        lines = _author_blocks(front, title_i + 1)
+        if lines:
+            authors = parse_authors(", ".join(lines))
     raw_front = "\n".join(b.raw for b in front)
     doi_m = DOI_RE.search(raw_front)
     jy = _JOURNAL_YEAR_RE.search(raw_front)

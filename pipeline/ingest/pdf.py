@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pipeline.errors import EmptyInputError, PDFError, ScannedPDFError
 from pipeline.ingest.blocks import ends_sentence
 from pipeline.ingest.hyphens import resolve as resolve_hyphens
-from pipeline.ingest.metadata import looks_like_authors
+from pipeline.ingest.metadata import is_author_line, looks_like_authors
 from pipeline.ingest.pdf_pdfium import open_pdfium
 from pipeline.ingest.pdf_plumber import open_plumber
 from pipeline.ingest.pdf_tables import (
@@ -496,6 +496,7 @@ def _blocks(
             and re.search(r"[A-Za-z]{2}", text) is not None  # a raised number left on a line of its own
             and not _FLOAT_RE.match(text)  # a figure legend's bold title
             and not (first.styled and not first.bold and looks_like_authors(text))  # the author line's font
+            and not (page == 1 and is_author_line(text))  # an author line set in bold (NAR) is no heading
         )
         caption = _CAPTION_RE.match(text)
         if caption:  # the caption form the text parser reads: "**Table 2.** Overview ..."
@@ -626,7 +627,8 @@ def _open(data: bytes, source: str, engine: str) -> OpenPDF:
 
 
 def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) -> tuple[list[tuple[int, str]], int, str]:
-    """The PDF's blocks in reading order as (page, text), its page count and its first page's full text;
+    """The PDF's blocks in reading order as (page, text), its page count and its first page's full text (then
+    a form feed and the last page's lines);
     typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(PDF_ENGINES)}")
@@ -664,6 +666,8 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
                 found += _blocks(_columns(_page_lines(turned, body, body_font), turned.width), body, {})
             lines = _page_lines(page, body, body_font)
             found += _blocks(_columns(lines, float(page.width)), body, state)
+            if page.page_number == pdf.count and pdf.count > 1:  # the last page: where some print their DOI
+                head += _LAST_PAGE + " ".join(ln.text for ln in lines)
             page.close()
         blocks = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
         blocks = _heading_levels(blocks, state.get("styles", []))  # type: ignore[arg-type]
@@ -686,15 +690,27 @@ EVminerPDFErrors = (PDFError, EmptyInputError)
 
 def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PDF_ENGINE) -> Document:
     """A PDF's bytes -> Document, with the page of every paragraph, sentence, section and table."""
-    from pipeline.ingest.metadata import DOI_RE
+    from pipeline.ingest.metadata import DOI_RE, year_from_first_page
     from pipeline.ingest.text import parse_text
 
     blocks, _, head = pdf_to_blocks(data, source, engine)
     text = "\n\n".join(t for _, t in blocks)
     doc = parse_text(text, doc_id=doc_id, source=source, fmt="pdf")
-    if doc.metadata.doi is None and (m := DOI_RE.search(head)):
-        doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"doi": m[1].rstrip(".")})})
+    first_page, _, last_page = head.partition(_LAST_PAGE)
+    update: dict[str, object] = {}
+    # the paper's own DOI: first page, else its last ("Cite this article as")
+    if doc.metadata.doi is None and (m := DOI_RE.search(first_page) or _OWN_DOI_RE.search(last_page)):
+        update["doi"] = m[1].rstrip(".")
+    if doc.metadata.year is None and (year := year_from_first_page(first_page)):
+        update["year"] = year
+    if update:
+        doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update=update)})
     return assign_pages(_resolvable_citations(doc), blocks)
+
+
+_LAST_PAGE = "\f"  # between the first and the last page's text in pdf_to_blocks' third value
+# the paper's own DOI as printed on its last page: "doi:10.1186/...", "Cite this article as: ... doi ..."
+_OWN_DOI_RE = re.compile(r"(?:^|\s)doi:?\s*(10\.\d{4,9}/\S+[^\s.,;])", re.IGNORECASE)
 
 
 def _resolvable_citations(doc: Document) -> Document:
