@@ -100,7 +100,7 @@ def test_pdf_garbage_gives_a_typed_error(data: bytes) -> None:
             "Understanding the barriers to setting up a healthcare quality improvement process in resource-limited "
             "settings: a situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, "
             "Malawi",
-            None,
+            "10.1186/1472-6963-14-1",  # printed only on its last page ("doi:10.1186/1472-6963-14-1 Cite this ...")
         ),
     ],
 )
