@@ -18,8 +18,8 @@ Labels compared: BioRED GeneOrGeneProduct with GENE (and the gene products MRNA,
 annotates miRNA and lncRNA genes as gene products), ChemicalEntity and BC5CDR Chemical with DRUG (DRUG is
 narrower than "chemical": precision is the figure to hold, recall is of all chemicals), CellLine and JNLPBA
 cell_line with CELL_LINE, SCAI Specific_miRNAs with MIRNA, JNLPBA cell_type with CELL_TYPE. Identifiers: cell
-lines by Cellosaurus accession, genes by NCBI Gene id through HGNC's Entrez column (mentions of non-human genes,
-whose NCBI ids HGNC does not list, are left out of the agreement).
+lines by Cellosaurus accession, genes by NCBI Gene id through HGNC's Entrez column (gold mentions of non-human
+genes, whose NCBI ids HGNC does not list, are left out of the agreement).
 """
 
 from __future__ import annotations
@@ -145,6 +145,11 @@ def main() -> None:
                 return entrez[one]
         return None
 
+    human_genes = set(entrez.values())
+
+    def gold_id_ok(label: str, ids: frozenset[str]) -> bool:
+        return label != "GENE" or bool(ids & human_genes)
+
     wanted = set(args.only.split(","))
     parts = ["dev", "scored"] if args.part == "both" else [args.part]
     for name, split in corpora(args.corpora).items():
@@ -154,7 +159,7 @@ def main() -> None:
         for part in parts:
             docs = split[part]
             t = time.perf_counter()
-            scores: dict[str, Score] = score_corpus(docs, predict, gold_types, pred_labels, id_map)
+            scores: dict[str, Score] = score_corpus(docs, predict, gold_types, pred_labels, id_map, gold_id_ok)
             seconds = time.perf_counter() - t
             role = "development" if part == "dev" else "scored only"
             print(format_scores(f"{name} {role} ({len(docs)} documents, {seconds:.1f} s)", scores))

@@ -70,6 +70,7 @@ class Patterns:
     exclusions: tuple[Exclusion, ...] = ()
     text_exclusions: tuple[TextExclusion, ...] = ()
     reagents: tuple[ReagentPattern, ...] = ()
+    disease: re.Pattern[str] | None = None
 
 
 def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
@@ -113,10 +114,15 @@ def load_patterns(path: str | None = None) -> Patterns:
             for f in data["families"]
         )
         reagents = tuple(_reagent(item) for item in data.get("reagents", []))
+        disease = data.get("diseases")
+        disease_re = (
+            re.compile(disease["pattern"], re.IGNORECASE if disease.get("ignore_case") else 0) if disease else None
+        )
     except (OSError, ValueError, KeyError, re.error) as exc:
         raise LexiconError(file, f"pattern file cannot be loaded ({exc})") from exc
     return Patterns(
         reagents=reagents,
+        disease=disease_re,
         families=families,
         prefixes=_extensions(data.get("prefixes", [])),
         suffixes=_extensions(data.get("suffixes", [])),
@@ -132,6 +138,12 @@ def load_patterns(path: str | None = None) -> Patterns:
             if "text" in x
         ),
     )
+
+
+def is_disease_name(text: str) -> bool:
+    """Whether a phrase names a disease by its head word ("coronary artery disease", "hemochromatosis")."""
+    disease = load_patterns().disease
+    return disease is not None and bool(disease.search(text.strip()))
 
 
 def family_matches(text: str) -> list[tuple[int, int, str, str]]:

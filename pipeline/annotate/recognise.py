@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from pipeline.annotate.patterns import Extension, ReagentPattern, family_matches, load_patterns
+from pipeline.annotate.patterns import Extension, ReagentPattern, family_matches, is_disease_name, load_patterns
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
 from pipeline.normalize.concepts import singular
@@ -131,6 +131,8 @@ def _resolve_short_forms(
         before = [d for d in defs if d.short_start <= mention.start]
         chosen = max(before, key=lambda d: d.short_start) if before else defs[0]
         hit = policy[chosen.long]
+        if hit is _NEVER:
+            continue
         if hit is _KEEP or (hit is None and _mention_is_strong(mention)):
             out.append(mention)
         elif hit is not None:
@@ -139,6 +141,7 @@ def _resolve_short_forms(
 
 
 _KEEP = ("keep", Concept(name="keep"))
+_NEVER = ("never", Concept(name="never"))  # a disease abbreviation the paper defines is never a gene
 
 
 def _mention_is_strong(mention: Mention) -> bool:
@@ -150,6 +153,8 @@ def _mention_is_strong(mention: Mention) -> bool:
 
 
 def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
+    if is_disease_name(long_form):
+        return _NEVER
     hit = _whole_entity(long_form)
     if hit is not None:
         return hit
@@ -189,6 +194,21 @@ def _tag_long_forms(text: str, mentions: list[Mention], definitions: list[Defini
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def _capitalised_word(text: str, mention: Mention) -> bool:
+    """A symbol read from a capitalised word at a sentence start ("Was", "Set"): the case variant that makes
+    "Kras" or "Bax" a gene mid-sentence says nothing there."""
+    return (
+        mention.text.istitle()
+        and mention.text.isalpha()
+        and mention.text != mention.concept.name
+        and mention.text.upper() == mention.concept.name.upper()
+        and bool(_SENTENCE_START_RE.search(text[max(0, mention.start - 3) : mention.start]))
+    )
+
+
 def recognise(
     text: str, definitions: list[Definition] | None = None, glossary: dict[str, str] | None = None
 ) -> list[Mention]:
@@ -220,6 +240,8 @@ def recognise(
         mention = _mark_reagent(text, mention, patterns.reagents)
         if mention.label == "LNCRNA" or (mention.label == "GENE" and mention.concept.type == "lncRNA"):
             mention = replace(mention, label="LNCRNA")
+        if mention.label == "GENE" and _capitalised_word(text, mention):
+            continue
         if mention.label == "GENE" and mention.text.endswith("+"):  # "HER2+": the status sign is no part of it
             mention = replace(mention, end=mention.end - 1, text=mention.text[:-1])
         # an extension may now cover mentions before it ("CD63" in "CD63+ CAFs")

@@ -202,6 +202,7 @@ def score_corpus(
     gold_types: dict[str, str],
     pred_labels: dict[str, frozenset[str]],
     id_map: Callable[[str, str], str | None] | None = None,
+    gold_id_ok: Callable[[str, frozenset[str]], bool] | None = None,
 ) -> dict[str, Score]:
     """Per label scores of ``predict`` on ``docs``.
 
@@ -212,6 +213,8 @@ def score_corpus(
         pred_labels: label scored -> EVminer labels counted as that label.
         id_map: (label, predicted id) -> the id in the gold's scheme, or None when unmappable; identifier
             agreement is counted over found mentions whose gold has an id and whose prediction maps.
+        gold_id_ok: (label, gold ids) -> whether the gold id is in a scheme EVminer can name at all (a mouse
+            gene's NCBI id is not: EVminer names human genes); others are left out of the agreement.
     """
     docs = list(docs)
     predictions = predict([d.text for d in docs])
@@ -228,7 +231,7 @@ def score_corpus(
                 hits = [p for p in mine if p.start < g.end and g.start < p.end]
                 if hits:
                     s.tp_gold += 1
-                    if id_map is not None and g.ids:
+                    if id_map is not None and g.ids and (gold_id_ok is None or gold_id_ok(label, g.ids)):
                         mapped = [id_map(label, p.id) for p in hits if p.id]
                         mapped = [m for m in mapped if m]
                         if mapped:

@@ -60,22 +60,42 @@ def _gene_ok(entry: Entry, form: str) -> bool:
         return False
     # case and punctuation variants of alphanumeric symbols: OCT4/Oct4, BCL-2/BCL2, FOXO-3a/FOXO3A, IFN-γ/IFN-gamma;
     # never across a space the entry lacks ("the M1" is not THEM1) and with some Latin letters ("β5" is no symbol)
+    greek = any("\u0391" <= c <= "\u03c9" for c in form) or bool(_SPELLED_GREEK_RE.search(form))
     variant = (
-        (any(c.isdigit() for c in form) or "-" in form or any("\u0391" <= c <= "\u03c9" for c in form))
+        (any(c.isdigit() for c in form) or "-" in form or greek)
         and len(fold_key(form)) >= 4
         and len(form.split()) == len(entry.text.split())
         and sum(c.isascii() and c.isalpha() for c in form) >= 2
     )
+    # an approved symbol in mouse or protein case ("Kras", "Bax", "Myc") or with a small prefix letter ("mTOR")
+    case_variant = (
+        len(form) >= 3
+        and entry.text.isupper()
+        and bool(
+            (form.istitle() and form.isalpha())
+            or re.fullmatch(r"[a-z][A-Z0-9]{2,}", form)
+            or _LATIN_GREEK_AFTER_RE.match(form)
+        )
+    )
     if entry.kind == "symbol":
-        return (entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form))) or variant
+        return (entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form))) or variant or case_variant
     if entry.kind in ("previous", "alias"):
         if entry.text == form:
             # a three-letter alias in mixed case with a capital inside ("tPA"), never a capitalised word ("Yes")
-            return len(form) >= 4 or (len(form) == 3 and any(c.isupper() for c in form[1:]) and not form.isupper())
+            # or a protein named by its mass ("p53", "p16", "p65")
+            return (
+                len(form) >= 4
+                or (len(form) == 3 and any(c.isupper() for c in form[1:]) and not form.isupper())
+                or bool(re.fullmatch(r"p\d{2,3}", form))
+            )
         return variant
     # a long name, with as many words as the name ("caspase 3", "annexin A6"; "agrin"; not "proteins" for
-    # "protein S"), and one word only when long ("agrin", "caspase-3")
+    # "protein S"), and one word only when long ("agrin", "caspase-3"); never a disease ("hemochromatosis")
+    from pipeline.annotate.patterns import is_disease_name  # the pattern file lives with the annotator's
+
     words = re.split(r"[\s-]+", form.strip())
+    if is_disease_name(form):
+        return False
     if len(words) != len(re.split(r"[\s-]+", entry.text.strip())):
         return False
     return len(words) >= 2 or len(form) >= 5
@@ -140,10 +160,46 @@ def _cell_line_hit(form: str) -> Concept | None:
     return None
 
 
+# A Latin letter written for a Greek one after a symbol ("PPARa", "TNFa", "NF-kB", "IL-1b") or before a name
+# ("b-catenin"); a species prefix before a symbol ("hOGG1", "hTERT").
+_LATIN_GREEK = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "k": "kappa"}
+_LATIN_GREEK_AFTER_RE = re.compile(r"^((?=(?:.*[A-Z]){2})[A-Za-z0-9-]*[A-Z0-9]-?)([abgdk])([A-Z]?)$")
+_LATIN_GREEK_BEFORE_RE = re.compile(r"^([abgk])-([a-z]{4,})$")
+_SPECIES_PREFIX_RE = re.compile(r"^[hmr]([A-Z][A-Z0-9-]{2,})$")
+_SPELLED_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|kappa|epsilon)(?![a-z])", re.IGNORECASE)
+
+
+def gene_variants(form: str) -> list[str]:
+    """Spellings to try for a gene form the lexicon lacks as written: Latin letters for Greek ones, a species
+    prefix dropped."""
+    out = []
+    m = _LATIN_GREEK_AFTER_RE.match(form)
+    if m:
+        out.append(m[1] + _LATIN_GREEK[m[2]] + m[3])
+    m = _LATIN_GREEK_BEFORE_RE.match(form)
+    if m:
+        out.append(_LATIN_GREEK[m[1]] + "-" + m[2])
+    m = _SPECIES_PREFIX_RE.match(form)
+    if m:
+        out.append(m[1])
+    if re.match(r"[A-Za-z]{3,}-?(?:alpha|beta|gamma|delta|kappa)$", form):  # "PPAR-alpha" -> "PPARA"
+        out.append(_SPELLED_GREEK_RE.sub(lambda g: g[0][0].upper(), form.replace("-", "")))
+    return out
+
+
 def _gene_hit(form: str) -> tuple[str, Concept] | None:
     genes = load_lexicon("genes")
     gene = genes.resolve(form, case_sensitive=True) or genes.resolve(form)
     if gene is None or not _gene_ok(gene, form):
+        gene = None
+        for variant in gene_variants(form):
+            if variant.lower() in ambiguous_forms().get("genes", ()):
+                continue
+            hit = genes.resolve(variant, case_sensitive=True) or genes.resolve(variant)
+            if hit is not None and _gene_ok(hit, variant):
+                gene = hit
+                break
+    if gene is None:
         return None
     label = {"lncRNA": "LNCRNA", "miRNA": "MIRNA", "circRNA": "CIRCRNA"}.get(gene.category, "GENE")
     if label == "MIRNA":  # "MIR21" as a gene symbol: the miRNA patterns name it better
@@ -181,9 +237,17 @@ def _index_keys() -> frozenset[str]:
     return frozenset().union(*(load_lexicon(kind).keys() for kind in kinds))
 
 
+_GREEK_KEY_RE = re.compile(r"(alpha|beta|gamma|delta|kappa)")
+
+
 def _key_hits(key: str, index: frozenset[str]) -> bool:
-    """Whether ``key`` or its singular ("fibroblasts", "DCs", "therapies") is a lexicon key."""
+    """Whether ``key`` or its singular ("fibroblasts", "DCs", "therapies") is a lexicon key, or a Greek letter
+    spelled out or written as a Latin one makes it one ("pparalpha" -> "ppara", "bcatenin" -> "betacatenin")."""
     if key in index:
+        return True
+    if _GREEK_KEY_RE.search(key) and _GREEK_KEY_RE.sub(lambda m: m[1][0], key) in index:
+        return True
+    if key[:1] in _LATIN_GREEK and _LATIN_GREEK[key[0]] + key[1:] in index:
         return True
     if key.endswith("s") and len(key) > 3:
         return key[:-1] in index or (key.endswith("ies") and key[:-3] + "y" in index)

@@ -128,3 +128,48 @@ def test_reagent_forms(text: str, mention: str, name: str, reagent: str | None) 
 @pytest.mark.parametrize("pattern", load_patterns().reagents, ids=lambda r: r.example)
 def test_reagent_pattern_example_is_marked(pattern) -> None:  # type: ignore[no-untyped-def]
     assert any(m.reagent == pattern.reagent for m in recognise(pattern.example)), pattern.example
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("PPARa agonists", "PPARa", "PPARA"),
+        ("PPAR-alpha agonists", "PPAR-alpha", "PPARA"),
+        ("levels of TNFa rose", "TNFa", "TNF"),
+        ("levels of TNF-alpha rose", "TNF-alpha", "TNF"),
+        ("PKCa and PKCalpha", "PKCa", "PRKCA"),
+        ("PKCa and PKCalpha", "PKCalpha", "PRKCA"),
+        ("IL-1b and IL-1beta", "IL-1b", "IL1B"),
+        ("IL-1b and IL-1beta", "IL-1beta", "IL1B"),
+        ("nuclear b-catenin", "b-catenin", "CTNNB1"),
+        ("the ratio of Bax to Bcl-2", "Bax", "BAX"),
+        ("the ratio of Bax to Bcl-2", "Bcl-2", "BCL2"),
+        ("mutant Kras mice", "Kras", "KRAS"),
+        ("the mTOR pathway", "mTOR", "MTOR"),
+        ("hOGG1 activity", "hOGG1", "OGG1"),
+        ("accumulation of p53", "p53", "TP53"),
+        ("accumulation of p16", "p16", "CDKN2A"),
+        ("COX-2 inhibitors", "COX-2", "PTGS2"),
+    ],
+)
+def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
+    assert (mention, "GENE", name, None) in _found(text) or any(
+        m[0] == mention and m[1] == "GENE" and m[2] == name for m in _found(text)
+    ), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Was it higher? Yes.", "Was"),  # a capitalised word at a sentence start is no case variant of WAS
+        ("patients with coronary artery disease (CAD) had more CAD events", "CAD"),
+        ("Alzheimer's disease (AD) and AD risk", "AD"),
+        ("hereditary hemochromatosis is common", "hemochromatosis"),
+        ("free Ca2+ rose", "Ca2"),
+    ],
+)
+def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    found = recognise(text, find_definition_spans(text))
+    assert not [m for m in found if m.label == "GENE" and word in m.text], found
