@@ -482,8 +482,10 @@ def _blocks(
             lines = lines[1:]
             if not lines:
                 continue
+        if state.get("refs") and _ends_reference_list(lines, body_size):
+            state["refs"] = False  # a heading after the list: acknowledgements, author contributions
         if state.get("refs"):
-            out.append((page, "\n".join(ln.text for ln in lines), False, False))
+            out.append((page, "\n".join(_reference_entries(lines)), False, False))
             continue
         text = dehyphenate([ln.text for ln in lines])
         first = lines[0]
@@ -511,6 +513,41 @@ def _blocks(
         small = lines[0].size < 0.9 * body_size or index in footnotes
         out.append((page, text, end and not heading and not caption and len(text) > 80, bool(caption) or small))
     return out
+
+
+def _ends_reference_list(lines: list[Line], body_size: float) -> bool:
+    """A heading after the reference list: one short line set larger, bold or in the headings' own font,
+    without the digits every entry has."""
+    first = lines[0]
+    return (
+        len(lines) == 1
+        and (first.size >= 1.15 * body_size or first.bold or first.styled)
+        and len(first.text.split()) <= 8
+        and not re.search(r"\d", first.text)
+        and not first.text.endswith(".")
+    )
+
+
+_ENTRY_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]?\s)")
+
+
+def _reference_entries(lines: list[Line]) -> list[str]:
+    """A reference list's lines, one entry a line where the list sets its entries with a hanging indent (the
+    first line at the column's edge, the others further in): an indented line that does not start with an
+    entry number goes on the entry above (hyphenation undone). Lines stay as they are otherwise."""
+    if len(lines) < 2:
+        return [ln.text for ln in lines]
+    left = min(ln.x0 for ln in lines)
+    indent = [ln.x0 > left + 0.6 * ln.size and not _ENTRY_NUMBER_RE.match(ln.text) for ln in lines]
+    if not any(indent):
+        return [ln.text for ln in lines]
+    entries: list[list[str]] = []
+    for ln, inside in zip(lines, indent, strict=True):
+        if inside and entries:
+            entries[-1].append(ln.text)
+        else:
+            entries.append([ln.text])
+    return [dehyphenate(e) for e in entries]
 
 
 _TOP_LEVEL_RE = re.compile(r"(?:abstract|summary|introduction|background|references|acknowledge?ments?)\b", re.I)

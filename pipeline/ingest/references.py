@@ -142,4 +142,29 @@ def parse_reference_list(lines: list[str]) -> list[Reference]:
             entries.append((int(m[1] or m[2]), m[3]))
         elif entries:
             entries[-1] = (entries[-1][0], entries[-1][1] + " " + line)
+    if len(entries) < 3:  # (almost) no numbers: an author-year list (eLife, EMBO, Cell), numbered in its order
+        unnumbered = _unnumbered_entries(lines)
+        entries = unnumbered if len(unnumbered) > len(entries) else entries
     return [parse_reference(n, text) for n, text in entries]
+
+
+_PARTICLE_RE = re.compile(r"^(?:(?:de|van|von|der|den|la|le|da|di|du|dos|del|ten)\s+)+")
+# an entry's start: a surname (up to three words) and initials, "Aebi M,", "Carrillo Oesterreich F,",
+# "Smith, J. A.", "de la Mata M"
+_AUTHOR_START_RE = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2},?\s+(?:[^\W\d_]\.?-?){1,3}[,.\s]")
+
+
+def _unnumbered_entries(lines: list[str]) -> list[tuple[int, str]]:
+    """Entries of a list without numbers: a line that starts with a surname and initials opens an entry, any
+    other line continues the one above (the PDF reader gives one line per entry where it sees a hanging indent)."""
+    entries: list[tuple[int, str]] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        bare = _PARTICLE_RE.sub("", line)
+        if bare[:1].isupper() and _AUTHOR_START_RE.match(bare):
+            entries.append((len(entries) + 1, line))
+        elif entries:
+            entries[-1] = (entries[-1][0], entries[-1][1] + " " + line)
+    return entries

@@ -201,13 +201,16 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
     )
     if body_i is None:  # no headings at all: everything before the references is body
         body_i = 0 if title_i is None else title_i + 1
-    front, body = blocks[:body_i], blocks[body_i:ref_i]
+    # the reference list ends at the next heading: back matter after it (acknowledgements, author
+    # contributions, competing interests) is text again, not references
+    ref_end = next((i for i in range(ref_i + 1, len(blocks)) if blocks[i].kind == "heading"), len(blocks))
+    front, body = blocks[:body_i], blocks[body_i:ref_i] + blocks[ref_end:]
     metadata = extract_metadata(front if front else blocks[:1])
     units = _front_units(front, vocabulary)
     body_units, drafts, glossary = _body_units(body, vocabulary)
     units += body_units
 
-    ref_lines = [line for b in blocks[ref_i + 1 :] for line in b.lines]
+    ref_lines = [line for b in blocks[ref_i + 1 : ref_end] for line in b.lines]
     references = parse_reference_list(ref_lines)
     return assemble(
         units,

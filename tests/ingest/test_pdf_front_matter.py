@@ -67,3 +67,34 @@ def test_pdf_author_lines_and_year_on_unseen_journals(name: str, authors: list[s
     assert doc.metadata.authors == authors
     assert doc.metadata.year == year
     assert not any(s.title.startswith(authors[0]) for s in doc.sections)
+
+
+def test_unnumbered_reference_list_one_entry_per_author_start() -> None:
+    from pipeline.ingest.references import parse_reference_list
+
+    refs = parse_reference_list(
+        [
+            "Aebi M, Weissman C. 1987. Precision and orderliness in splicing. Trends in Genetics 3:102–107.",
+            "Carrillo Oesterreich F, Bieberstein N, Neugebauer KM. 2011. Pause locally, splice globally. Trends in Cell",
+            "Biology 21:328–335.",
+            "de la Mata M, Lafaille C, Kornblihtt AR. 2010. First come, first served revisited. RNA 16:904–912.",
+        ]
+    )
+    assert [r.number for r in refs] == [1, 2, 3]
+    assert refs[1].raw.endswith("Biology 21:328–335.")
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [  # author-year lists with a hanging indent, followed by back-matter headings
+        ("10.7554_eLife.91357.3.pdf", 65),
+        ("10.1038_s44320-024-00013-0.pdf", 46),
+    ],
+)
+def test_pdf_unnumbered_reference_list_ends_at_the_next_heading(name: str, count: int) -> None:
+    path = DEV / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    doc = parse_pdf(path.read_bytes(), doc_id=name, source=name)
+    assert abs(len(doc.references) - count) <= 0.05 * count
+    assert not any("competing interests" in r.raw.lower() for r in doc.references)
