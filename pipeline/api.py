@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,8 @@ class RunData:
 
 
 def load_run(out: str | Path) -> RunData:
-    """The tables of a run's database (``OUT/evminer.sqlite``) as DataFrames."""
+    """The tables of a run's database (``OUT/evminer.sqlite``) as DataFrames; list columns (cargo, drugs,
+    target_genes, ..., refs, study_keys; entities' other_names; documents' authors) hold Python lists."""
     path = Path(out) / "evminer.sqlite"
     if not path.exists():
         raise FileNotFoundError(f"{path}: no run database here (run 'evminer run PATH --out {out}' first)")
@@ -54,6 +56,13 @@ def load_run(out: str | Path) -> RunData:
             for t in ("documents", "references", "entities", "assertions", "assertion_entities", "files")
         }
     engine.dispose()
+    from pipeline.batch.outputs import LIST_COLUMNS
+
+    for table, columns in LIST_COLUMNS.items():  # JSON lists in the database, Python lists here
+        frame = frames[table]
+        for column in columns:
+            if column in frame:
+                frame[column] = [json.loads(v) if isinstance(v, str) and v else [] for v in frame[column]]
     return RunData(
         frames["documents"],
         frames["references"],

@@ -275,11 +275,17 @@ def run(
     """
     from tqdm import tqdm
 
-    from pipeline.batch import Limits, discover, run_batch
+    from pipeline.batch import Limits, run_batch
     from pipeline.errors import printable
 
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=len(discover(paths)), unit="doc", disable=not show, file=sys.stderr)
+    # the total counts only the documents that will be processed (not those taken from the cache); it grows as
+    # the citations of a PubMed file are streamed
+    bar = tqdm(total=0, unit="doc", disable=not show, file=sys.stderr)
+
+    def more(n: int) -> None:
+        bar.total += n
+        bar.refresh()
 
     def tick(result, summary) -> None:  # type: ignore[no-untyped-def]
         bar.update(1)
@@ -302,8 +308,8 @@ def run(
         pdf_engine=pdf_engine,
         limits=Limits(seconds=time_limit, memory_mb=memory_limit, max_pages=max_pages, max_chars=max_chars),
         retry_failed=retry_failed,
+        on_tasks=more,
     )
-    bar.update(summary.cached)
     bar.close()
     click.echo(
         f"{summary.files} files: {summary.processed} processed, {summary.cached} cached; {summary.ok} ok, "

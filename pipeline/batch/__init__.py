@@ -16,13 +16,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 from pipeline.batch import db
 from pipeline.batch.isolate import Process, WorkerPool, run_isolated
 from pipeline.batch.outputs import atomic_open, document_path, write_outputs
 from pipeline.batch.worker import Limits, Result, Task, cache_variant, content_hash, error_result, process_task
+from pipeline.errors import printable
 from pipeline.ingest import SUPPORTED_SUFFIXES, doc_id_for
+from pipeline.ingest.readers import container_kind
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +93,7 @@ def _attribution_like(path: Path) -> bool:
     return bool(re.search(r"attribution|licen[cs]e|readme|sources", path.name, re.IGNORECASE))
 
 
-def _local_results(tasks: list[Task], workers: int, limits: Limits, process: Process) -> Iterator[Result]:
+def _local_results(tasks: Iterable[Task], workers: int, limits: Limits, process: Process) -> Iterator[Result]:
     """Every task in isolated worker processes (even with one worker: a file that kills it must not kill the run)."""
     with WorkerPool(workers, limits, process) as pool:
         yield from pool.run(tasks)
@@ -99,7 +102,7 @@ def _local_results(tasks: list[Task], workers: int, limits: Limits, process: Pro
 
 
 def _dask_results(
-    tasks: list[Task], scheduler: str | None, workers: int, limits: Limits, process: Process
+    tasks: Iterable[Task], scheduler: str | None, workers: int, limits: Limits, process: Process
 ) -> Iterator[Result]:
     """The same chain on a Dask distributed cluster (``scheduler`` address, or a LocalCluster).
 
@@ -118,12 +121,12 @@ def _dask_results(
         client = Client(cluster)
     try:
         batch = max(4 * max(workers, len(client.scheduler_info().get("workers", {}))), 8)
-        for i in range(0, len(tasks), batch):
-            chunk = tasks[i : i + batch]
+        queue = iter(tasks)
+        while chunk := list(itertools.islice(queue, batch)):
             futures = {}
             for task in chunk:
                 try:
-                    sent = replace(task, data=Path(task.path).read_bytes())
+                    sent = task if task.data is not None else replace(task, data=Path(task.path).read_bytes())
                 except OSError:
                     sent = task  # the worker reports why it cannot be read
                 futures[
@@ -158,6 +161,7 @@ def run_batch(
     limits: Limits | None = None,
     retry_failed: bool = False,
     process: Process = process_task,
+    on_tasks: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Run the whole chain on every file found under ``paths`` and write the run's outputs under ``out``.
 
@@ -173,6 +177,12 @@ def run_batch(
     kills its worker or overruns a limit becomes an error row, a new worker takes over and the run goes on.
     Such a file is remembered (the ``poison`` table) and not tried again unless ``retry_failed``.
     ``process`` is the per-file function the workers run (a module-level function; tests swap it).
+
+    A PubMed/MEDLINE file or a BioC collection is streamed in the parent and each of its documents is one task
+    (key ``path#pmid-N``, cached and stored on its own), so the citations of one file are read by all workers
+    while the file never sits whole in memory. ``on_tasks(n)`` is told how many more documents will be processed
+    (not those taken from the cache) as soon as that is known: once for the one-document files, then as the
+    documents of each collection are streamed, for a progress bar's total.
     """
     started = time.perf_counter()
     limits = limits or Limits()
@@ -181,13 +191,17 @@ def run_batch(
     (out / "documents").mkdir(exist_ok=True)
     state = db.connect(f"sqlite:///{out / 'evminer.sqlite'}")
     mirror = db.connect(db_url) if db_url else None
-    files = [f for f in discover(paths) if not _attribution_like(f)]
+    files = [f for f in discover(paths) if not _attribution_like(f) and out.resolve() not in f.parents]
     ids = assign_doc_ids(files)
     summary = RunSummary(files=len(files))
     poison = db.poisoned(state)
     tasks: list[Task] = []
     skipped: list[Result] = []
+    containers: list[Path] = []
     for f in files:
+        if container_kind(f):  # a PubMed file or a BioC collection: one task per document, streamed below
+            containers.append(f)
+            continue
         try:
             digest = content_hash(f.read_bytes(), cache_variant(f, pdf_engine))
         except OSError:
@@ -209,15 +223,22 @@ def run_batch(
             )
             continue
         tasks.append(task)
+    if on_tasks:
+        on_tasks(len(tasks) + len(skipped))
+    member_errors: list[Result] = []
+    all_tasks: Iterable[Task] = itertools.chain(
+        tasks, _member_tasks(containers, out, state, mirror, summary, member_errors, pdf_engine, on_tasks)
+    )
     workers = workers or os.cpu_count() or 1
     use_dask = engine == "dask" or bool(scheduler)
     manifest = _open_manifest(out, state)
     try:
         results = itertools.chain(
             skipped,
-            _dask_results(tasks, scheduler, workers, limits, process)
+            _dask_results(all_tasks, scheduler, workers, limits, process)
             if use_dask
-            else _local_results(tasks, min(workers, max(len(tasks), 1)), limits, process),
+            else _local_results(all_tasks, min(workers, max(len(tasks) + 2 * len(containers), 1)), limits, process),
+            member_errors,  # a PubMed or BioC file that turned bad while streamed: an error row for the file
         )
         for result in results:
             _store(out, state, mirror, result)
@@ -235,7 +256,11 @@ def run_batch(
         manifest.close()
         wanted = {str(f) for f in files}
         for row in db.manifest_rows(state):
-            if row["path"] in wanted and row["status"] in ("ok", "warning", "error"):
+            if (row["path"] in wanted or row["path"].split("#", 1)[0] in wanted) and row["status"] in (
+                "ok",
+                "warning",
+                "error",
+            ):
                 setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
         summary.seconds = round(time.perf_counter() - started, 2)
         summary.outputs = write_outputs(
@@ -250,6 +275,39 @@ def run_batch(
             report,
         )
     return summary
+
+
+def _member_tasks(
+    containers: list[Path],
+    out: Path,
+    state: Any,
+    mirror: Any,
+    summary: RunSummary,
+    errors: list[Result],
+    pdf_engine: str | None,
+    on_tasks: Callable[[int], None] | None,
+) -> Iterator[Task]:
+    """The documents of PubMed and BioC files as tasks, streamed; cached ones counted, not yielded."""
+    from pipeline.errors import EVminerError
+    from pipeline.ingest.readers import members
+
+    for f in containers:
+        known = db.cached_hashes(state, f"{f}#")
+        try:
+            for member in members(f, doc_id_for(f)):
+                digest = content_hash(member.data, cache_variant(f, pdf_engine))
+                if known.get(member.key) == digest and document_path(out, member.doc_id).exists():
+                    summary.cached += 1
+                    continue
+                if on_tasks:
+                    on_tasks(1)
+                yield Task(
+                    str(f), member.doc_id, key=member.key, pdf_engine=pdf_engine, digest=digest, data=member.data
+                )
+        except EVminerError as exc:
+            if on_tasks:
+                on_tasks(1)
+            errors.append(error_result(Task(str(f), doc_id_for(f), key=str(f)), printable(str(exc))))
 
 
 def _poison_reason(message: str, label: str) -> str:

@@ -334,6 +334,18 @@ def clear_poison(engine: Engine, digest: str) -> None:
         conn.execute(delete(poison).where(poison.c.content_hash == digest))
 
 
+def cached_hashes(engine: Engine, prefix: str) -> dict[str, str]:
+    """path -> content hash of the stored (ok or warning) rows whose path starts with ``prefix`` (the documents
+    of one PubMed or BioC file: ``file#pmid-N``), in one query."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(files.c.path, files.c.content_hash).where(
+                files.c.path.startswith(prefix, autoescape=True), files.c.status.in_(("ok", "warning"))
+            )
+        )
+        return {p: h for p, h in rows}
+
+
 def iter_assertions(engine: Engine, source: str | None = None) -> Iterator[Assertion]:
     query = select(assertions.c.json).order_by(assertions.c.doc_id, assertions.c.assertion_id)
     if source:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from pipeline.batch import db
-from pipeline.models import Document
+from pipeline.models import Assertion, Document
 
 
 @contextlib.contextmanager
@@ -85,6 +85,35 @@ def _query_frames(
         yield from pd.read_sql(select(*columns).order_by(*table.primary_key.columns), conn, chunksize=chunk)
 
 
+# Columns the run database keeps as JSON lists, written to Parquet as Arrow lists (and given back as lists by
+# pipeline.api.load_run).
+LIST_COLUMNS: dict[str, dict[str, str]] = {
+    "assertions": {
+        **dict.fromkeys(
+            ("cargo", "drugs", "target_genes", "target_cells", "donor_cells", "recipient_cells", "study_keys"), "string"
+        ),
+        "refs": "int64",
+    },
+    "entities": {"other_names": "string"},
+    "documents": {"authors": "string"},
+}
+
+
+def _arrow(frame: pd.DataFrame, table_name: str) -> Any:
+    """A chunk as an Arrow table whose JSON list columns are real lists (list<string>, list<int64>)."""
+    import pyarrow as pa
+
+    lists = LIST_COLUMNS.get(table_name, {})
+    arrays = []
+    for name in frame.columns:
+        if name in lists:
+            values = [json.loads(v) if isinstance(v, str) and v else [] for v in frame[name]]
+            arrays.append(pa.array(values, type=pa.list_(getattr(pa, lists[name])())))
+        else:
+            arrays.append(pa.Array.from_pandas(frame[name]))
+    return pa.Table.from_arrays(arrays, names=list(frame.columns))
+
+
 def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ...] = ()) -> int:
     """Stream a table into a Parquet file (in chunks: memory stays flat); returns the row count."""
     import pyarrow as pa
@@ -94,13 +123,22 @@ def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ..
     with atomic_open(path, "wb") as fh:
         writer = None
         for frame in _query_frames(engine, table, exclude=exclude):
-            arrow = pa.Table.from_pandas(frame, preserve_index=False)
+            arrow = _arrow(frame, table.name)
             if writer is None:
                 writer = pq.ParquetWriter(fh, arrow.schema)
             writer.write_table(arrow.cast(writer.schema))
             rows += len(frame)
         if writer is None:  # no rows: an empty file with the table's columns
-            empty = pa.table({c.name: pa.array([], type=pa.string()) for c in table.columns if c.name not in exclude})
+            lists = LIST_COLUMNS.get(table.name, {})
+            empty = pa.table(
+                {
+                    c.name: pa.array(
+                        [], type=pa.list_(getattr(pa, lists[c.name])()) if c.name in lists else pa.string()
+                    )
+                    for c in table.columns
+                    if c.name not in exclude
+                }
+            )
             pq.write_table(empty, fh)
         else:
             writer.close()
@@ -124,14 +162,43 @@ def write_outputs(engine: Engine, out: Path, summary: dict[str, Any], report: bo
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts["manifest"] = len(manifest)
     ok_ids = [r["doc_id"] for r in manifest if r["status"] in ("ok", "warning")]
-    from pipeline.export.bioc import write_bioc
+    from pipeline.export.bioc import write_bioc_pair
 
-    with atomic_open(out / "bioc.json") as fh:
-        counts["bioc"] = write_bioc((load_document(out, d) for d in ok_ids if document_path(out, d).exists()), fh)
+    with atomic_open(out / "bioc.json") as fh, atomic_open(out / "bioc.xml", "wb") as xml_fh:
+        counts["bioc"] = write_bioc_pair(_with_assertions(engine, out, ok_ids), fh, xml_fh)
     if report:
         with atomic_open(out / "report.html") as fh:
             fh.write(report_html(engine, out, manifest, summary))
     return counts
+
+
+def assertion_order(a: Assertion) -> tuple[int, int, str, int, int]:
+    """Tables first, by table number and row number (row 10 after row 9), then prose by position."""
+    import re
+
+    p = a.provenance
+    number = re.search(r"\d+", p.table or "")
+    return (
+        0 if p.source == "table" else 1,
+        int(number[0]) if number else 0,
+        p.table or "",
+        p.row if p.row is not None else -1,
+        p.start if p.start is not None else -1,
+    )
+
+
+def document_assertions(engine: Engine, doc_id: str) -> list[Assertion]:
+    """One document's assertions in reading order (numeric rows, not the text order of their ids)."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(db.assertions.c.json).where(db.assertions.c.doc_id == doc_id))
+        items = [Assertion.model_validate_json(payload) for (payload,) in rows]
+    return sorted(items, key=assertion_order)
+
+
+def _with_assertions(engine: Engine, out: Path, doc_ids: list[str]) -> Iterator[tuple[Document, list[Assertion]]]:
+    for doc_id in doc_ids:
+        if document_path(out, doc_id).exists():
+            yield load_document(out, doc_id), document_assertions(engine, doc_id)
 
 
 def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summary: dict[str, Any]) -> str:

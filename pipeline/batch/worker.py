@@ -157,7 +157,7 @@ def _process(task: Task, limits: Limits) -> Result:
             pages = _pdf_pages(data)
             if pages is not None and pages > limits.max_pages:
                 return error_result(task, f"{label}: {pages:,} pages, over the limit of {limits.max_pages:,}", digest)
-        doc = ingest_bytes(data, source=path, suffix=Path(path).suffix, doc_id=doc_id, pdf_engine=pdf_engine)
+        doc = ingest_bytes(data, source=key, suffix=Path(path).suffix, doc_id=doc_id, pdf_engine=pdf_engine)
         if limits.max_chars is not None and len(doc.text) > limits.max_chars:
             return error_result(
                 task, f"{label}: {len(doc.text):,} characters of text, over the limit of {limits.max_chars:,}", digest

@@ -1,20 +1,48 @@
-"""BioC JSON (the format of PubTator and the BioC tools): documents as passages with entity annotations.
+"""BioC (JSON and XML, the formats of PubTator and the BioC tools): documents, entity annotations and every
+assertion as a relation.
 
-One passage per paragraph (infons: type = title / section_title / paragraph / caption, section); each entity is
-an annotation with its label, canonical name and identifier (``infons.identifier``), located by offset and length
-in the document's clean text, so the offsets are those of EVminer's JSON too.
+One passage per paragraph (infons: type = title / section_title / paragraph / caption, section), each entity an
+annotation (label, canonical name, identifier), located by offset and length in the document's clean text, so
+the offsets are those of EVminer's JSON too. Each curated table is one more passage after the text (its header
+and rows as ``cell | cell`` lines), so that a table assertion can point at the cells it came from.
+
+Every assertion is a document-level relation (infons: relation, effect, confidence, method, source, table and
+row, refs, evidence) whose nodes point at the annotations of its cargo, drugs, target genes and cells, donor and
+recipient cells (roles ``cargo``, ``drug``, ``target_gene``, ``target_cell``, ``donor_cell``,
+``recipient_cell``): for prose, the entity mentions in its evidence that carry the concept's name; for a table
+row, an annotation of the cell the concept was read from. The output is valid against the BioC DTD and read by
+the ``bioc`` package (tests/export/test_bioc.py).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
 
-from pipeline.models import Document
+from pipeline.models import Assertion, Concept, Document, Entity, Table
 
 KEY = "evminer.key"
+SOURCE = "EVminer"
+ROLES = {
+    "cargo": "cargo",
+    "drugs": "drug",
+    "target_genes": "target_gene",
+    "target_cells": "target_cell",
+    "donor_cells": "donor_cell",
+    "recipient_cells": "recipient_cell",
+}
+# which table columns a role's concepts are read from (tables/roles.py's column roles)
+_COLUMNS = {
+    "cargo": ("cargo", "payload"),
+    "drugs": ("drugs", "payload", "function"),
+    "target_genes": ("target_genes", "function"),
+    "target_cells": ("target_cells",),
+    "donor_cells": ("payload",),
+    "recipient_cells": ("target_cells",),
+}
 
 
 def _passage_type(doc: Document, index: int) -> str:
@@ -25,27 +53,156 @@ def _passage_type(doc: Document, index: int) -> str:
     return "caption" if par.kind == "caption" else "paragraph"
 
 
-def bioc_document(doc: Document) -> dict[str, Any]:
+@dataclass
+class _TableLayout:
+    table: Table
+    offset: int
+    text: str
+    cells: list[list[tuple[int, int]]]  # per row (header first), per column: (start, end) in document offsets
+
+
+def _lay_out(table: Table, offset: int) -> _TableLayout:
+    lines: list[str] = []
+    cells: list[list[tuple[int, int]]] = []
+    pos = offset
+    for row in [table.header, *table.rows]:
+        spans = []
+        parts = []
+        for i, cell in enumerate(row):
+            if i:
+                parts.append(" | ")
+                pos += 3
+            spans.append((pos, pos + len(cell)))
+            parts.append(cell)
+            pos += len(cell)
+        lines.append("".join(parts))
+        cells.append(spans)
+        pos += 1  # the newline
+    return _TableLayout(table, offset, "\n".join(lines), cells)
+
+
+@dataclass
+class _Annotations:
+    """The annotations of one document, with ids, and a way to find the ones a concept names."""
+
+    items: list[dict[str, Any]] = field(default_factory=list)
+    by_entity: dict[int, str] = field(default_factory=dict)
+    by_cell: dict[tuple[str, int, int, str], str] = field(default_factory=dict)
+
+    def add(self, infons: dict[str, str], text: str, start: int, end: int, prefix: str) -> str:
+        ident = f"{prefix}{len(self.items) + 1}"
+        self.items.append(
+            {"id": ident, "infons": infons, "text": text, "locations": [{"offset": start, "length": end - start}]}
+        )
+        return ident
+
+
+def _entity_infons(e: Entity) -> dict[str, str]:
+    infons = {"type": e.label, "identifier": e.id or "", "name": e.name}
+    if e.other_names:
+        infons["other_names"] = "; ".join(e.other_names)
+    return infons
+
+
+def _names(e: Entity) -> set[str]:
+    return {n.lower() for n in e.names}
+
+
+def _text_nodes(a: Assertion, doc: Document, anns: _Annotations, role_field: str) -> Iterator[tuple[str, Concept]]:
+    """The entity annotations of a prose assertion's concepts: mentions in its evidence span first, else the
+    nearest mention of the same concept anywhere in the document."""
+    p = a.provenance
+    start, end = p.start or 0, p.end if p.end is not None else len(doc.text)
+    for concept in getattr(a, role_field):
+        want = concept.name.lower()
+        candidates = [
+            i
+            for i, e in enumerate(doc.entities)
+            if i in anns.by_entity
+            and (want in _names(e) or (concept.id and (e.id == concept.id or concept.id in e.other_ids)))
+        ]
+        inside = [i for i in candidates if start <= doc.entities[i].start < max(end, start + 1)]
+        nearest = sorted(candidates, key=lambda i: abs(doc.entities[i].start - start))[:1]
+        for i in inside or nearest:
+            yield anns.by_entity[i], concept
+
+
+def _table_nodes(
+    a: Assertion, layout: _TableLayout, roles: list[str], anns: _Annotations, role_field: str
+) -> Iterator[tuple[str, Concept]]:
+    """An annotation of the cell each concept of a table row was read from."""
+    row = a.provenance.row
+    if row is None or row + 1 >= len(layout.cells):
+        return
+    cells = layout.table.rows[row]
+    spans = layout.cells[row + 1]
+    columns = [i for i, r in enumerate(roles) if r in _COLUMNS[role_field] and i < len(cells) and cells[i]]
+    for concept in getattr(a, role_field):
+        name = concept.name.lower()
+        col = next((i for i in columns if name in cells[i].lower()), columns[0] if columns else None)
+        if col is None:
+            col = next((i for i, c in enumerate(cells) if name in c.lower()), next(i for i, c in enumerate(cells) if c))
+        key = (layout.table.label, row, col, concept.name)
+        if key not in anns.by_cell:
+            s, e = spans[col]
+            infons = {
+                "type": concept.type or ROLES[role_field],
+                "identifier": concept.id or "",
+                "name": concept.name,
+                "table": layout.table.label,
+                "row": str(row),
+                "column": str(col),
+            }
+            anns.by_cell[key] = anns.add(infons, cells[col], s, e, "C")
+        yield anns.by_cell[key], concept
+
+
+def _relation_infons(a: Assertion) -> dict[str, str]:
+    p = a.provenance
+    infons = {
+        "type": a.relation,
+        "relation": a.relation,
+        "effect": a.effect or "",
+        "source": p.source,
+    }
+    for name in ("confidence", "method"):  # filled by the relation extractor where it gives them
+        value = getattr(a, name, None)
+        if value is not None:
+            infons[name] = str(value)
+    if p.source == "table":
+        infons.setdefault("confidence", "1.0")
+        infons.setdefault("method", "table")
+    if p.table:
+        infons["table"] = p.table
+    if p.row is not None:
+        infons["row"] = str(p.row)
+    if a.refs:
+        infons["refs"] = ",".join(map(str, a.refs))
+    if a.study_keys:
+        infons["study_keys"] = "; ".join(a.study_keys)
+    if a.function:
+        infons["function"] = a.function
+    if p.evidence:
+        infons["evidence"] = p.evidence
+    return infons
+
+
+def bioc_document(doc: Document, assertions: Iterable[Assertion] = ()) -> dict[str, Any]:
+    """One Document (and its assertions) as a BioC document in the BioC JSON shape."""
+    from pipeline.tables.roles import column_roles
+
+    anns = _Annotations()
     passages = []
-    n = 0
+    entity_order = sorted(range(len(doc.entities)), key=lambda i: doc.entities[i].start)
+    k = 0
     for i, par in enumerate(doc.paragraphs):
-        annotations = []
-        for e in doc.entities:
-            if par.start <= e.start < par.end:
-                n += 1
-                annotations.append(
-                    {
-                        "id": f"T{n}",
-                        "infons": {
-                            "type": e.label,
-                            "identifier": e.id or "",
-                            "name": e.name,
-                            **({"other_names": "; ".join(e.other_names)} if e.other_names else {}),
-                        },
-                        "text": e.text,
-                        "locations": [{"offset": e.start, "length": e.end - e.start}],
-                    }
-                )
+        first = len(anns.items)
+        while k < len(entity_order) and doc.entities[entity_order[k]].start < par.end:
+            j = entity_order[k]
+            e = doc.entities[j]
+            if e.start >= par.start:
+                anns.by_entity[j] = anns.add(_entity_infons(e), doc.text[e.start : e.end], e.start, e.end, "T")
+            k += 1
         section = next((s.title for s in reversed(doc.sections) if s.start <= par.start), "")
         passages.append(
             {
@@ -53,21 +210,165 @@ def bioc_document(doc: Document) -> dict[str, Any]:
                 "infons": {"type": _passage_type(doc, i), "section": section},
                 "text": doc.span_text(par),
                 "sentences": [],
-                "annotations": annotations,
+                "annotations": anns.items[first:],
                 "relations": [],
             }
         )
-    infons = {k: str(v) for k, v in doc.metadata.model_dump(exclude={"authors", "keywords"}).items() if v}
-    return {"id": doc.doc_id, "infons": infons, "passages": passages, "relations": []}
+    offset = len(doc.text) + 1
+    layouts: dict[str, _TableLayout] = {}
+    table_passages = []
+    for table in doc.tables:
+        layout = _lay_out(table, offset)
+        layouts[table.label] = layout
+        offset += len(layout.text) + 2
+        table_passages.append((layout, len(anns.items)))
+    relations = []
+    for a in assertions:
+        nodes: list[dict[str, str]] = []
+        unresolved: list[str] = []
+        layout = layouts.get(a.provenance.table or "") if a.provenance.source == "table" else None
+        roles: list[str] = list(column_roles(layout.table.header)) if layout else []
+        for role_field, role in ROLES.items():
+            found = (
+                list(_table_nodes(a, layout, roles, anns, role_field))
+                if layout
+                else list(_text_nodes(a, doc, anns, role_field))
+            )
+            seen = set()
+            for refid, _concept in found:
+                if (refid, role) not in seen:
+                    seen.add((refid, role))
+                    nodes.append({"refid": refid, "role": role})
+            named = {c.name for _, c in found}
+            unresolved += [c.name for c in getattr(a, role_field) if c.name not in named]
+        infons = _relation_infons(a)
+        if unresolved:
+            infons["unresolved"] = "; ".join(unresolved)
+        relations.append({"id": f"R{len(relations) + 1}", "infons": infons, "nodes": nodes})
+    for layout, _ in table_passages:
+        t = layout.table
+        passages.append(
+            {
+                "offset": layout.offset,
+                "infons": {"type": "table", "section": t.label, "caption": t.caption},
+                "text": layout.text,
+                "sentences": [],
+                "annotations": [
+                    x for x in anns.items if x["id"].startswith("C") and _in(x, layout.offset, len(layout.text))
+                ],
+                "relations": [],
+            }
+        )
+    meta = doc.metadata.model_dump(exclude={"authors", "keywords", "mesh_terms"})
+    infons = {k: str(v) for k, v in meta.items() if v}
+    if doc.metadata.authors:
+        infons["authors"] = "; ".join(doc.metadata.authors)
+    return {"id": doc.doc_id, "infons": infons, "passages": passages, "relations": relations}
 
 
-def write_bioc(docs: Iterable[Document], fh: IO[str]) -> int:
-    """Stream a BioC collection to ``fh``; returns the number of documents written."""
-    head = {"source": "EVminer", "date": date.today().isoformat(), "key": KEY, "infons": {}}
-    fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "documents": [')
+def _in(annotation: dict[str, Any], offset: int, length: int) -> bool:
+    start = annotation["locations"][0]["offset"]
+    return bool(offset <= start <= offset + length)
+
+
+def _head() -> dict[str, Any]:
+    return {"source": SOURCE, "date": date.today().isoformat(), "key": KEY, "infons": {}}
+
+
+def write_bioc(items: Iterable[Document | tuple[Document, list[Assertion]]], fh: IO[str]) -> int:
+    """Stream a BioC JSON collection to ``fh`` (Documents, or (Document, assertions) pairs); returns the number
+    of documents written."""
+    fh.write(json.dumps(_head(), ensure_ascii=False)[:-1] + ', "documents": [')
     count = 0
-    for doc in docs:
-        fh.write(("," if count else "") + json.dumps(bioc_document(doc), ensure_ascii=False))
+    for item in items:
+        doc, assertions = item if isinstance(item, tuple) else (item, [])
+        fh.write(("," if count else "") + json.dumps(bioc_document(doc, assertions), ensure_ascii=False))
         count += 1
     fh.write("]}\n")
     return count
+
+
+def write_bioc_pair(items: Iterable[tuple[Document, list[Assertion]]], json_fh: IO[str], xml_fh: IO[bytes]) -> int:
+    """The same collection as BioC JSON and BioC XML in one pass (each document converted once)."""
+    from lxml import etree
+
+    head = _head()
+    json_fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "documents": [')
+    count = 0
+    with etree.xmlfile(xml_fh, encoding="utf-8") as xf:
+        xf.write_declaration()
+        xf.write_doctype('<!DOCTYPE collection SYSTEM "BioC.dtd">')
+        with xf.element("collection"):
+            for name in ("source", "date", "key"):
+                xf.write(_leaf(name, head[name]))
+            for doc, assertions in items:
+                d = bioc_document(doc, assertions)
+                json_fh.write(("," if count else "") + json.dumps(d, ensure_ascii=False))
+                xf.write(_xml_document(d))
+                count += 1
+    json_fh.write("]}\n")
+    return count
+
+
+def write_bioc_xml(items: Iterable[Document | tuple[Document, list[Assertion]]], fh: IO[bytes]) -> int:
+    """Stream a BioC XML collection (with the BioC DTD's doctype) to the binary ``fh``; returns the count."""
+    from lxml import etree
+
+    count = 0
+    with etree.xmlfile(fh, encoding="utf-8") as xf:
+        xf.write_declaration()
+        xf.write_doctype('<!DOCTYPE collection SYSTEM "BioC.dtd">')
+        with xf.element("collection"):
+            head = _head()
+            for name in ("source", "date", "key"):
+                xf.write(_leaf(name, head[name]))
+            for item in items:
+                doc, assertions = item if isinstance(item, tuple) else (item, [])
+                xf.write(_xml_document(bioc_document(doc, assertions)))
+                count += 1
+    return count
+
+
+def _leaf(tag: str, text: str, **attrs: str) -> Any:
+    from lxml import etree
+
+    el = etree.Element(tag, **attrs)
+    el.text = _xml_safe(text)
+    return el
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 forbids most control characters: they become spaces (offsets unchanged)."""
+    return "".join(c if c in "\t\n\r" or ord(c) >= 32 else " " for c in text)
+
+
+def _infons(parent: Any, infons: dict[str, str]) -> None:
+    from lxml import etree
+
+    for key, value in infons.items():
+        etree.SubElement(parent, "infon", key=key).text = _xml_safe(str(value))
+
+
+def _xml_document(d: dict[str, Any]) -> Any:
+    from lxml import etree
+
+    doc = etree.Element("document")
+    etree.SubElement(doc, "id").text = d["id"]
+    _infons(doc, d["infons"])
+    for p in d["passages"]:
+        passage = etree.SubElement(doc, "passage")
+        _infons(passage, p["infons"])
+        etree.SubElement(passage, "offset").text = str(p["offset"])
+        etree.SubElement(passage, "text").text = _xml_safe(p["text"])
+        for a in p["annotations"]:
+            ann = etree.SubElement(passage, "annotation", id=a["id"])
+            _infons(ann, a["infons"])
+            for loc in a["locations"]:
+                etree.SubElement(ann, "location", offset=str(loc["offset"]), length=str(loc["length"]))
+            etree.SubElement(ann, "text").text = _xml_safe(a["text"])
+    for r in d["relations"]:
+        rel = etree.SubElement(doc, "relation", id=r["id"])
+        _infons(rel, r["infons"])
+        for node in r["nodes"]:
+            etree.SubElement(rel, "node", refid=node["refid"], role=node["role"])
+    return doc

@@ -19,7 +19,7 @@ def doc_id_for(path: Path) -> str:
     return slug or "document"
 
 
-def _one(found: Iterator[Member], source: str, pdf_engine: str | None) -> Document:
+def _one(found: Iterator[Member], source: str, pdf_engine: str | None, doc_id: str | None = None) -> Document:
     first = next(found, None)
     if first is None:
         raise IngestError(source, "the file holds no document")
@@ -27,6 +27,8 @@ def _one(found: Iterator[Member], source: str, pdf_engine: str | None) -> Docume
         raise IngestError(
             source, "the file holds several documents (a PubMed or BioC collection): read it with read_documents"
         )
+    if doc_id is not None and first.doc_id != doc_id:
+        first = Member(first.key, doc_id, first.kind, first.data)
     return read_member(first, pdf_engine)
 
 
@@ -34,12 +36,13 @@ def ingest_bytes(data: bytes, *, source: str, suffix: str, doc_id: str, pdf_engi
     """Parse an article's bytes. The reader is chosen by content (PDF, JATS, PubMed, BioC XML/JSON), then by
     ``suffix`` (".txt", ".md"); ``pdf_engine`` says where a PDF's characters come from ("pdfium", the default,
     or "pdfplumber")."""
-    return _one(members(source, doc_id, data, suffix=suffix), source, pdf_engine)
+    return _one(members(source, doc_id, data, suffix=suffix), source, pdf_engine, doc_id)
 
 
 def ingest(path: str | Path, *, pdf_engine: str | None = None) -> Document:
     """Read one article (.txt, .md, .pdf, JATS .nxml/.xml, a one-citation PubMed file, a one-document BioC
-    file) into a Document (``pdf_engine``: see ingest_bytes).
+    file) into a Document (``pdf_engine``: see ingest_bytes). doc_id comes from the file name, or for a PubMed
+    citation from its PMID (``pmid-N``) and for a BioC document from its id (``bioc-ID``).
 
     Raises:
         IngestError: the file is missing, empty, binary, not decodable, malformed, of an unsupported type, or

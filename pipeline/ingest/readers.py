@@ -182,6 +182,20 @@ def members(path: str | Path, doc_id: str, data: bytes | None = None, suffix: st
     yield from _container_members(path, data, kind, source)
 
 
+def container_kind(path: str | Path) -> str | None:
+    """ "pubmed", "bioc" or "bioc-json" when the file holds many documents (read from its first bytes only),
+    else None (one document, or not readable: its reader says why)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4 * 65536)
+    except OSError:
+        return None
+    from pipeline.ingest.xml import sniff
+
+    kind = sniff(_head(head))
+    return kind if kind in CONTAINER_KINDS else None
+
+
 def _container_members(path: str | Path, data: bytes | None, kind: str, source: str) -> Iterator[Member]:
     from lxml import etree
 

@@ -151,7 +151,9 @@ def iter_elements(stream: IO[bytes], tags: set[str], source: str, expect: XMLKin
     try:
         for _, el in context:
             parent = el.getparent()
-            if local(el.tag) in tags and (parent is None or parent.getparent() is None):
+            if local(el.tag) in tags and (
+                parent is None or (parent.getparent() is None and local(parent.tag) not in tags)
+            ):
                 yield el
                 el.clear(keep_tail=False)
                 while parent is not None and el.getprevious() is not None:

@@ -279,3 +279,22 @@ def test_batch_pdf_engine_switch_reaches_the_workers_and_the_cache(tmp_path: Pat
     assert "1 processed, 1 cached" in runs["pdfium"][0]  # the PDF again, the text file from the cache
     assert "0 processed, 2 cached" in runs["pdfium"][1]
     assert (out / "assertions.jsonl").read_text(encoding="utf-8") == first
+
+
+def test_batch_list_columns_are_lists(run) -> None:  # type: ignore[no-untyped-def]
+    """Parquet list columns are Arrow lists, load_run gives Python lists, BioC XML sits beside BioC JSON."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _, out, _ = run
+    schema = pq.read_schema(out / "assertions.parquet")
+    assert schema.field("cargo").type == pa.list_(pa.string())
+    assert schema.field("refs").type == pa.list_(pa.int64())
+    assert pq.read_schema(out / "entities.parquet").field("other_names").type == pa.list_(pa.string())
+    data = load_run(out)
+    row = data.assertions[data.assertions.source == "table"].iloc[0]
+    assert isinstance(row["cargo"], list) and isinstance(row["refs"], list) and all(isinstance(r, int) for r in row["refs"])
+    table = pq.read_table(out / "assertions.parquet").to_pylist()
+    assert {tuple(r["cargo"]) for r in table} == {tuple(c) for c in data.assertions["cargo"]}
+    assert isinstance(data.entities["other_names"].iloc[0], list)
+    assert (out / "bioc.xml").read_bytes().startswith(b"<?xml")
