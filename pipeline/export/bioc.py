@@ -159,7 +159,7 @@ def _table_nodes(
 
 def _relation_infons(a: Assertion) -> dict[str, str]:
     p = a.provenance
-    infons = {
+    infons: dict[str, str] = {
         "type": a.relation,
         "relation": a.relation,
         "effect": a.effect or "",
@@ -222,16 +222,16 @@ def bioc_document(doc: Document, assertions: Iterable[Assertion] = ()) -> dict[s
         layouts[table.label] = layout
         offset += len(layout.text) + 2
         table_passages.append((layout, len(anns.items)))
-    relations = []
+    relations: list[dict[str, Any]] = []
     for a in assertions:
         nodes: list[dict[str, str]] = []
         unresolved: list[str] = []
-        layout = layouts.get(a.provenance.table or "") if a.provenance.source == "table" else None
-        roles: list[str] = list(column_roles(layout.table.header)) if layout else []
+        table_layout = layouts.get(a.provenance.table or "") if a.provenance.source == "table" else None
+        roles: list[str] = list(column_roles(table_layout.table.header)) if table_layout else []
         for role_field, role in ROLES.items():
             found = (
-                list(_table_nodes(a, layout, roles, anns, role_field))
-                if layout
+                list(_table_nodes(a, table_layout, roles, anns, role_field))
+                if table_layout
                 else list(_text_nodes(a, doc, anns, role_field))
             )
             seen = set()
