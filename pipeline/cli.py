@@ -6,11 +6,14 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pipeline.errors import EVminerError
-from pipeline.models import Assertion, Document
+
+if TYPE_CHECKING:  # the models (pydantic) load only when a command runs: `evminer --help` stays fast
+    from pipeline.models import Assertion, Document
 
 logger = logging.getLogger("evminer")
 
@@ -109,7 +112,9 @@ def parse(files: tuple[Path, ...], fmt: str, entities: bool, pdf_engine: str) ->
 
 @main.command()
 @_FILES
-@_format_option(["jsonl", "tsv"], "jsonl: one entity per line; tsv: a table with a header.")
+@_format_option(
+    ["jsonl", "tsv", "pubtator"], "jsonl: one entity per line; tsv: a table with a header; pubtator: PubTator format."
+)
 @_PDF_ENGINE
 def entities(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     """Print the entities of FILE(s): text span, label, canonical name, identifier, sentence, page.
@@ -124,6 +129,11 @@ def entities(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     if fmt == "tsv":
         click.echo("\t".join(ENTITY_COLUMNS))
     for doc in _documents(files, failures, annotated=True, pdf_engine=pdf_engine):
+        if fmt == "pubtator":
+            from pipeline.export.pubtator import pubtator
+
+            click.echo(pubtator(doc), nl=False)
+            continue
         click.echo(entities_jsonl(doc) if fmt == "jsonl" else entities_tsv(doc).split("\n", 1)[1], nl=False)
     sys.exit(1 if failures else 0)
 
@@ -148,7 +158,11 @@ def tables(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
 
 @main.command()
 @_FILES
-@_format_option(["jsonl", "tsv"], "jsonl: one assertion per line; tsv: a table with a header.")
+@_format_option(
+    ["jsonl", "tsv", "pubtator", "bioc"],
+    "jsonl: one assertion per line; tsv: a table with a header; pubtator: PubTator format (entities and relation "
+    "pairs); bioc: a BioC JSON collection (annotations and every assertion as a relation).",
+)
 @click.option("--keep-negated", is_flag=True, help="Also print negated statements, flagged in 'function'.")
 @_PDF_ENGINE
 def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool, pdf_engine: str) -> None:
@@ -159,7 +173,21 @@ def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool, pdf_engine: s
 
     failures: list[EVminerError] = []
     docs = _documents(files, failures, annotated=True, pdf_engine=pdf_engine)
-    _echo_assertions((relate(doc, keep_negated=keep_negated) for doc in docs), fmt)
+    if fmt == "pubtator":
+        from pipeline.export.pubtator import pubtator
+
+        for doc in docs:
+            click.echo(pubtator(doc, relate(doc, keep_negated=keep_negated)), nl=False)
+    elif fmt == "bioc":
+        import io
+
+        from pipeline.export.bioc import write_bioc
+
+        buf = io.StringIO()
+        write_bioc(((doc, relate(doc, keep_negated=keep_negated)) for doc in docs), buf)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        _echo_assertions((relate(doc, keep_negated=keep_negated) for doc in docs), fmt)
     sys.exit(1 if failures else 0)
 
 
