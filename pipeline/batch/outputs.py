@@ -202,32 +202,79 @@ def _with_assertions(engine: Engine, out: Path, doc_ids: list[str]) -> Iterator[
 
 
 def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summary: dict[str, Any]) -> str:
-    """The diff of every document that has curated tables, with a run summary on top."""
+    """The run's index page (report.html): a readable run summary, every document with its tables' figures and
+    a link to its own page (``report/<doc_id>.html``: the diff of its curated tables against the prose, rows in
+    numeric order, evidence with the entity roles marked), then every file with its status. One page per
+    document keeps the report usable at 10,000 documents; each page is written here, one at a time."""
     import html
+    import os
 
     from pipeline.evaluate.diff import RefIndex, diff_documents
     from pipeline.export.report import diff_html
 
     refs = RefIndex(keys=db.study_keys(engine))
     predicted = list(db.iter_assertions(engine, "text"))
-    gold_by_doc: dict[str, list[Any]] = {}
+    gold_by_doc: dict[str, list[Assertion]] = {}
     for a in db.iter_assertions(engine, "table"):
         gold_by_doc.setdefault(a.provenance.doc_id, []).append(a)
     lazy = LazyDocuments(out)
-    diffs = []
-    for doc_id, gold in gold_by_doc.items():  # one document at a time: memory stays flat
-        diffs += diff_documents([lazy[doc_id]], gold, predicted, refs)
-    page = diff_html(diffs, lazy)
+    pages = out / "report"
+    pages.mkdir(exist_ok=True)
+    index_rows = []
+    for doc_id in sorted(gold_by_doc):  # one document at a time: memory stays flat
+        gold = sorted(gold_by_doc[doc_id], key=assertion_order)  # row 10 after row 9
+        diffs = diff_documents([lazy[doc_id]], gold, predicted, refs)
+        page_name = f"{_safe_name(doc_id)}.html"
+        with atomic_open(pages / page_name) as fh:
+            fh.write(
+                diff_html(diffs, lazy).replace("<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1)
+            )
+        for d in diffs:
+            index_rows.append(
+                f"<tr><td><a href='report/{html.escape(page_name)}'>{html.escape(doc_id)}</a></td>"
+                f"<td>{html.escape(d.table)}</td><td>{d.relation}</td><td>{len(d.rows)}</td>"
+                f"<td>{'' if d.row_recall is None else f'{d.row_recall:.2f}'}</td></tr>"
+            )
+    paths = [r["path"].split("#", 1)[0] for r in manifest]
+    base = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+
+    def rel(path: str) -> str:
+        return os.path.relpath(path, base) if base and path.startswith(base) else path
+
     status = {s: sum(r["status"] == s for r in manifest) for s in ("ok", "warning", "error")}
-    rows = "".join(
-        f"<tr class='{'missing' if r['status'] == 'error' else ''}'><td>{html.escape(r['path'])}</td>"
-        f"<td>{html.escape(r['doc_id'])}</td><td>{r['status']}</td><td>{html.escape(r['message'] or '')}</td>"
+    files = "".join(
+        f"<tr class='{'missing' if r['status'] == 'error' else ''}'><td>{html.escape(rel(r['path']))}</td>"
+        f"<td>{html.escape(r['doc_id'])}</td><td>{r['status']}</td><td>{html.escape(rel_message(r['message'] or '', base))}</td>"
         f"<td>{r['n_entities']}</td><td>{r['n_assertions']}</td><td>{r['seconds']}</td></tr>"
         for r in manifest
     )
-    run = (
-        f"<h1>EVminer run</h1><p>{len(manifest)} files: {status['ok']} ok, {status['warning']} with warnings, "
-        f"{status['error']} failed; {html.escape(json.dumps(summary))}</p><table><tr><th>file</th><th>doc_id</th>"
-        f"<th>status</th><th>message</th><th>entities</th><th>assertions</th><th>seconds</th></tr>{rows}</table>"
+    seconds = summary.get("seconds")
+    sentence = (
+        f"{len(manifest):,} documents from {html.escape(base or '.')}: {status['ok']:,} ok, "
+        f"{status['warning']:,} with warnings, {status['error']:,} failed. This run processed "
+        f"{summary.get('processed', 0):,} and took {summary.get('cached', 0):,} from the cache"
+        + (f", in {seconds} s." if seconds is not None else ".")
     )
-    return page.replace("<body>", "<body>" + run, 1)
+    style = (
+        "body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:90%}.missing{background:#f8d7da}"
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>EVminer run</title>"
+        f"<style>{style}</style></head><body><h1>EVminer run</h1><p>{sentence}</p>"
+        "<h2>Curated tables vs prose, per document</h2><table><tr><th>document</th><th>table</th><th>relation</th>"
+        f"<th>rows</th><th>row recall</th></tr>{''.join(index_rows)}</table>"
+        "<h2>Files</h2><table><tr><th>file</th><th>doc_id</th><th>status</th><th>message</th><th>entities</th>"
+        f"<th>assertions</th><th>seconds</th></tr>{files}</table></body></html>\n"
+    )
+
+
+def rel_message(message: str, base: str) -> str:
+    """A manifest message with the input folder cut off the paths it names."""
+    return message.replace(base.rstrip("/") + "/", "") if base else message
+
+
+def _safe_name(doc_id: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id) or "document"

@@ -74,6 +74,34 @@ def diff_json(diffs: list[TableDiff]) -> str:
     return json.dumps(diffs_json(diffs), ensure_ascii=False, indent=2)
 
 
+ROLE_LABELS = {
+    "cargo": "CARGO",
+    "drugs": "DRUG",
+    "target_genes": "TARGET GENE",
+    "target_cells": "TARGET CELL",
+    "donor_cells": "DONOR CELL",
+    "recipient_cells": "RECIPIENT CELL",
+}
+ROLE_COLOURS = {
+    "CARGO": "#e76f51",
+    "DRUG": "#ff5d8f",
+    "TARGET GENE": "#48cae4",
+    "TARGET CELL": "#80b918",
+    "DONOR CELL": "#a7c957",
+    "RECIPIENT CELL": "#6a994e",
+}
+
+
+def evidence_roles(a: Assertion) -> dict[str, str]:
+    """Canonical name -> the role the assertion gives it (cargo, drug resisted, target gene, donor cell, ...),
+    so that the evidence shows which mention plays which part; the first role wins."""
+    roles: dict[str, str] = {}
+    for field, label in ROLE_LABELS.items():
+        for c in getattr(a, field):
+            roles.setdefault(c.name, label)
+    return roles
+
+
 def _evidence_html(a: Assertion, docs: Mapping[str, Document]) -> str:
     """The assertion's sentences with their entities highlighted (displaCy), or its evidence text."""
     from spacy import displacy
@@ -81,13 +109,14 @@ def _evidence_html(a: Assertion, docs: Mapping[str, Document]) -> str:
     doc = docs.get(a.provenance.doc_id)
     if doc is None or a.provenance.start is None or a.provenance.end is None:
         return f"<p>{html.escape(a.provenance.evidence)}</p>"
+    roles = evidence_roles(a)
     parts = []
     for s in doc.sentences:
         if s.start < a.provenance.start or s.end > a.provenance.end:
             continue
         text = doc.span_text(s)
         ents = [
-            {"start": e.start - s.start, "end": e.end - s.start, "label": e.label}
+            {"start": e.start - s.start, "end": e.end - s.start, "label": roles.get(e.name, e.label)}
             for e in doc.entities
             if s.start <= e.start and e.end <= s.end
         ]
@@ -98,7 +127,7 @@ def _evidence_html(a: Assertion, docs: Mapping[str, Document]) -> str:
                 {"text": text, "ents": ents, "title": None},
                 style="ent",
                 manual=True,
-                options={"colors": ENTITY_COLOURS},
+                options={"colors": {**ENTITY_COLOURS, **ROLE_COLOURS}},
             )
         )
     return "".join(parts) or f"<p>{html.escape(a.provenance.evidence)}</p>"

@@ -298,3 +298,21 @@ def test_batch_list_columns_are_lists(run) -> None:  # type: ignore[no-untyped-d
     assert {tuple(r["cargo"]) for r in table} == {tuple(c) for c in data.assertions["cargo"]}
     assert isinstance(data.entities["other_names"].iloc[0], list)
     assert (out / "bioc.xml").read_bytes().startswith(b"<?xml")
+
+
+def test_batch_report_index_and_document_pages(run) -> None:  # type: ignore[no-untyped-def]
+    """report.html: a readable summary (no raw JSON, paths relative to the input folder), a link per document
+    with tables; report/<doc_id>.html: its rows in numeric order, the roles marked in the evidence."""
+    import re
+
+    src, out, _ = run
+    index = (out / "report.html").read_text()
+    assert index.startswith("<!DOCTYPE html>") and "{" not in index.split("<body>", 1)[1].split("</p>", 1)[0]
+    assert str(src) + "/" not in index.split("<h2>Files", 1)[1]
+    links = re.findall(r"href='(report/[^']+\.html)'", index)
+    assert links and all((out / link).exists() for link in links)
+    page = (out / "report" / "schwarzenbach2020-cdr-exosome-drug-resistance.html").read_text()
+    table2 = page.split("Table 2 (", 1)[1].split("</table>", 1)[0]
+    rows = [int(x) for x in re.findall(r"<tr class='\w+'><td>(\d+)</td>", table2)]
+    assert rows == sorted(rows) and len(rows) > 10
+    assert "CARGO" in page and "run index" in page
