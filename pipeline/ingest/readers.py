@@ -222,7 +222,7 @@ def _container_members(path: str | Path, data: bytes | None, kind: str, source: 
                 ident = f"pmid-{pmid}" if pmid else f"citation-{n}"
                 yield Member(f"{source}#{ident}", ident, "pubmed", etree.tostring(el, encoding="utf-8"))
         else:
-            from pipeline.ingest.bioc import iter_elements
+            from pipeline.ingest.xml import iter_elements
 
             collection_source: str | None = None
             for n, el in enumerate(iter_elements(stream, {"document"}, source, "bioc"), 1):
