@@ -5,7 +5,9 @@ first one pays for the imports, as a batch worker does once).
 Usage: python benchmarks/parse_pdf.py [PDF...]   (default: every PDF under tests/fixtures/pdfs/)
 "whole Document" is parse_pdf (layout, tables, the text parser, pages of every span); "layout only" is
 pdf_to_blocks. Goals: issue 3, >= 5 pages/s on one core and < 500 MB peak RSS for a 20-page review (pdfplumber
-engine); issue 7, >= 30 pages/s and >= 5x the pdfplumber engine with the pdfium engine, RSS no higher.
+engine); issue 7, >= 30 pages/s and >= 5x the pdfplumber engine with the pdfium engine, RSS no higher; issue 13,
+the pdfium rate beside PyMuPDF's plain get_text (printed only when PyMuPDF is installed: AGPL, never a
+dependency of the package).
 """
 
 from __future__ import annotations
@@ -37,9 +39,34 @@ def _run(path: Path, engine: str) -> tuple[float, float, float, float]:
     return pages, layout, whole, rss
 
 
+PYMUPDF = """
+import statistics, sys, time
+try:
+    import pymupdf
+except ImportError:
+    print(0); raise SystemExit
+data = open(sys.argv[1], 'rb').read()
+times = []
+for _ in range(5):
+    t = time.perf_counter()
+    with pymupdf.open(stream=data, filetype='pdf') as pdf:
+        pages = pdf.page_count
+        text = [page.get_text() for page in pdf]
+    times.append(time.perf_counter() - t)
+print(pages / statistics.median(times))
+"""
+
+
+def _pymupdf_rate(path: Path) -> float:
+    """PyMuPDF's plain get_text in pages/s (0 when it is not installed: AGPL, a benchmark-only comparison)."""
+    out = subprocess.run([sys.executable, "-c", PYMUPDF, str(path)], capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[0])
+
+
 def main() -> None:
     files = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "tests" / "fixtures" / "pdfs").rglob("*.pdf"))
     totals = {engine: [0.0, 0.0, 0.0] for engine in ENGINES}
+    mupdf_seconds = 0.0
     for f in files:
         figures, rates = [], {}
         for engine in ENGINES:
@@ -50,7 +77,12 @@ def main() -> None:
             rates[engine] = pages / whole
             figures.append(f"{engine} {pages / whole:.1f} pages/s ({pages / layout:.1f} layout only), {rss:.0f} MB")
         ratio = rates["pdfium"] / rates["pdfplumber"]
-        print(f"{f.name}: {int(pages)} pages; " + "; ".join(figures) + f"; pdfium/pdfplumber x{ratio:.1f}")
+        mupdf = _pymupdf_rate(f)
+        mupdf_seconds += pages / mupdf if mupdf else 0.0
+        beside = (
+            f"; PyMuPDF get_text {mupdf:.0f} pages/s, pdfium/PyMuPDF {rates['pdfium'] / mupdf:.2f}" if mupdf else ""
+        )
+        print(f"{f.name}: {int(pages)} pages; " + "; ".join(figures) + f"; pdfium/pdfplumber x{ratio:.1f}" + beside)
     whole_rates = {engine: pages / whole for engine, (pages, _, whole) in totals.items()}
     layout_rates = {engine: pages / layout for engine, (pages, layout, _) in totals.items()}
     print(
@@ -59,6 +91,11 @@ def main() -> None:
         f"{layout_rates['pdfplumber']:.1f}, pdfium {layout_rates['pdfium']:.1f}, "
         f"x{layout_rates['pdfium'] / layout_rates['pdfplumber']:.1f} (goals: 30 pages/s, x5)"
     )
+    if mupdf_seconds:
+        rate = totals["pdfium"][0] / mupdf_seconds
+        print(
+            f"PyMuPDF plain get_text: {rate:.0f} pages/s; pdfium whole Document / PyMuPDF = {whole_rates['pdfium'] / rate:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -667,6 +667,12 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
     """The PDF's blocks in reading order as (page, text), its page count and its first page's full text (then
     a form feed and the last page's lines);
     typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
+    blocks, count, head, _ = _pdf_to_blocks(data, source, engine)
+    return blocks, count, head
+
+
+def _pdf_to_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int, str]], int, str, int]:
+    """pdf_to_blocks and the number of characters the pages print (to tell how much reaches the Document)."""
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(PDF_ENGINES)}")
     if engine == "pdfium":  # pdfium is not thread-safe: one reader at a time per process (workers are processes)
@@ -678,7 +684,7 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
 _PDFIUM_LOCK = threading.Lock()
 
 
-def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int, str]], int, str]:
+def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int, str]], int, str, int]:
     pdf = _open(data, source, engine)
     try:
         sizes: Counter[float] = Counter()
@@ -698,7 +704,9 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
         head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
+        printed = 0  # characters on the pages, to warn when most of them do not reach the Document
         for page in itertools.chain(first, pages):  # one page at a time: memory stays bounded on long PDFs
+            printed += len(page.chars)
             if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
                 found += _blocks(_columns(_page_lines(turned, body, body_font), turned.width), body, {})
             lines = _page_lines(page, body, body_font)
@@ -713,7 +721,7 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             if sideways > 0.5 * sum(sizes.values()):
                 raise PDFError(source, "its text is printed sideways or upside down as the pages are shown")
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
-        return blocks, pdf.count, head
+        return blocks, pdf.count, head, printed
     except EVminerPDFErrors:
         raise
     except Exception as exc:
@@ -730,7 +738,7 @@ def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PD
     from pipeline.ingest.metadata import DOI_RE, year_from_first_page
     from pipeline.ingest.text import parse_text
 
-    blocks, _, head = pdf_to_blocks(data, source, engine)
+    blocks, _, head, printed = _pdf_to_blocks(data, source, engine)
     text = "\n\n".join(t for _, t in blocks)
     doc = parse_text(text, doc_id=doc_id, source=source, fmt="pdf")
     first_page, _, last_page = head.partition(_LAST_PAGE)
@@ -742,7 +750,24 @@ def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PD
         update["year"] = year
     if update:
         doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update=update)})
-    return assign_pages(_resolvable_citations(doc), blocks)
+    return assign_pages(_with_coverage_warning(_resolvable_citations(doc), printed), blocks)
+
+
+def _with_coverage_warning(doc: Document, printed: int) -> Document:
+    """A warning when less than half of the characters the pages print reach the Document (its text, table
+    cells, reference entries): whole pages or columns lost, text the reader could not place. Figures' own
+    labels and running headers are a few percent of a paper's characters; journal PDFs read here keep 90%+."""
+    kept = len(re.sub(r"\s", "", doc.text))
+    kept += sum(len(re.sub(r"\s", "", c)) for t in doc.tables for row in [t.header, *t.rows] for c in row)
+    kept += sum(len(re.sub(r"\s", "", r.raw)) for r in doc.references)
+    if printed == 0 or kept >= 0.5 * printed:
+        return doc
+    warning = (
+        f"only {kept / printed:.0%} of the {printed} characters printed on the pages reach the Document: "
+        "pages or columns may be lost"
+    )
+    logger.warning("%s: %s", doc.source, warning)
+    return doc.model_copy(update={"warnings": [*doc.warnings, warning]})
 
 
 _LAST_PAGE = "\f"  # between the first and the last page's text in pdf_to_blocks' third value

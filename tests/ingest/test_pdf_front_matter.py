@@ -98,3 +98,13 @@ def test_pdf_unnumbered_reference_list_ends_at_the_next_heading(name: str, count
     doc = parse_pdf(path.read_bytes(), doc_id=name, source=name)
     assert abs(len(doc.references) - count) <= 0.05 * count
     assert not any("competing interests" in r.raw.lower() for r in doc.references)
+
+
+@pytest.mark.parametrize(("printed", "warned"), [(40, False), (100, True), (0, False)])
+def test_warning_when_most_printed_text_is_lost(printed: int, warned: bool) -> None:
+    from pipeline.ingest.pdf import _with_coverage_warning
+    from pipeline.ingest.text import parse_text
+
+    doc = parse_text("Exosomal miR-21 confers resistance to docetaxel.", doc_id="d", source="d.pdf", fmt="pdf")
+    out = _with_coverage_warning(doc, printed)
+    assert any("reach the Document" in w for w in out.warnings) is warned
