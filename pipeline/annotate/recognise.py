@@ -23,7 +23,7 @@ from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
 from pipeline.normalize.concepts import singular
 from pipeline.normalize.lexicon import load_lexicon
-from pipeline.normalize.mentions import Mention, find_mentions, lookup
+from pipeline.normalize.mentions import Mention, cell_line_in_context, find_mentions, lookup
 
 STRONG_KINDS = frozenset(["curated", "symbol"])
 
@@ -209,6 +209,40 @@ def _capitalised_word(text: str, mention: Mention) -> bool:
     )
 
 
+# A list of names ended by "cells" or "cell line(s)": "PC3, DU145 and LNCaP cells", "HeLa and HEK293 cells".
+_CELL_LIST_RE = re.compile(
+    r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,8}[A-Za-z0-9][\w.\-/()]*)"
+    r"(?=\s+(?:cells?|cell\s+lines?|cancer\s+cells?|tumou?r\s+cells?)\b)"
+)
+_LIST_SEP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[str] = frozenset()) -> list[Mention]:
+    """Cell lines before "cells" and in lists ending so: each listed name that Cellosaurus knows becomes a
+    CELL_LINE, also where a stricter reading left it out or took it for a gene ("CCL4 cells")."""
+    added: list[Mention] = []
+    for m in _CELL_LIST_RE.finditer(text):
+        pos = m.start(1)
+        for part in _LIST_SEP_RE.split(m[1]):
+            start = text.find(part, pos)
+            end = start + len(part)
+            pos = end
+            name = part.rstrip(".,;:()")
+            end = start + len(name)
+            if not name or name in defined:  # "soft tissue sarcoma (STS) cells"
+                continue
+            concept = cell_line_in_context(name)
+            if concept is None:
+                continue
+            if any(x.start < end and start < x.end and x.label not in ("GENE", "CELL_LINE") for x in mentions):
+                continue
+            added.append(Mention(start, end, name, "CELL_LINE", concept))
+    if not added:
+        return mentions
+    kept = [x for x in mentions if not any(a.start < x.end and x.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda x: (x.start, x.end))
+
+
 def recognise(
     text: str, definitions: list[Definition] | None = None, glossary: dict[str, str] | None = None
 ) -> list[Mention]:
@@ -226,6 +260,8 @@ def recognise(
     mentions = _merge_families(text, find_mentions(text, through))
     mentions = _resolve_short_forms(text, mentions, definitions, glossary)
     mentions = _tag_long_forms(text, mentions, definitions)
+    defined = frozenset(d.short for d in definitions if _whole_entity(d.long) is None or is_disease_name(d.long))
+    mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))
     patterns = load_patterns()
     out: list[Mention] = []
     for mention in mentions:

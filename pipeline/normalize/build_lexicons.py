@@ -124,20 +124,20 @@ def drug_rows(drugbank_csv: Path, lincs_json: Path) -> Iterator[Row]:
 
 
 def cell_line_rows(cellosaurus_names: Path) -> Iterator[Row]:
-    """Human cell lines (Cellosaurus 2020 human flag, or listed by DepMap/BHKLAB) under all their names."""
+    """Cell lines of Cellosaurus under all their names: human ones (2020 human flag, or listed by DepMap/BHKLAB)
+    and, as category ``other_species``, the rest (mouse RAW 264.7, rat H9c2, monkey COS-7 are common in papers)."""
     with _open_text(cellosaurus_names) as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             if rec["name_type"] not in ("label", "synonym"):
                 continue
-            if rec["human_2020"] != "Y" and not rec["depmap_id"] and not rec["disease_bhklab"]:
-                continue
+            human = rec["human_2020"] == "Y" or rec["depmap_id"] or rec["disease_bhklab"]
             kind = "symbol" if rec["name_type"] == "label" else "alias"
             disease = rec["disease_bhklab"] or rec["depmap_primary_disease"]
             yield (
                 rec["name"],
                 rec["recommended_name"],
                 rec["cvcl_id"],
-                "cancer" if disease else "cell_line",
+                ("cancer" if disease else "cell_line") if human else "other_species",
                 kind,
                 "Cellosaurus",
             )

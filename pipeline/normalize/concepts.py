@@ -113,7 +113,9 @@ def normalize_cell(text: str) -> Concept | None:
         if entry is not None:
             return _concept(entry, "CELL_TYPE")
     entry = load_lexicon("cell_lines").resolve(text, max_rank=3)
-    if entry is not None:
+    # a line of another species only by a name with letters and digits ("RAW 264.7"; Cellosaurus lists "DNA")
+    plain = not (any(c.isdigit() for c in text) and any(c.isalpha() for c in text) and len(text) >= 4)
+    if entry is not None and not (entry.category == "other_species" and plain):
         return _concept(entry, "CELL_LINE")
     return None
 

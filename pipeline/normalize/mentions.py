@@ -145,19 +145,71 @@ def _cell_type_hit(form: str) -> Concept | None:
     return None
 
 
+def _resolve_line(form: str, *, case_sensitive: bool = True, other_species: bool = False) -> Entry | None:
+    """The cell line ``form`` names: a human line first ("HK2" is HK-2, not a mouse line of that name), other
+    species' lines only when ``other_species``; where Cellosaurus gives the form to several lines ("PC3": PC-3,
+    PaCa-3, SK-PC-3), the line whose own name it spells ("PC-3")."""
+    lexicon = load_lexicon("cell_lines")
+    entries = [e for e in lexicon.folded(form) if e.rank <= 3 and (not case_sensitive or e.text == form)]
+    for human in (True, False) if other_species else (True,):
+        found = [e for e in entries if (e.category != "other_species") == human]
+        if not found:
+            continue
+        best = min(e.rank for e in found)
+        top = {e.canonical: e for e in found if e.rank == best}
+        if len(top) == 1:
+            return next(iter(top.values()))
+        key = fold_key(form)
+        own = {e.canonical: e for e in found if fold_key(e.canonical) == key}
+        if len(own) == 1:
+            return next(iter(own.values()))
+        return None
+    return None
+
+
 def _cell_line_hit(form: str) -> Concept | None:
     lexicon = load_lexicon("cell_lines")
-    line = lexicon.resolve(form, max_rank=3, case_sensitive=True)
+    line = _resolve_line(form)
     if line is None:
         line = next((e for e in lexicon.folded(form) if e.kind == "curated"), None)
     if line is None:
         return None
     # A cell line name in running text needs a letter and a digit and four characters ("MCF7", "A549"), or a
-    # curated entry: Cellosaurus also lists "42", "A2" and "N2" as names.
+    # capital inside a word ("HeLa", "LNCaP", "HaCaT"), or a curated entry: Cellosaurus also lists "42", "A2" and
+    # "N2" as names. A name that is also a gene symbol ("CCL4", "NOS2", "TMC1") is a cell line only before
+    # "cells" (see cell_line_context).
+    if line.kind == "curated":
+        return Concept(name=line.canonical, id=line.identifier or None, type="CELL_LINE")
     has_both = any(c.isdigit() for c in form) and any(c.isalpha() for c in form)
-    if line.kind == "curated" or (has_both and len(form) >= 4):
+    if (has_both and len(form) >= 4) or _INNER_CAPITAL_RE.fullmatch(form):
+        if _is_gene_symbol(form):
+            return None
         return Concept(name=line.canonical, id=line.identifier or None, type="CELL_LINE")
     return None
+
+
+_INNER_CAPITAL_RE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+
+
+def _is_gene_symbol(form: str) -> bool:
+    """Whether ``form`` is written exactly as an HGNC symbol, previous symbol or alias."""
+    return any(e.text == form and e.kind in ("symbol", "previous", "alias") for e in load_lexicon("genes").folded(form))
+
+
+def cell_line_in_context(form: str) -> Concept | None:
+    """A cell line name right before "cells" or "cell line(s)" or in a list that ends so ("in PC3, DU145 and
+    LNCaP cells", "HEK cells"): any Cellosaurus name of two characters or more, as written."""
+    if len(form) < 3 or form.lower() in ambiguous_forms().get("cell_lines", ()) or _cell_type_hit(form):
+        return None  # "PC cells" (prostate cancer), "Th2 cells" (a cell type)
+    lexicon = load_lexicon("cell_lines")
+    line = next((e for e in lexicon.folded(form) if e.kind == "curated"), None) or _resolve_line(
+        form, other_species=True
+    )
+    if line is None and (any(c.isdigit() for c in form) or _INNER_CAPITAL_RE.fullmatch(form)):
+        line = _resolve_line(form, case_sensitive=False, other_species=True)  # "Pc3" for PC-3
+    if line is None:
+        return None
+    return Concept(name=line.canonical, id=line.identifier or None, type="CELL_LINE")
 
 
 # A Latin letter written for a Greek one after a symbol ("PPARa", "TNFa", "NF-kB", "IL-1b") or before a name

@@ -173,3 +173,39 @@ def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
 
     found = recognise(text, find_definition_spans(text))
     assert not [m for m in found if m.label == "GENE" and word in m.text], found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("in PC3, DU145 and LNCaP cells", "PC3", "PC-3"),
+        ("in PC3, DU145 and LNCaP cells", "DU145", "DU145"),
+        ("in PC3, DU145 and LNCaP cells", "LNCaP", "LNCaP"),
+        ("HeLa cells were transfected", "HeLa", "HeLa"),
+        ("grown as HeLa monolayers", "HeLa", "HeLa"),
+        ("HCT116, RKO and SW480 cells", "RKO", "RKO"),
+        ("U87 cells", "U87", "U-87MG ATCC"),
+        ("rat H9c2 cells", "H9c2", "H9c2(2-1)"),
+        ("mouse 4T1 cells", "4T1", "4T1"),
+    ],
+)
+def test_cell_lines_in_text_and_lists(text: str, mention: str, name: str) -> None:
+    assert any(m[0] == mention and m[1] == "CELL_LINE" and m[2] == name for m in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("the G118 mutations", "G118"),
+        ("the D487_S488 deletion", "D487"),
+        ("levels of CCL4 and CCL5", "CCL4"),
+        ("human soft tissue sarcoma (STS) cells", "STS"),
+        ("prostate cancer (PC) cells", "PC"),
+        ("towards Th2 cells", "Th2"),
+    ],
+)
+def test_no_cell_line(text: str, word: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    found = recognise(text, find_definition_spans(text))
+    assert not [m for m in found if m.label == "CELL_LINE" and m.text == word], found
