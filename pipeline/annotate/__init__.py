@@ -37,7 +37,7 @@ def build_pipeline():  # type: ignore[no-untyped-def]
         warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex
         nlp.tokenizer = combined_rule_tokenizer(nlp)
     nlp.add_pipe("evminer_abbreviation_detector")
-    nlp.add_pipe("evminer_entities")
+    nlp.add_pipe("evminer_entities").initialize()  # compiles the lexicons, saved with the pipeline
     nlp.meta.update(
         name=PIPELINE_NAME,
         version="0.1.0",
@@ -83,9 +83,9 @@ def annotate(doc: Document, nlp=None) -> Document:  # type: ignore[no-untyped-de
         flags = numpy.where(numpy.isin(idx, [s.start for s in doc.sentences]), 1, -1)
         flags[0] = 1
         sdoc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
-    for name, proc in nlp.pipeline:
-        # the paper's glossaries (table and figure footnotes) count as definitions too
-        sdoc = proc(sdoc, glossary=doc.abbreviations) if name == "evminer_entities" else proc(sdoc)
+    sdoc._.evminer_glossary = doc.abbreviations  # table and figure footnotes count as definitions too
+    for _, proc in nlp.pipeline:
+        sdoc = proc(sdoc)
     sentence_starts = [s.start for s in doc.sentences]
     entities = []
     for m in sdoc._.evminer_mentions or []:

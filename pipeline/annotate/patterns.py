@@ -98,10 +98,24 @@ def _reagent(item: dict[str, object]) -> ReagentPattern:
     return ReagentPattern(reagent, position, re.compile(pattern), applies_to, str(item.get("example", "")))
 
 
+_installed: list[str] = []
+
+
+def install_patterns(path: str) -> None:
+    """Use the pattern file saved with a loaded spaCy pipeline for every later :func:`load_patterns`."""
+    _installed[:] = [path]
+    load_patterns.cache_clear()
+
+
+def patterns_file() -> str:
+    """The pattern file in use: the loaded pipeline's, else ``models/patterns/families.json``."""
+    return _installed[0] if _installed else str(models_dir() / "patterns" / "families.json")
+
+
 @cache
 def load_patterns(path: str | None = None) -> Patterns:
-    """Compile the pattern file (``models/patterns/families.json`` unless ``path``)."""
-    file = models_dir() / "patterns" / "families.json" if path is None else path
+    """Compile the pattern file (:func:`patterns_file` unless ``path``)."""
+    file = patterns_file() if path is None else path
     try:
         data = json.loads(open(file, encoding="utf-8").read())  # noqa: SIM115
         families = tuple(

@@ -210,9 +210,9 @@ def _capitalised_word(text: str, mention: Mention) -> bool:
 
 
 # A list of names ended by "cells" or "cell line(s)": "PC3, DU145 and LNCaP cells", "HeLa and HEK293 cells".
+_CELLS_RE = re.compile(r"\s+(?:cancer\s+|tumou?r\s+)?(?:cells?|cell\s+lines?)\b")
 _CELL_LIST_RE = re.compile(
-    r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,8}[A-Za-z0-9][\w.\-/()]*)"
-    r"(?=\s+(?:cells?|cell\s+lines?|cancer\s+cells?|tumou?r\s+cells?)\b)"
+    r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,8}[A-Za-z0-9][\w.\-/()]*)$"
 )
 _LIST_SEP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -221,7 +221,11 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
     """Cell lines before "cells" and in lists ending so: each listed name that Cellosaurus knows becomes a
     CELL_LINE, also where a stricter reading left it out or took it for a gene ("CCL4 cells")."""
     added: list[Mention] = []
-    for m in _CELL_LIST_RE.finditer(text):
+    for cells in _CELLS_RE.finditer(text):
+        lo = max(0, cells.start() - 160)
+        m = _CELL_LIST_RE.search(text, lo, cells.start())
+        if m is None:
+            continue
         pos = m.start(1)
         for part in _LIST_SEP_RE.split(m[1]):
             start = text.find(part, pos)

@@ -73,8 +73,9 @@ class Lexicon:
     loading 350,000 names costs one pass over the files, not 350,000 objects.
     """
 
-    def __init__(self, raw: dict[str, list[str]]) -> None:
-        self._raw = raw
+    def __init__(self, raw: dict[str, list[str]] | dict[str, str]) -> None:
+        # values are lists of lines, or (the compiled form) the lines joined by RECORD_SEP
+        self._raw: dict[str, list[str] | str] = raw  # type: ignore[assignment]
         self._parsed: dict[str, list[Entry]] = {}
 
     @classmethod
@@ -87,11 +88,19 @@ class Lexicon:
     def add(self, entries: list[Entry]) -> None:
         for e in entries:
             key = fold_key(e.text)
-            self._raw.setdefault(key, []).append("\t".join(e))
+            self._raw[key] = [*self._lines(key), "\t".join(e)]
             self._parsed.pop(key, None)
 
+    def _lines(self, key: str) -> list[str]:
+        found = self._raw.get(key, ())
+        return found.split(RECORD_SEP) if isinstance(found, str) else list(found)
+
+    def compiled(self) -> dict[str, str]:
+        """The lexicon as fold key -> its lines joined by RECORD_SEP (what ``marshal`` stores compactly)."""
+        return {k: v if isinstance(v, str) else RECORD_SEP.join(v) for k, v in self._raw.items()}
+
     def __len__(self) -> int:
-        return sum(len(v) for v in self._raw.values())
+        return sum(len(self._lines(k)) for k in self._raw)
 
     def keys(self) -> set[str]:
         """The folded keys (a live view, for fast membership tests)."""
@@ -100,7 +109,7 @@ class Lexicon:
     def _bucket(self, key: str) -> list[Entry]:
         found = self._parsed.get(key)
         if found is None:
-            found = sorted((Entry(*line.split("\t")[:6]) for line in self._raw.get(key, ())), key=lambda e: e.rank)
+            found = sorted((Entry(*line.split("\t")[:6]) for line in self._lines(key)), key=lambda e: e.rank)
             self._parsed[key] = found
         return found
 
@@ -144,11 +153,39 @@ def _read_tsv(path: Path) -> dict[str, list[str]]:
     return raw
 
 
+RECORD_SEP = "\x1e"
+_installed: dict[str, dict[str, str]] = {}
+
+
+def install_compiled(data: dict[str, dict[str, str]]) -> None:
+    """Use compiled lexicons (from the spaCy pipeline's ``evminer_entities`` folder, see
+    :func:`compile_lexicons`) for every later :func:`load_lexicon` without a ``root``."""
+    missing = set(LEXICON_KINDS) - set(data)
+    if missing:
+        raise LexiconError("compiled lexicons", f"kinds missing: {', '.join(sorted(missing))}")
+    _installed.clear()
+    _installed.update(data)
+    load_lexicon.cache_clear()
+
+
+def compile_lexicons(root: str | None = None) -> dict[str, dict[str, str]]:
+    """Every lexicon, supplement included, as kind -> fold key -> lines joined by RECORD_SEP: one ``marshal``
+    blob that loads several times faster than parsing the TSV files."""
+    return {kind: _load_lexicon_files(kind, root).compiled() for kind in LEXICON_KINDS}
+
+
 @cache
 def load_lexicon(kind: str, root: str | None = None) -> Lexicon:
-    """The lexicon ``kind`` (one of LEXICON_KINDS) with the curated supplement's entries of that kind."""
+    """The lexicon ``kind`` (one of LEXICON_KINDS) with the curated supplement's entries of that kind: the
+    compiled form a loaded pipeline installed, else the TSV files under ``root`` (``models/lexicons``)."""
     if kind not in LEXICON_KINDS:
         raise LexiconError(kind, f"unknown lexicon kind; expected one of {', '.join(LEXICON_KINDS)}")
+    if root is None and kind in _installed:
+        return Lexicon(_installed[kind])
+    return _load_lexicon_files(kind, root)
+
+
+def _load_lexicon_files(kind: str, root: str | None = None) -> Lexicon:
     base = Path(root) if root else models_dir() / "lexicons"
     if kind in CURATED_KINDS:
         if not (base / f"{kind}.tsv").exists():

@@ -297,7 +297,9 @@ def _key_hits(key: str, index: frozenset[str]) -> bool:
     spelled out or written as a Latin one makes it one ("pparalpha" -> "ppara", "bcatenin" -> "betacatenin")."""
     if key in index:
         return True
-    if _GREEK_KEY_RE.search(key) and _GREEK_KEY_RE.sub(lambda m: m[1][0], key) in index:
+    if ("alpha" in key or "beta" in key or "kappa" in key or "gamma" in key or "delta" in key) and (
+        _GREEK_KEY_RE.sub(lambda m: m[1][0], key) in index
+    ):
         return True
     if key[:1] in _LATIN_GREEK and _LATIN_GREEK[key[0]] + key[1:] in index:
         return True
