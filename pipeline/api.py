@@ -21,16 +21,10 @@ from pipeline.models import Assertion, Document
 def process_file(path: str | Path, *, entities: bool = True) -> tuple[Document, list[Assertion]]:
     """Read one review and return its Document (with entities) and its assertions: the curated tables'
     (source="table") and the prose's (source="text")."""
-    from pipeline.annotate import annotate
     from pipeline.ingest import ingest
-    from pipeline.relate import relate
-    from pipeline.tables import table_assertions
+    from pipeline.recipe import Recipe
 
-    doc = ingest(path)
-    if not entities:
-        return doc, table_assertions(doc)
-    doc = annotate(doc)
-    return doc, table_assertions(doc) + relate(doc)
+    return (Recipe() if entities else Recipe(annotator=None)).run(ingest(path))
 
 
 @dataclass

@@ -211,16 +211,14 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str
     cell) pairs; missing, partial and extra rows with their evidence. Papers citing the same study (by DOI or
     first author, year and journal) check each other.
     """
-    from pipeline.evaluate.diff import diff_documents
     from pipeline.export.report import diff_html, diff_json, diff_markdown
-    from pipeline.relate import relate
-    from pipeline.tables import table_assertions
+    from pipeline.recipe import Recipe, evaluate
 
     failures: list[EVminerError] = []
-    docs = list(_documents(files, failures, annotated=True, pdf_engine=pdf_engine))
-    gold = [a for d in docs for a in table_assertions(d)]
-    predicted = [a for d in docs for a in relate(d)]
-    diffs = diff_documents(docs, gold, predicted)
+    recipe = Recipe()  # the chain the API and the batch worker run: annotate, curated tables, prose
+    results = [recipe.run(doc) for doc in _documents(files, failures, pdf_engine=pdf_engine)]
+    docs = [doc for doc, _ in results]
+    diffs = evaluate(docs, [a for _, items in results for a in items])
     text = diff_markdown(diffs) if fmt == "md" else diff_json(diffs) if fmt == "json" else diff_html(diffs, docs)
     if output:
         output.write_text(text, encoding="utf-8")

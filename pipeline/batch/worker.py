@@ -130,11 +130,9 @@ def _pdf_pages(data: bytes) -> int | None:
 
 
 def _process(task: Task, limits: Limits) -> Result:
-    from pipeline.annotate import annotate
     from pipeline.batch.db import document_rows
     from pipeline.ingest import ingest_bytes
-    from pipeline.relate import relate
-    from pipeline.tables import table_assertions
+    from pipeline.recipe import Recipe
 
     path, doc_id, pdf_engine, label = task.path, task.doc_id, task.pdf_engine, task.label
     key = task.key or path
@@ -163,12 +161,9 @@ def _process(task: Task, limits: Limits) -> Result:
                 task, f"{label}: {len(doc.text):,} characters of text, over the limit of {limits.max_chars:,}", digest
             )
         seconds["ingest"] = time.perf_counter() - t
-        t = time.perf_counter()
-        doc = annotate(doc)
-        seconds["annotate"] = time.perf_counter() - t
-        t = time.perf_counter()
-        assertions = table_assertions(doc) + relate(doc)
-        seconds["relate"] = time.perf_counter() - t
+        recipe = Recipe()  # the chain the CLI and the API run too: annotate, then tables and prose
+        doc, assertions = recipe.run(doc)
+        seconds.update(recipe.timings)
     except MemoryError:
         return error_result(task, f"{label}: over the memory limit of {limits.memory_mb} MB per file", digest, "memory")
     except EVminerError as exc:
