@@ -268,6 +268,13 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str
     "--max-chars", type=click.IntRange(min=1), default=20_000_000, show_default=True, help="Characters per document."
 )
 @click.option(
+    "--max-inflated",
+    type=click.IntRange(min=1),
+    default=512,
+    show_default=True,
+    help="MB one compressed PDF stream may inflate to (decompression bombs are refused).",
+)
+@click.option(
     "--retry-failed",
     is_flag=True,
     help="Try again the files that killed or overran a worker in an earlier run (otherwise they are skipped).",
@@ -286,6 +293,7 @@ def run(
     memory_limit: int,
     max_pages: int,
     max_chars: int,
+    max_inflated: int,
     retry_failed: bool,
     pdf_engine: str,
 ) -> None:
@@ -332,7 +340,13 @@ def run(
         report=not no_report,
         progress=tick,
         pdf_engine=pdf_engine,
-        limits=Limits(seconds=time_limit, memory_mb=memory_limit, max_pages=max_pages, max_chars=max_chars),
+        limits=Limits(
+            seconds=time_limit,
+            memory_mb=memory_limit,
+            max_pages=max_pages,
+            max_chars=max_chars,
+            max_inflated_mb=max_inflated,
+        ),
         retry_failed=retry_failed,
         on_tasks=more,
     )

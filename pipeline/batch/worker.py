@@ -28,6 +28,8 @@ class Limits:
         max_pages: pages of a PDF.
         max_chars: characters of a document's clean text.
         max_bytes: size of the file.
+        max_inflated_mb: what one compressed PDF stream may inflate to (a decompression bomb is refused before
+            the PDF library inflates it whole).
     """
 
     seconds: float | None = 120.0
@@ -35,9 +37,10 @@ class Limits:
     max_pages: int | None = 2000
     max_chars: int | None = 20_000_000
     max_bytes: int | None = 200_000_000
+    max_inflated_mb: int | None = 512
 
     def __post_init__(self) -> None:
-        for name in ("seconds", "memory_mb", "max_pages", "max_chars", "max_bytes"):
+        for name in ("seconds", "memory_mb", "max_pages", "max_chars", "max_bytes", "max_inflated_mb"):
             value = getattr(self, name)
             if value is not None and value <= 0:
                 raise ValueError(f"Limit '{name}' must be positive (got {value!r}); leave it unset for no limit")
@@ -151,6 +154,17 @@ def _process(task: Task, limits: Limits) -> Result:
     digest = content_hash(data, cache_variant(path, pdf_engine))
     try:
         t = time.perf_counter()
+        if limits.max_inflated_mb is not None and path.lower().endswith(".pdf"):
+            from pipeline.batch.guards import inflated_over
+
+            bomb = inflated_over(data, limits.max_inflated_mb << 20)
+            if bomb is not None:
+                return error_result(
+                    task,
+                    f"{label}: the compressed stream at byte {bomb[0]:,} inflates to more than the limit of "
+                    f"{limits.max_inflated_mb:,} MB (a decompression bomb)",
+                    digest,
+                )
         if limits.max_pages is not None and path.lower().endswith(".pdf"):
             pages = _pdf_pages(data)
             if pages is not None and pages > limits.max_pages:

@@ -99,13 +99,20 @@ def test_isolation_time_limit_stops_a_hanging_file(tmp_path: Path) -> None:
     assert rows["hang"]["message"].endswith("over the time limit of 3 s per file")
 
 
-def test_isolation_limits_on_characters_and_pages(tmp_path: Path) -> None:
+def test_isolation_limits_on_characters_pages_and_inflated_streams(tmp_path: Path) -> None:
     src = tmp_path / "papers"
     good_abstracts(src, 1)
     (src / "long.txt").write_text("Exosomal miR-21 confers resistance. " * 400, encoding="utf-8")
-    summary = run_batch([src], tmp_path / "out", workers=1, limits=Limits(max_chars=10_000), report=False)
+    (src / "bomb.pdf").write_bytes(bomb_pdf(80))
+    pages = ROOT / "tests" / "fixtures" / "pdfs" / "corpus" / "schwarzenbach2020_cdr_exosome_drug_resistance.pdf"
+    (src / "pages.pdf").write_bytes(pages.read_bytes())
+    limits = Limits(max_chars=10_000, max_inflated_mb=64, max_pages=3)
+    summary = run_batch([src], tmp_path / "out", workers=1, limits=limits, report=False)
     rows = _manifest(tmp_path / "out")
-    assert summary.error == 1 and "over the limit of 10,000" in rows["long"]["message"]
+    assert summary.error == 3 and summary.ok == 1
+    assert "over the limit of 10,000" in rows["long"]["message"]
+    assert "inflates to more than the limit of 64 MB (a decompression bomb)" in rows["bomb"]["message"]
+    assert "pages, over the limit of 3" in rows["pages"]["message"]
 
 
 def test_isolation_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
