@@ -49,6 +49,7 @@ BOILERPLATE_RE = re.compile(
     r"^(?:©|\(c\)\s|Copyright\b.*\d{4}|Publisher'?s Note\b)|Creative Commons Attribution|This is an open access article",
     re.IGNORECASE,
 )
+_BOILERPLATE_MAX = 1500  # licence and copyright statements are a few lines; a longer block holding one is prose
 TERMINAL = (".", "?", "!", ":", ";")
 
 FRONT_LABELS = frozenset(
@@ -136,7 +137,7 @@ def classify(lines: tuple[str, ...], line_no: int) -> Block:
     m = FIGURE_CAPTION_RE.match(raw)
     if m:
         return Block(lines, line_no, "figure_caption", title=raw[: m.start(2)].strip(" *"), body=m[2])
-    if BOILERPLATE_RE.search(raw):
+    if len(raw) <= _BOILERPLATE_MAX and BOILERPLATE_RE.search(raw):  # a licence line, not prose that names one
         return Block(lines, line_no, "boilerplate")
     m = MD_HEADING_RE.match(raw)
     if m:

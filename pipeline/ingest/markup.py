@@ -90,7 +90,7 @@ _WS_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 # A token a Greek letter joins on its left: an abbreviation with no lower-case Latin letter ("ER", "ITGα6").
 _LEFT_JOIN_RE = re.compile(r"(?:^|(?<=\s))([^\sa-z]*[A-Z\u0391-\u03a9\u03b1-\u03c9][^\sa-z]{0,7}|\S*[-(/])\s+$")
-_RIGHT_JOIN_RE = re.compile(r"^\s+(?=[-)\]},.;:/+]|\d{1,3}\b|[A-Za-z]\b|[A-Z][A-Z0-9]{1,4}\b)")
+_RIGHT_JOIN_RE = re.compile(r"\s+(?=[-)\]},.;:/+]|\d{1,3}\b|[A-Za-z]\b|[A-Z][A-Z0-9]{1,4}\b)")
 
 
 @dataclass(frozen=True)
@@ -118,21 +118,35 @@ def _math(m: re.Match[str]) -> str:
     return f"{m[1]}{_OPEN}{latex_to_text(expr)}{_CLOSE} "
 
 
+_JOIN_WINDOW = 256  # how far back the left-join test looks: one token and the spaces after it
+
+
+def _tail(text: str) -> str:
+    """The end of ``text`` that ``_LEFT_JOIN_RE`` can see: its last ``_JOIN_WINDOW`` characters, cut at a white
+    space so that the cut is not taken for the text's start (linear time however long the paragraph)."""
+    if len(text) <= _JOIN_WINDOW:
+        return text
+    tail = text[-_JOIN_WINDOW:]
+    space = re.search(r"\s", tail)
+    return tail[space.start() :] if space else tail
+
+
 def _join_marked(text: str) -> str:
     """Join each marked segment to its neighbours where the spacing was an artefact of conversion."""
     out: list[str] = []
+    done = ""  # the end of what is in ``out``, as far as the left-join test needs it
     pos = 0
     for m in re.finditer(f"{_OPEN}([^{_OPEN}{_CLOSE}]*){_CLOSE}", text):
         before = text[pos : m.start()]
-        if _LEFT_JOIN_RE.search("".join(out) + before):
+        if _LEFT_JOIN_RE.search(_tail(done + before[-_JOIN_WINDOW:])):
             before = before.rstrip()
         out.append(before)
         out.append(m[1])
+        done = _tail(done + before[-_JOIN_WINDOW:] + m[1])
         pos = m.end()
-        rest = text[pos:]
-        right = _RIGHT_JOIN_RE.match(rest)
+        right = _RIGHT_JOIN_RE.match(text, pos)
         if right:
-            pos += right.end()
+            pos = right.end()
     out.append(text[pos:])
     return "".join(out)
 

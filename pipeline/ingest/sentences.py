@@ -73,6 +73,7 @@ ABBREVIATIONS = frozenset(
 _CANDIDATE_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+)")
 _NEXT_START_RE = re.compile(r"\s+([\"“‘(\[]?)(\S+)")
 _LABEL_RE = re.compile(r"(?:^|\n)\s*(?:Table|Figure|Fig\.|Scheme|Box|Supplementary\s+\w+)\s+[\w.-]{1,6}[.:]$")
+_LABEL_MAX = 200  # a label ("Supplementary Table S12.") is short; candidates further in are not tried against it
 
 
 def _is_sentence_start(token: str) -> bool:
@@ -112,8 +113,8 @@ def split_sentences(text: str, breaks: Iterable[int] = ()) -> list[tuple[int, in
         nxt = _NEXT_START_RE.match(text, m.end())
         if not nxt or not _is_sentence_start(nxt[2]):
             continue
-        if _LABEL_RE.search(text, 0, m.end()) and _LABEL_RE.search(text, 0, m.end()).start() in (0, 1):
-            continue  # "Table 2. Caption ..." is one sentence
+        if m.end() <= _LABEL_MAX and (_LABEL_RE.match(text, 0, m.end()) or _LABEL_RE.match(text, 1, m.end())):
+            continue  # "Table 2. Caption ..." is one sentence (a label only at the paragraph's start: linear time)
         if text[m.start()] == ".":
             word = _word_before(text, m.start())
             bare = word.rstrip(".").lower()

@@ -44,14 +44,21 @@ def table_abbreviations(doc: Document, table: Table) -> dict[str, str]:
     return {**doc.abbreviations, **defined, **table.glossary}
 
 
-def row_assertion(doc: Document, table: Table, roles: list[ColumnRole], row_index: int) -> Assertion | None:
-    """The Assertion one row of a curated table states, or None for a row with nothing to assert."""
+def row_assertion(
+    doc: Document, table: Table, roles: list[ColumnRole], row_index: int, glossary: dict[str, str] | None = None
+) -> Assertion | None:
+    """The Assertion one row of a curated table states, or None for a row with nothing to assert.
+
+    ``glossary``: ``table_abbreviations(doc, table)``, computed once per table by the caller (it reads every
+    cell, so computing it per row would make a table's cost quadratic in its rows).
+    """
     relation = table_relation(table, roles)
     if relation is None:
         return None
     row = table.rows[row_index]
     cells: dict[str, str] = {role: row[i] for i, role in enumerate(roles) if role != "other" and i < len(row)}
-    glossary = table_abbreviations(doc, table)
+    if glossary is None:
+        glossary = table_abbreviations(doc, table)
     cargo: list[Concept] = []
     drugs: list[Concept] = []
     genes: list[Concept] = []
@@ -129,8 +136,9 @@ def table_assertions(doc: Document) -> list[Assertion]:
         if table_relation(table, roles) is None:
             logger.info("%s: %s is no cargo/drug table (header %s)", doc.doc_id, table.label, table.header)
             continue
+        glossary = table_abbreviations(doc, table)
         for i in range(len(table.rows)):
-            assertion = row_assertion(doc, table, roles, i)
+            assertion = row_assertion(doc, table, roles, i, glossary)
             if assertion is not None:
                 out.append(assertion)
     return out
