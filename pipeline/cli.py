@@ -275,6 +275,11 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str
     help="MB one compressed PDF stream may inflate to (decompression bombs are refused).",
 )
 @click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symlinks that lead out of the input folder (by default they get a 'skipped' manifest row).",
+)
+@click.option(
     "--retry-failed",
     is_flag=True,
     help="Try again the files that killed or overran a worker in an earlier run (otherwise they are skipped).",
@@ -295,6 +300,7 @@ def run(
     max_chars: int,
     max_inflated: int,
     retry_failed: bool,
+    follow_symlinks: bool,
     pdf_engine: str,
 ) -> None:
     """Run the whole chain on every .pdf/.txt/.md under PATH(s): Document, entities, prose and table assertions.
@@ -309,7 +315,7 @@ def run(
     """
     from tqdm import tqdm
 
-    from pipeline.batch import Limits, run_batch
+    from pipeline.batch import Limits, RunLockedError, run_batch
     from pipeline.errors import printable
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -326,35 +332,45 @@ def run(
         if result.status == "error":
             errors.append(result.path)
             click.echo(f"evminer: error: {printable(result.message)}", err=True)
+        elif result.status == "skipped":
+            click.echo(f"evminer: skipped: {printable(result.message)}", err=True)
         bar.set_postfix(errors=len(errors), cached=summary.cached)
 
     errors: list[str] = []
 
-    summary = run_batch(
-        paths,
-        out,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-        db_url=db_url,
-        report=not no_report,
-        progress=tick,
-        pdf_engine=pdf_engine,
-        limits=Limits(
-            seconds=time_limit,
-            memory_mb=memory_limit,
-            max_pages=max_pages,
-            max_chars=max_chars,
-            max_inflated_mb=max_inflated,
-        ),
-        retry_failed=retry_failed,
-        on_tasks=more,
-    )
+    try:
+        summary = run_batch(
+            paths,
+            out,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            db_url=db_url,
+            report=not no_report,
+            progress=tick,
+            pdf_engine=pdf_engine,
+            limits=Limits(
+                seconds=time_limit,
+                memory_mb=memory_limit,
+                max_pages=max_pages,
+                max_chars=max_chars,
+                max_inflated_mb=max_inflated,
+            ),
+            retry_failed=retry_failed,
+            follow_symlinks=follow_symlinks,
+            on_tasks=more,
+        )
+    except RunLockedError as exc:
+        bar.close()
+        click.echo(f"evminer: error: {exc}", err=True)
+        sys.exit(2)
     bar.close()
     click.echo(
         f"{summary.files} files: {summary.processed} processed, {summary.cached} cached; {summary.ok} ok, "
         f"{summary.warning} warnings, {summary.error} failed"
-        + (f" ({summary.skipped} skipped: failed before, see --retry-failed)" if summary.skipped else "")
+        + (f" ({summary.not_retried} not tried again: see --retry-failed)" if summary.not_retried else "")
+        + (f"; {summary.left_out} left out (see manifest.jsonl)" if summary.left_out else "")
+        + (f"; {summary.removed} removed (gone from the input)" if summary.removed else "")
         + f"; {summary.outputs.get('assertions', 0)} assertions, "
         f"{summary.outputs.get('entities', 0)} entities in {summary.seconds} s -> {out}"
     )

@@ -6,12 +6,12 @@ pure per-document chain; the parent process is the single writer of the run data
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
 import logging
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -20,11 +20,13 @@ from typing import Any
 from uuid import uuid4
 
 from pipeline.batch import db
+from pipeline.batch.discover import Entry, scan
 from pipeline.batch.isolate import Process, WorkerPool, run_isolated
+from pipeline.batch.lock import RunLockedError, run_lock
 from pipeline.batch.outputs import atomic_open, document_path, write_outputs
 from pipeline.batch.worker import Limits, Result, Task, cache_variant, content_hash, error_result, process_task
 from pipeline.errors import printable
-from pipeline.ingest import SUPPORTED_SUFFIXES, doc_id_for
+from pipeline.ingest import doc_id_for
 from pipeline.ingest.readers import container_kind
 
 logger = logging.getLogger(__name__)
@@ -38,7 +40,9 @@ class RunSummary:
     ok: int = 0
     warning: int = 0
     error: int = 0
-    skipped: int = 0  # files that killed or overran a worker in an earlier run, not tried again
+    not_retried: int = 0  # files that killed or overran a worker in an earlier run, not tried again
+    removed: int = 0  # files gone from an input folder since the last run: their rows removed
+    left_out: int = 0  # folders, symlinks and special files not read (each a manifest row with the reason)
     seconds: float = 0.0
     outputs: dict[str, int] = field(default_factory=dict)
 
@@ -47,37 +51,10 @@ class RunSummary:
         return self.error > 0
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Every file a reader takes (.pdf, .txt, .md, .nxml, .xml, .xml.gz, BioC .json) under ``paths`` (recursively), hidden files and folders left out, sorted."""
-    found: set[Path] = set()
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in p.rglob("*"):
-                rel = f.relative_to(p).parts
-                if f.is_file() and _readable(f) and not any(x.startswith(".") for x in rel):
-                    found.add(f.resolve())
-        elif p.exists():
-            found.add(p.resolve())
-        else:
-            found.add(p.absolute())  # reported as an error row: no such file
-    return sorted(found)
-
-
-def _readable(path: Path) -> bool:
-    """A file a reader takes: by extension, and a .json only when it is a BioC collection (not, say, the
-    documents/*.json of an earlier run's output folder)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        return False
-    if suffix != ".json":
-        return True
-    from pipeline.ingest.xml import sniff
-
-    try:
-        with open(path, "rb") as fh:
-            return sniff(fh.read(4096)) == "bioc-json"
-    except OSError:
-        return False
+def discover(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[Path]:
+    """Every file a reader takes (.pdf, .txt, .md, .nxml, .xml, .xml.gz, BioC .json) under ``paths``
+    (recursively), hidden files and folders left out, in key order."""
+    return [e.path for e in scan(paths, follow_symlinks).files]
 
 
 def assign_doc_ids(files: list[Path]) -> dict[Path, str]:
@@ -86,11 +63,44 @@ def assign_doc_ids(files: list[Path]) -> dict[Path, str]:
     counts: dict[str, int] = {}
     for d in base.values():
         counts[d] = counts.get(d, 0) + 1
-    return {f: d if counts[d] == 1 else f"{d}-{hashlib.sha1(str(f).encode()).hexdigest()[:6]}" for f, d in base.items()}
+    return {f: d if counts[d] == 1 else f"{d}-{_short_hash(str(f))}" for f, d in base.items()}
 
 
-def _attribution_like(path: Path) -> bool:
-    return bool(re.search(r"attribution|licen[cs]e|readme|sources", path.name, re.IGNORECASE))
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+
+
+def _doc_ids(entries: list[Entry], known: dict[str, str]) -> dict[str, str]:
+    """doc_id per key: the one the run database already gives it; else from the file name, with a short hash of
+    the key when another file (stored, or in this batch) has that name ("review" and "review-3f2a1c")."""
+    taken = {d for d in known.values() if d}
+    ids: dict[str, str] = {}
+    fresh: dict[str, list[str]] = {}
+    for e in entries:
+        if known.get(e.key):
+            ids[e.key] = known[e.key]
+        else:
+            fresh.setdefault(doc_id_for(e.path), []).append(e.key)
+    for slug, keys in fresh.items():
+        for key in keys:
+            ids[key] = slug if len(keys) == 1 and slug not in taken else f"{slug}-{_short_hash(key)}"
+    return ids
+
+
+def _hash_file(path: Path, variant: str, max_bytes: int | None) -> tuple[str, int]:
+    """The cache key of a file (read in chunks: memory stays flat) and its size; ("", size) when it is over
+    ``max_bytes`` (not read at all) or cannot be read."""
+    from pipeline.batch.worker import PIPELINE_VERSION
+
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        return "", size
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    digest.update(PIPELINE_VERSION.encode() + variant.encode())
+    return digest.hexdigest(), size
 
 
 def _local_results(tasks: Iterable[Task], workers: int, limits: Limits, process: Process) -> Iterator[Result]:
@@ -160,6 +170,7 @@ def run_batch(
     pdf_engine: str | None = None,
     limits: Limits | None = None,
     retry_failed: bool = False,
+    follow_symlinks: bool = False,
     process: Process = process_task,
     on_tasks: Callable[[int], None] | None = None,
 ) -> RunSummary:
@@ -176,65 +187,120 @@ def run_batch(
     Every file is read in a worker process within ``limits`` (time, memory, pages, characters): a file that
     kills its worker or overruns a limit becomes an error row, a new worker takes over and the run goes on.
     Such a file is remembered (the ``poison`` table) and not tried again unless ``retry_failed``.
+
+    A file is known by its path relative to the parent of the input root (``papers/A/review.txt``) and its
+    content: a file gone from an input folder has its rows removed (manifest status "removed"), a renamed one
+    is moved. Folders that cannot be read and symlinks (followed out of the input root only with
+    ``follow_symlinks``) get a manifest row saying so. One run at a time writes into ``out`` (``RunLockedError``).
     ``process`` is the per-file function the workers run (a module-level function; tests swap it).
 
     A PubMed/MEDLINE file or a BioC collection is streamed in the parent and each of its documents is one task
-    (key ``path#pmid-N``, cached and stored on its own), so the citations of one file are read by all workers
-    while the file never sits whole in memory. ``on_tasks(n)`` is told how many more documents will be processed
-    (not those taken from the cache) as soon as that is known: once for the one-document files, then as the
-    documents of each collection are streamed, for a progress bar's total.
+    (key ``papers/file.xml#pmid-N``, cached and stored on its own), so the citations of one file are read by all
+    workers while the file never sits whole in memory. ``on_tasks(n)`` is told how many more documents will be
+    processed (not those taken from the cache) as soon as that is known: once for the one-document files, then
+    as the documents of each collection are streamed, for a progress bar's total.
     """
     started = time.perf_counter()
     limits = limits or Limits()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    with run_lock(out):
+        return _run_locked(
+            paths,
+            out,
+            started,
+            workers,
+            engine,
+            scheduler,
+            db_url,
+            report,
+            progress,
+            pdf_engine,
+            limits,
+            retry_failed,
+            follow_symlinks,
+            process,
+            on_tasks,
+        )
+
+
+def _run_locked(  # type: ignore[no-untyped-def]
+    paths,
+    out: Path,
+    started: float,
+    workers,
+    engine,
+    scheduler,
+    db_url,
+    report,
+    progress,
+    pdf_engine,
+    limits: Limits,
+    retry_failed: bool,
+    follow_symlinks: bool,
+    process: Process,
+    on_tasks,
+) -> RunSummary:
     (out / "documents").mkdir(exist_ok=True)
     state = db.connect(f"sqlite:///{out / 'evminer.sqlite'}")
     mirror = db.connect(db_url) if db_url else None
-    files = [f for f in discover(paths) if not _attribution_like(f) and out.resolve() not in f.parents]
-    ids = assign_doc_ids(files)
-    summary = RunSummary(files=len(files))
+    found = scan(paths, follow_symlinks, exclude=out)
+    db.adopt_legacy_paths(state, {str(e.path.resolve()): e.key for e in found.files})
+    known = db.known_files(state)
+    ids = _doc_ids(found.files, known)
+    summary = RunSummary(files=len(found.files))
     poison = db.poisoned(state)
     tasks: list[Task] = []
-    skipped: list[Result] = []
-    containers: list[Path] = []
-    for f in files:
-        if container_kind(f):  # a PubMed file or a BioC collection: one task per document, streamed below
-            containers.append(f)
+    early: list[Result] = []  # rows decided here: not retried, left out, removed
+    containers: list[Entry] = []
+    for entry in found.files:
+        if container_kind(entry.path):  # a PubMed file or a BioC collection: one task per document, streamed below
+            containers.append(entry)
             continue
+        task = Task(str(entry.path), ids[entry.key], key=entry.key, pdf_engine=pdf_engine)
         try:
-            digest = content_hash(f.read_bytes(), cache_variant(f, pdf_engine))
+            digest, size = _hash_file(entry.path, cache_variant(entry.path, pdf_engine), limits.max_bytes)
         except OSError:
-            digest = ""
-        if digest and db.cached(state, str(f), digest) and document_path(out, ids[f]).exists():
-            summary.cached += 1
-            if mirror is not None and not db.cached(mirror, str(f), digest):
-                _copy_to_mirror(out, state, mirror, str(f))
+            tasks.append(task)  # the worker says why it cannot be read
             continue
-        task = Task(str(f), ids[f], key=str(f), pdf_engine=pdf_engine, digest=digest)
+        if not digest:
+            early.append(error_result(task, f"{task.label}: file too large ({size:,} bytes > {limits.max_bytes:,})"))
+            continue
+        task = replace(task, digest=digest)
+        if db.cached(state, entry.key, digest) and document_path(out, ids[entry.key]).exists():
+            summary.cached += 1
+            if mirror is not None and not db.cached(mirror, entry.key, digest):
+                _copy_to_mirror(out, state, mirror, entry.key)
+            continue
         if digest in poison and not retry_failed:
-            skipped.append(
+            early.append(
                 error_result(
                     task,
                     f"{task.label}: not tried again, it failed before ({_poison_reason(poison[digest], task.label)}); "
                     "--retry-failed tries it again",
-                    kind="skipped",
+                    kind="not_retried",
                 )
             )
             continue
         tasks.append(task)
+    for entry in found.left_out:
+        early.append(_left_out_result(entry))
+    present = {e.key for e in found.files} | {e.key for e in found.left_out}
+    for key, doc_id in known.items():
+        if key.split("#", 1)[0] not in present and any(key.startswith(root) for root in found.roots):
+            early.append(_removed_result(key, doc_id))
     if on_tasks:
-        on_tasks(len(tasks) + len(skipped))
+        on_tasks(len(tasks) + len(early))
     member_errors: list[Result] = []
     all_tasks: Iterable[Task] = itertools.chain(
-        tasks, _member_tasks(containers, out, state, mirror, summary, member_errors, pdf_engine, on_tasks)
+        tasks, _member_tasks(containers, out, state, summary, member_errors, pdf_engine, on_tasks)
     )
     workers = workers or os.cpu_count() or 1
     use_dask = engine == "dask" or bool(scheduler)
     manifest = _open_manifest(out, state)
     try:
         results = itertools.chain(
-            skipped,
+            early,
             _dask_results(all_tasks, scheduler, workers, limits, process)
             if use_dask
             else _local_results(all_tasks, min(workers, max(len(tasks) + 2 * len(containers), 1)), limits, process),
@@ -244,23 +310,21 @@ def run_batch(
             _store(out, state, mirror, result)
             if result.poisonous:
                 db.mark_poison(state, result.content_hash, result.path, result.kind, result.message)
-            elif result.kind != "skipped" and result.content_hash in poison:
+            elif not result.kind and result.content_hash in poison:
                 db.clear_poison(state, result.content_hash)
             manifest.write(json.dumps(db.manifest_row(result.rows["files"][0]), ensure_ascii=False) + "\n")
             manifest.flush()
-            summary.processed += result.kind != "skipped"
-            summary.skipped += result.kind == "skipped"
+            summary.processed += not result.kind or result.poisonous
+            summary.not_retried += result.kind == "not_retried"
+            summary.removed += result.kind == "removed"
+            summary.left_out += result.kind == "left_out"
             if progress:
                 progress(result, summary)
     finally:
         manifest.close()
-        wanted = {str(f) for f in files}
+        wanted = {e.key for e in found.files} | {e.key for e in found.left_out}
         for row in db.manifest_rows(state):
-            if (row["path"] in wanted or row["path"].split("#", 1)[0] in wanted) and row["status"] in (
-                "ok",
-                "warning",
-                "error",
-            ):
+            if row["path"].split("#", 1)[0] in wanted and row["status"] in ("ok", "warning", "error"):
                 setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
         summary.seconds = round(time.perf_counter() - started, 2)
         summary.outputs = write_outputs(
@@ -278,36 +342,54 @@ def run_batch(
 
 
 def _member_tasks(
-    containers: list[Path],
+    containers: list[Entry],
     out: Path,
     state: Any,
-    mirror: Any,
     summary: RunSummary,
     errors: list[Result],
     pdf_engine: str | None,
     on_tasks: Callable[[int], None] | None,
 ) -> Iterator[Task]:
-    """The documents of PubMed and BioC files as tasks, streamed; cached ones counted, not yielded."""
+    """The documents of PubMed and BioC files as tasks (keyed ``KEY#pmid-N``), streamed; cached ones counted,
+    not yielded."""
     from pipeline.errors import EVminerError
     from pipeline.ingest.readers import members
 
-    for f in containers:
-        known = db.cached_hashes(state, f"{f}#")
+    for entry in containers:
+        f = entry.path
+        known = db.cached_hashes(state, f"{entry.key}#")
         try:
             for member in members(f, doc_id_for(f)):
+                key = f"{entry.key}#{member.key.rpartition('#')[2]}"
                 digest = content_hash(member.data, cache_variant(f, pdf_engine))
-                if known.get(member.key) == digest and document_path(out, member.doc_id).exists():
+                if known.get(key) == digest and document_path(out, member.doc_id).exists():
                     summary.cached += 1
                     continue
                 if on_tasks:
                     on_tasks(1)
-                yield Task(
-                    str(f), member.doc_id, key=member.key, pdf_engine=pdf_engine, digest=digest, data=member.data
-                )
+                yield Task(str(f), member.doc_id, key=key, pdf_engine=pdf_engine, digest=digest, data=member.data)
         except EVminerError as exc:
             if on_tasks:
                 on_tasks(1)
-            errors.append(error_result(Task(str(f), doc_id_for(f), key=str(f)), printable(str(exc))))
+            errors.append(error_result(Task(str(f), doc_id_for(f), key=entry.key), printable(str(exc))))
+
+
+def _left_out_result(entry: Entry) -> Result:
+    """The manifest row of an input that is not read: an unreadable folder, a symlink not followed, a FIFO."""
+    task = Task(str(entry.path), "", key=entry.key)
+    result = error_result(task, f"{task.label}: {entry.problem}", kind="left_out")
+    result.status = entry.status or "error"
+    result.rows["files"][0]["status"] = result.status
+    return result
+
+
+def _removed_result(key: str, doc_id: str) -> Result:
+    """The manifest row of a file that was under an input folder in an earlier run and is gone now."""
+    task = Task(key, doc_id, key=key)
+    result = error_result(task, f"{task.label}: no longer in the input folder; its rows were removed", kind="removed")
+    result.status = "removed"
+    result.rows["files"][0]["status"] = "removed"
+    return result
 
 
 def _poison_reason(message: str, label: str) -> str:
@@ -327,9 +409,13 @@ def _store(out: Path, state, mirror, result: Result) -> None:  # type: ignore[no
     if result.document_json:  # the document file first: a row in the database always has its file
         with atomic_open(document_path(out, result.doc_id)) as fh:
             fh.write(result.document_json)
-    db.store(state, result.path, result.doc_id, result.rows)
+    old = db.store(state, result.path, result.doc_id, result.rows)
     if mirror is not None:
         db.store(mirror, result.path, result.doc_id, result.rows)
+    for doc_id in old - ({result.doc_id} if result.document_json else set()):
+        if doc_id:  # a document no row holds any more (a file that failed this time, or is gone)
+            with contextlib.suppress(FileNotFoundError):
+                document_path(out, doc_id).unlink()
 
 
 def _copy_to_mirror(out: Path, state, mirror, path: str) -> None:  # type: ignore[no-untyped-def]
@@ -343,4 +429,4 @@ def _copy_to_mirror(out: Path, state, mirror, path: str) -> None:  # type: ignor
     db.store(mirror, path, row["doc_id"], db.document_rows(result, doc, items))
 
 
-__all__ = ["Limits", "RunSummary", "assign_doc_ids", "discover", "run_batch"]
+__all__ = ["Limits", "RunLockedError", "RunSummary", "assign_doc_ids", "discover", "run_batch", "scan"]

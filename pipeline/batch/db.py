@@ -8,6 +8,7 @@ transaction, so a run killed at any moment leaves every document either fully st
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -291,17 +292,52 @@ def document_rows(result: Result, doc: Document | None, items: list[Assertion]) 
 TABLES = {t.name: t for t in (files, documents, *CHILD_TABLES)}
 
 
-def store(engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str, Any]]]) -> None:
-    """Replace one file's rows (and its document's) in one transaction."""
+def store(engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Replace one file's rows (and its document's) in one transaction; returns the doc_ids it replaced.
+
+    Text is cleaned for every database alike: NUL (which PostgreSQL refuses in text) and other control
+    characters but tab and newlines become spaces, so offsets into a document's text stay right.
+    """
     with engine.begin() as conn:
         old = conn.execute(select(files.c.doc_id).where(files.c.path == path)).scalar()
-        for old_id in {old, doc_id} - {None}:
+        replaced = {old, doc_id} - {None, ""}
+        for old_id in replaced:
             for t in (*CHILD_TABLES, documents):
                 conn.execute(delete(t).where(t.c.doc_id == old_id))
         conn.execute(delete(files).where(files.c.path == path))
         for name in ("files", "documents", *(t.name for t in CHILD_TABLES)):
             if rows.get(name):
-                conn.execute(insert(TABLES[name]), rows[name])
+                conn.execute(insert(TABLES[name]), [clean_row(r) for r in rows[name]])
+    return {d for d in replaced if d}
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with NUL and other control characters (not tab, newline, carriage return, form feed) as spaces."""
+    return _CONTROL_RE.sub(" ", value) if _CONTROL_RE.search(value) else value
+
+
+def clean_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def known_files(engine: Engine) -> dict[str, str]:
+    """key (the files table's path) -> doc_id, for every input the database holds and has not removed."""
+    with engine.connect() as conn:
+        return {p: d for p, d in conn.execute(select(files.c.path, files.c.doc_id).where(files.c.status != "removed"))}
+
+
+def adopt_legacy_paths(engine: Engine, keys: dict[str, str]) -> None:
+    """Rows of runs before files were keyed relative to their input root carry an absolute path: re-key those of
+    the files found now (``keys``: absolute path -> key) so that their results stay cached."""
+    with engine.begin() as conn:
+        legacy = [p for (p,) in conn.execute(select(files.c.path).where(files.c.path.like("/%")))]
+        for path in legacy:
+            if path in keys:
+                conn.execute(delete(files).where(files.c.path == keys[path]))
+                conn.execute(files.update().where(files.c.path == path).values(path=keys[path]))
 
 
 def cached(engine: Engine, path: str, digest: str) -> bool:

@@ -25,7 +25,7 @@ def _inflated_size(data: bytes, start: int, cap: int) -> int:
             piece = pending[: 4 * _CHUNK]
             out = inflater.decompress(piece, _CHUNK)
             total += len(out)
-            while inflater.unconsumed_tail and total <= cap:
+            while inflater.unconsumed_tail and not inflater.eof and total <= cap:
                 out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
                 total += len(out)
             if total > cap:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from pipeline.errors import BinaryInputError, EmptyInputError, EncodingError
 
 # Control characters that never occur in a text article (tab, newlines and form feed do).
 _CONTROL = {*range(0, 9), 11, *range(14, 32), 127}
+_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -44,4 +46,9 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
         raise BinaryInputError(source, f"{control} control characters in the first 20,000: binary, not text")
     if not text.strip():
         raise EmptyInputError(source, "the file holds only white space")
+    stray = _CONTROL_RE.findall(text)
+    if stray:  # a few stray NULs or escapes in a text: read as spaces (offsets kept), said in a warning
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in stray})[:5])
+        text = _CONTROL_RE.sub(" ", text)
+        warnings.append(f"{len(stray)} control character(s) ({names}) read as spaces")
     return text, warnings

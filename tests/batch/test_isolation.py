@@ -78,12 +78,12 @@ def test_isolation_a_file_that_killed_its_worker_is_skipped_then_retried_on_requ
     work = tmp_path / "out"
     shutil.copytree(out, work)
     again = run_batch([src], work, workers=2, limits=LIMITS, process=process_or_die, report=False)
-    assert (again.cached, again.processed, again.skipped, again.error) == (10, 0, 3, 3)
+    assert (again.cached, again.processed, again.not_retried, again.error) == (10, 0, 3, 3)
     rows = _check_outputs(work)
     assert all("--retry-failed" in rows[d]["message"] and "not tried again" in rows[d]["message"] for d in BAD)
     assert "killed by signal 9" in rows["die-signal"]["message"]
     retried = run_batch([src], work, workers=2, limits=LIMITS, process=process_or_die, retry_failed=True)
-    assert (retried.processed, retried.skipped, retried.error, retried.ok) == (3, 0, 3, 10)
+    assert (retried.processed, retried.not_retried, retried.error, retried.ok) == (3, 0, 3, 10)
     assert "not tried again" not in _manifest(work)["die-exit"]["message"]
 
 
