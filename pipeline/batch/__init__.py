@@ -45,6 +45,7 @@ class RunSummary:
     left_out: int = 0  # folders, symlinks and special files not read (each a manifest row with the reason)
     seconds: float = 0.0
     outputs: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # the run's own costs: scan, store, outputs (seconds)
 
     @property
     def failed(self) -> bool:
@@ -289,6 +290,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
     for key, doc_id in known.items():
         if key.split("#", 1)[0] not in present and any(key.startswith(root) for root in found.roots):
             early.append(_removed_result(key, doc_id))
+    summary.timings["scan"] = round(time.perf_counter() - started, 3)
     if on_tasks:
         on_tasks(len(tasks) + len(early))
     member_errors: list[Result] = []
@@ -298,6 +300,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
     workers = workers or os.cpu_count() or 1
     use_dask = engine == "dask" or bool(scheduler)
     manifest = _open_manifest(out, state)
+    storing = 0.0
     try:
         results = itertools.chain(
             early,
@@ -307,6 +310,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
             member_errors,  # a PubMed or BioC file that turned bad while streamed: an error row for the file
         )
         for result in results:
+            t = time.perf_counter()
             _store(out, state, mirror, result)
             if result.poisonous:
                 db.mark_poison(state, result.content_hash, result.path, result.kind, result.message)
@@ -314,6 +318,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
                 db.clear_poison(state, result.content_hash)
             manifest.write(json.dumps(db.manifest_row(result.rows["files"][0]), ensure_ascii=False) + "\n")
             manifest.flush()
+            storing += time.perf_counter() - t
             summary.processed += not result.kind or result.poisonous
             summary.not_retried += result.kind == "not_retried"
             summary.removed += result.kind == "removed"
@@ -321,12 +326,14 @@ def _run_locked(  # type: ignore[no-untyped-def]
             if progress:
                 progress(result, summary)
     finally:
+        summary.timings["store"] = round(storing, 3)
         manifest.close()
         wanted = {e.key for e in found.files} | {e.key for e in found.left_out}
         for row in db.manifest_rows(state):
             if row["path"].split("#", 1)[0] in wanted and row["status"] in ("ok", "warning", "error"):
                 setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
-        summary.seconds = round(time.perf_counter() - started, 2)
+        t = time.perf_counter()
+        summary.seconds = round(t - started, 2)
         summary.outputs = write_outputs(
             state,
             out,
@@ -338,6 +345,8 @@ def _run_locked(  # type: ignore[no-untyped-def]
             },
             report,
         )
+        summary.timings["outputs"] = round(time.perf_counter() - t, 3)
+        summary.seconds = round(time.perf_counter() - started, 2)
     return summary
 
 

@@ -22,7 +22,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 _CONTEXT = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads or locks copied from the parent
 _PR_SET_PDEATHSIG = 1
+_DEPTH = 2  # files sent to a worker ahead: the one it reads and the next
 
 Process = Callable[[Task, Limits], Result]
 
@@ -109,8 +110,6 @@ def _worker_main(conn: Connection, parent: int, limits: Limits, process: Process
                     kind="memory",
                 )
             )
-        if result.kind == "memory":
-            return  # a worker that ran out of memory is not trusted with the next file
 
 
 def death_message(task: Task, exitcode: int | None, limits: Limits) -> str:
@@ -134,16 +133,21 @@ def death_message(task: Task, exitcode: int | None, limits: Limits) -> str:
 
 @dataclass
 class _Slot:
-    """One worker process and the file it is reading."""
+    """One worker process, the file it is reading (``tasks[0]``, since ``started``) and the one sent after it, so
+    that the worker never waits for the parent to store a result before it starts on the next file."""
 
     process: Any
     conn: Connection
     ready: bool = False
-    task: Task | None = None
+    tasks: list[Task] = field(default_factory=list)
     started: float = 0.0
 
+    @property
+    def task(self) -> Task | None:
+        return self.tasks[0] if self.tasks else None
+
     def deadline(self, limits: Limits) -> float | None:
-        if self.task is None or limits.seconds is None:
+        if not self.tasks or limits.seconds is None:
             return None
         return self.started + limits.seconds
 
@@ -204,7 +208,12 @@ class WorkerPool:
                 slot.kill()
         self.slots = []
 
-    def _replace(self, slot: _Slot) -> None:
+    def _replace(self, slot: _Slot, queue: deque[Task] | None = None, blamed: bool = True) -> None:
+        """A new worker for ``slot``; the files sent to it after the one it was reading (``blamed``), or all of
+        them, go back to ``queue``."""
+        if queue is not None:
+            queue.extendleft(reversed(slot.tasks[1:] if blamed else slot.tasks))
+        slot.tasks = []
         slot.kill()
         self.slots.remove(slot)
         self.slots.append(_start(self.limits, self.process, self.warm))
@@ -217,7 +226,7 @@ class WorkerPool:
 
         def refill() -> None:
             nonlocal exhausted
-            while not exhausted and len(queue) < self.workers:
+            while not exhausted and len(queue) < _DEPTH * self.workers:
                 nxt = next(source, None)
                 if nxt is None:
                     exhausted = True
@@ -227,17 +236,19 @@ class WorkerPool:
         refill()
         while len(self.slots) < min(self.workers, max(len(queue), 1)):
             self.slots.append(_start(self.limits, self.process, self.warm))
-        while queue or any(s.task is not None for s in self.slots):
+        while queue or any(s.tasks for s in self.slots):
             for slot in self.slots:  # hand out work
-                if slot.ready and slot.task is None and queue:
+                while slot.ready and len(slot.tasks) < _DEPTH and queue:
                     task = queue.popleft()
                     try:
                         slot.conn.send(task)
                     except (OSError, ValueError):
                         queue.appendleft(task)
-                        continue
-                    slot.task, slot.started = task, time.monotonic()
-            refill()
+                        break
+                    if not slot.tasks:
+                        slot.started = time.monotonic()
+                    slot.tasks.append(task)
+                refill()
             deadlines = [d for s in self.slots if (d := s.deadline(self.limits)) is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             waitables: list[Any] = [s.conn for s in self.slots] + [s.process.sentinel for s in self.slots]
@@ -246,20 +257,25 @@ class WorkerPool:
                 if slot.conn in ready:
                     message = self._receive(slot)
                     if isinstance(message, Result):
+                        if message.kind == "memory":  # not trusted with the next file: a fresh worker takes it
+                            self._replace(slot, queue, blamed=False)
+                            yield message
+                            continue
                         yield message
                 if not slot.process.is_alive() or slot.process.sentinel in ready:
                     message = self._receive(slot) if slot.conn.poll() else None
                     if isinstance(message, Result):
                         yield message
-                    yield from self._lost(slot)
+                    yield from self._lost(slot, queue)
                     continue
                 d = slot.deadline(self.limits)
-                if d is not None and slot.task is not None and time.monotonic() >= d:
-                    task = slot.task
-                    slot.task = None
-                    self._replace(slot)
+                current = slot.task
+                if d is not None and current is not None and time.monotonic() >= d:
+                    self._replace(slot, queue)
                     yield error_result(
-                        task, f"{task.label}: over the time limit of {self.limits.seconds:g} s per file", kind="timeout"
+                        current,
+                        f"{current.label}: over the time limit of {self.limits.seconds:g} s per file",
+                        kind="timeout",
                     )
 
     def _receive(self, slot: _Slot) -> Result | None:
@@ -272,16 +288,16 @@ class WorkerPool:
             slot.ready = True
             self._early_deaths = 0
             return None
-        if isinstance(message, Result) and slot.task is not None:
-            slot.task = None
+        if isinstance(message, Result) and slot.tasks:
+            slot.tasks.pop(0)
+            slot.started = time.monotonic()  # the next file sent, if any, starts now
             return message
         return None
 
-    def _lost(self, slot: _Slot) -> Iterator[Result]:
+    def _lost(self, slot: _Slot, queue: deque[Task]) -> Iterator[Result]:
         slot.process.join(5)
         task, was_ready = slot.task, slot.ready
-        slot.task = None
-        self._replace(slot)
+        self._replace(slot, queue)
         if task is not None:
             yield error_result(task, death_message(task, slot.process.exitcode, self.limits), kind="crash")
         elif not was_ready:

@@ -293,7 +293,11 @@ def test_batch_list_columns_are_lists(run) -> None:  # type: ignore[no-untyped-d
     assert pq.read_schema(out / "entities.parquet").field("other_names").type == pa.list_(pa.string())
     data = load_run(out)
     row = data.assertions[data.assertions.source == "table"].iloc[0]
-    assert isinstance(row["cargo"], list) and isinstance(row["refs"], list) and all(isinstance(r, int) for r in row["refs"])
+    assert (
+        isinstance(row["cargo"], list)
+        and isinstance(row["refs"], list)
+        and all(isinstance(r, int) for r in row["refs"])
+    )
     table = pq.read_table(out / "assertions.parquet").to_pylist()
     assert {tuple(r["cargo"]) for r in table} == {tuple(c) for c in data.assertions["cargo"]}
     assert isinstance(data.entities["other_names"].iloc[0], list)
