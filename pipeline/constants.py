@@ -18,7 +18,7 @@ LOSS_OF_FUNCTION: frozenset[str] = frozenset(["inhibitor", "silencing"])
 Relation = Literal["transfers_resistance", "cargo_function", "biomarker", "delivers_payload", "drug_function"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 
-Effect = Literal["confers_resistance", "predicts_resistance", "sensitizes"]
+Effect = Literal["confers_resistance", "predicts_resistance", "sensitizes", "associated"]
 
 CargoType = Literal["miRNA", "lncRNA", "circRNA", "mRNA", "DNA", "protein", "drug", "lipid", "vesicle", "other"]
 CARGO_TYPES: tuple[str, ...] = get_args(CargoType)

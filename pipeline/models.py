@@ -184,6 +184,8 @@ class Assertion(Frozen):
 
     relation: Relation
     effect: Effect | None = None
+    confidence: float | None = Field(default=None, description="how sure (tables 1.0); prose: the rule's or model's")
+    method: str | None = Field(default=None, description="what made it: 'table', or 'rules:<rule names>'")
     cargo: list[Concept] = []
     drugs: list[Concept] = []
     target_genes: list[Concept] = []
@@ -203,6 +205,8 @@ class Assertion(Frozen):
             "source": p.source,
             "relation": self.relation,
             "effect": self.effect,
+            "confidence": self.confidence,
+            "method": self.method,
             "cargo": [c.name for c in self.cargo],
             "cargo_type": [c.type for c in self.cargo],
         }

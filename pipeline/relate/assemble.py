@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance
 from pipeline.relate.cues import Cues, load_cues
+from pipeline.relate.resistance import unit_resistance
 from pipeline.relate.units import StudyUnit
 
 CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
@@ -117,11 +118,11 @@ def unit_assertions(doc: Document, unit: StudyUnit, *, keep_negated: bool = Fals
         entities = [e for e in doc.entities if sentence.start <= e.start < sentence.end]
         target = negated if _negated(cues, doc.span_text(sentence)) else roles
         _classify(doc, cues, entities, s_index, target)
-    out = []
-    for r, is_negated in ((roles, False), (negated, True)):
-        if is_negated and not keep_negated:
-            continue
-        out += _build(doc, unit, r, is_negated)
+    out = unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
+    if not out:
+        out = [a for a in _build(doc, unit, roles, False) if a.relation != "transfers_resistance"]
+    if keep_negated:
+        out += _build(doc, unit, negated, True)
     return out
 
 
@@ -142,7 +143,7 @@ def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Ass
     flag = "NEGATED: " if negated else ""
     # a resistance statement, or cargo found in vesicles of cells resistant to a named drug ("levels of 309
     # miRNAs were increased in adriamycin-resistant exosomes"): the association reviews tabulate
-    if r.cargo and ((r.effects and r.drugs) or r.resistance_drugs):
+    if negated and r.cargo and ((r.effects and r.drugs) or r.resistance_drugs):
         effect: str | None = None
         if "sensitizes" in r.effects and "confers_resistance" not in r.effects:
             effect = "sensitizes"
@@ -153,13 +154,13 @@ def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Ass
         out.append(
             Assertion(
                 relation="transfers_resistance",
-                effect=None if negated else effect,  # type: ignore[arg-type]
+                effect=None,
                 cargo=r.cargo,
                 drugs=r.resistance_drugs or r.drugs,
                 target_genes=targets,
                 donor_cells=r.donors,
                 recipient_cells=recipients,
-                function=flag + (effect or "association") if negated else None,
+                function=flag + (effect or "association"),
                 refs=unit.refs,
                 study_keys=study_keys,
                 provenance=_provenance(doc, unit, r.evidence),

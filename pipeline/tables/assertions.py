@@ -107,6 +107,8 @@ def row_assertion(
     study_keys = [k for k in (doc.reference(n).study_key if doc.reference(n) else None for n in refs) if k]
     return Assertion(
         relation=relation,
+        confidence=1.0,
+        method="table",
         cargo=cargo,
         drugs=drugs,
         target_genes=genes,

@@ -1,0 +1,179 @@
+"""The relation gold set of real abstracts (tests/gold/relations): loading, the dev/test split, and scoring.
+
+Each gold file is one paper (title + abstract) with its hand-annotated resistance rows (GUIDELINES.md there).
+The split is fixed by the DOI alone (``split_of``): a paper is in ``test`` when the first byte of the SHA-256
+of its lower-cased DOI is below 77 (30%), so nobody chooses which papers the rules are scored on.
+
+Scoring is by (cargo, drug) pairs per paper: a predicted pair matches a gold pair when the cargo agrees after
+normalisation (miR-23a ~ miR-23a-3p; circRNA spellings; "EV" for the vesicles themselves) and the drug agrees
+after normalisation through the drug lexicon (names, synonyms and abbreviations to one INN; classes by name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from pipeline.models import Assertion
+
+TEST_SHARE_BYTE = 77  # of 256: about 30% of papers in test
+
+
+class GoldRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    cargo: str
+    cargo_type: str
+    drugs: list[str]
+    effect: str
+    donor_cells: list[str] = []
+    recipient_cells: list[str] = []
+    target_genes: list[str] = []
+    quote: str
+
+    @field_validator("drugs", "donor_cells", "recipient_cells", "target_genes", mode="before")
+    @classmethod
+    def _listify(cls, v: object) -> object:
+        if v is None or v == "":
+            return []
+        return [v] if isinstance(v, str) else v
+
+
+class GoldPaper(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    kind: str
+    doi: str
+    text: str
+    assertions: list[GoldRow]
+    licence: str = ""
+    source_url: str = ""
+    notes: str | None = None
+
+    @property
+    def split(self) -> str:
+        return split_of(self.doi)
+
+
+def split_of(doi: str) -> str:
+    return "test" if hashlib.sha256(doi.strip().lower().encode()).digest()[0] < TEST_SHARE_BYTE else "dev"
+
+
+def load_gold(folder: Path) -> list[GoldPaper]:
+    papers = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if str(data.get("notes") or "").lower().startswith("excluded"):
+            continue
+        papers.append(GoldPaper.model_validate(data))
+    return papers
+
+
+def fold_cargo(name: str) -> str:
+    """One spelling per cargo: case, "hsa-", circRNA prefixes and separators folded."""
+    n = name.strip().lower()
+    n = re.sub(r"^hsa[-_]", "", n)
+    n = re.sub(r"^(?:microrna|mirna|mir)[-_ ]?", "mir-", n)
+    n = re.sub(r"^circ(?:rna)?[-_ ]?", "circ", n)
+    n = re.sub(r"^hsa_circ", "circ", n)
+    n = re.sub(r"^(?:lncrna|lnc)[-_ ]", "", n)
+    n = n.replace("_", "-")
+    return n
+
+
+def same_cargo(a: str, b: str) -> bool:
+    a, b = fold_cargo(a), fold_cargo(b)
+    if a in {"ev", "evs", "exosome", "exosomes", "sev"} and b in {"ev", "evs", "exosome", "exosomes", "sev"}:
+        return True
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-") or a.replace("-", "") == b.replace("-", "")
+
+
+def drug_normaliser() -> Callable[[str], str]:
+    from pipeline.normalize.concepts import normalize_drug
+
+    def canon(name: str) -> str:
+        c = normalize_drug(name)
+        return (c.name if c else name).strip().lower()
+
+    return canon
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    effect_right: int = 0
+    effect_total: int = 0
+    lookalikes: int = 0
+    lookalikes_flagged: int = 0
+    papers: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _pairs(rows: Iterable[tuple[str, list[str], str | None]], canon: Callable[[str], str]) -> list[tuple[str, str, str]]:
+    out = []
+    for cargo, drugs, effect in rows:
+        for d in drugs:
+            pair = (cargo, canon(d), effect or "")
+            if pair not in out:
+                out.append(pair)
+    return out
+
+
+def score_paper(paper: GoldPaper, predicted: list[Assertion], score: Score, canon: Callable[[str], str]) -> None:
+    """Add one paper's (cargo, drug) pairs and effects to ``score``."""
+    resistance = [a for a in predicted if a.relation == "transfers_resistance" and a.effect is not None]
+    pred = _pairs(
+        ((c.name, [d.name for d in a.drugs], a.effect) for a in resistance for c in a.cargo), canon
+    )
+    gold = _pairs(((r.cargo, r.drugs, r.effect) for r in paper.assertions), canon)
+    score.papers += 1
+    if paper.kind == "lookalike":
+        score.lookalikes += 1
+        score.lookalikes_flagged += bool(resistance)
+    matched_pred: set[int] = set()
+    seen_gold: set[tuple[str, str]] = set()
+    for g_cargo, g_drug, _ in gold:
+        if (g_cargo.lower(), g_drug) in seen_gold:
+            continue
+        seen_gold.add((g_cargo.lower(), g_drug))
+        hits = [i for i, (c, d, _) in enumerate(pred) if d == g_drug and same_cargo(c, g_cargo)]
+        if hits:
+            score.tp += 1
+            matched_pred.update(hits)
+            gold_effects = {e for c, d, e in gold if d == g_drug and same_cargo(c, g_cargo)}
+            score.effect_total += 1
+            if any(pred[i][2] in gold_effects for i in hits):
+                score.effect_right += 1
+            else:
+                score.misses.append(
+                    f"{paper.id}: effect ({g_cargo}, {g_drug}) gold {sorted(gold_effects)} got {pred[hits[0]][2]}"
+                )
+        else:
+            score.fn += 1
+            score.misses.append(f"{paper.id}: missed ({g_cargo}, {g_drug})")
+    for i, (c, d, e) in enumerate(pred):
+        if i not in matched_pred:
+            score.fp += 1
+            score.misses.append(f"{paper.id}: extra ({c}, {d}, {e})")

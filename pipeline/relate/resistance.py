@@ -1,0 +1,319 @@
+"""Resistance assertions of a study unit: (cargo, drug) pairs decided sentence by sentence, gathered per cargo.
+
+For each sentence of a unit the rule engine (``pipeline.relate.rules``) gives effect cues ("promoted ...
+resistance", "restored the sensitivity", "predicted response", "higher in ... resistant cells") and roles of
+the entity mentions (cargo in a vesicle context, target, receptor status, inverted by a knock-down or an
+inhibitor, donor and recipient cells, drug payload, resisted drug). A sentence with a cue that no negation
+governs pairs
+
+- its cargo mentions (RNAs in a unit that speaks of vesicles, proteins and genes only where a rule puts them
+  in vesicles; else, for "these exosomes" or "it", the cargo last named in the unit; else the vesicles
+  themselves, cargo "EV"), with
+- its drugs (those it calls resisted first; payloads never), else the drugs the unit calls resisted, else the
+  class "chemotherapy" where the sentence speaks of chemoresistance;
+
+each pair takes the effect of the cue nearest to it, turned round when the cargo is knocked down or inhibited
+("silencing of miR-21 restored the sensitivity" -> miR-21 confers resistance). The pairs of one cargo are one
+Assertion per effect, cargos with the same drugs, effect and evidence are one Assertion, and every Assertion
+records the rules that made it (``method``) and a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.models import Assertion, Concept, Document, Entity, Provenance
+from pipeline.relate.rules import RuleMatch, load_engine
+from pipeline.relate.units import StudyUnit
+
+RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
+DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
+CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
+CARGO_TYPES = {"MIRNA": "miRNA", "LNCRNA": "lncRNA", "CIRCRNA": "circRNA", "MRNA": "mRNA", "DNA": "DNA"}
+FLIP = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
+# a causal claim outranks a prediction, which outranks a measured difference
+EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
+CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
+EV = Concept(name="EV", id=None, type="vesicle")
+
+_NEGATION = re.compile(
+    r"\b(?:not(?! only)|no|never|neither|nor|without|failed to|unable to|unaffected|did not|does not|"
+    r"cannot|could not|insignificant|no longer)\b",
+    re.IGNORECASE,
+)
+_VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
+_CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*|-)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    effect: str
+    start: int  # document offsets
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class SentenceFacts:
+    index: int
+    entities: list[int]  # indices into doc.entities
+    cues: list[Cue] = field(default_factory=list)
+    roles: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # entity index -> roles
+    role_rules: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    vesicle_words: bool = False
+
+
+@dataclass
+class _Pair:
+    cargo: Concept
+    drug: Concept
+    effect: str
+    confidence: float
+    rule: str
+    sentences: tuple[int, ...]
+
+
+def sentence_facts(doc: Document, s_index: int, entity_ids: list[int]) -> SentenceFacts:
+    """The effect cues and the entity roles of one sentence."""
+    sentence = doc.sentences[s_index]
+    text = doc.span_text(sentence)
+    spans = [(doc.entities[i].start - sentence.start, doc.entities[i].end - sentence.start, doc.entities[i].label)
+             for i in entity_ids]
+    facts = SentenceFacts(index=s_index, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text)))
+    matches = load_engine().run(text, spans)
+    effects = [m for m in matches if m.rule.kind == "effect"]
+    for m in effects:
+        if any(o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end)
+               for o in effects):
+            continue  # a more specific cue inside this one decides ("induced apoptosis and reversed resistance")
+        if _NEGATION.search(text[max(0, m.start - 40) : m.end]):
+            continue
+        facts.cues.append(
+            Cue(m.rule.effect or "", sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence)
+        )
+    for m in matches:
+        if m.rule.kind == "role":
+            _give_roles(facts, entity_ids, m)
+    return facts
+
+
+def _give_roles(facts: SentenceFacts, entity_ids: list[int], m: RuleMatch) -> None:
+    for local in m.entities:
+        facts.roles[entity_ids[local]].add(m.rule.role or "")
+        facts.role_rules[entity_ids[local]].add(m.rule.name)
+
+
+def _concepts(e: Entity) -> list[Concept]:
+    ids = [e.id, *e.other_ids] if e.other_ids else [e.id] * (1 + len(e.other_names))
+    kind = CARGO_TYPES.get(e.label, "protein" if e.label == "GENE" else e.label)
+    return [Concept(name=n, id=i, type=kind) for n, i in zip(e.names, ids, strict=False)]
+
+
+def _drug_concept(e: Entity) -> Concept:
+    return Concept(name=e.name or e.text, id=e.id, type=e.label)
+
+
+def _is_cargo(doc: Document, facts: SentenceFacts, i: int, cargo_genes: set[str], vesicle_unit: bool) -> bool:
+    e = doc.entities[i]
+    roles = facts.roles.get(i, set())
+    if "status" in roles and "cargo" not in roles:
+        return False
+    if e.label in RNA_LABELS:
+        return vesicle_unit and "target" not in roles
+    if e.label == "GENE":
+        return "cargo" in roles or (e.name in cargo_genes and not roles & {"target", "status"})
+    return False
+
+
+def _nearest(cues: list[Cue], a: int, b: int) -> Cue:
+    lo, hi = min(a, b), max(a, b)
+
+    def distance(c: Cue) -> tuple[int, float]:
+        if c.end >= lo and c.start <= hi:
+            gap = 0
+        else:
+            gap = min(abs(c.start - hi), abs(lo - c.end))
+        return gap, -c.confidence
+
+    return min(cues, key=distance)
+
+
+def unit_resistance(doc: Document, unit: StudyUnit, sentence_ids: list[int] | None = None) -> list[Assertion]:
+    """The resistance assertions of one study unit (``sentence_ids`` overrides the unit's sentences)."""
+    ids = sentence_ids if sentence_ids is not None else unit.sentences
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    bounds = [(doc.sentences[s].start, doc.sentences[s].end, s) for s in ids]
+    for i, e in enumerate(doc.entities):
+        for start, end, s in bounds:
+            if start <= e.start < end:
+                by_sentence[s].append(i)
+                break
+    facts = [sentence_facts(doc, s, by_sentence[s]) for s in ids]
+    vesicle_unit = any(
+        f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts
+    )
+    cargo_genes = {doc.entities[i].name for f in facts for i, r in f.roles.items()
+                   if "cargo" in r and doc.entities[i].label == "GENE" and not r & {"target", "status"}}
+    molecular = any(_is_cargo(doc, f, i, cargo_genes, vesicle_unit) for f in facts for i in f.entities)
+    resisted: list[Concept] = []
+    for f in facts:
+        for i in f.entities:
+            if doc.entities[i].label in DRUG_LABELS and "resisted" in f.roles.get(i, set()):
+                c = _drug_concept(doc.entities[i])
+                if c.name not in {r.name for r in resisted}:
+                    resisted.append(c)
+    chemo_unit = any(_CHEMO.search(doc.span_text(doc.sentences[f.index])) for f in facts)
+
+    pairs: list[_Pair] = []
+    last_cargo: list[tuple[int, int]] = []  # (entity index, sentence index) of the cargo named last
+    for f in facts:
+        cargo = [i for i in f.entities if _is_cargo(doc, f, i, cargo_genes, vesicle_unit)]
+        if not f.cues:
+            if cargo:
+                last_cargo = [(i, f.index) for i in cargo]
+            continue
+        text = doc.span_text(doc.sentences[f.index])
+        vesicles = [i for i in f.entities if doc.entities[i].label == "VESICLE"]
+        cargo_sources: list[tuple[int | None, int, float]] = []  # entity (None: "EV"), sentence, weight
+        if cargo:
+            cargo_sources = [(i, f.index, 1.0) for i in cargo]
+        elif last_cargo and (vesicles or f.vesicle_words or _ANAPHOR.search(text)):
+            cargo_sources = [(i, s, 0.75) for i, s in last_cargo]
+        elif not molecular and (vesicles or f.vesicle_words):
+            cargo_sources = [(None, f.index, 0.8)]
+        if not cargo_sources:
+            continue
+        drugs_here = [i for i in f.entities if doc.entities[i].label in DRUG_LABELS
+                      and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))]
+        resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
+        drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
+        sentence = doc.sentences[f.index]
+        for i in resisted_here or drugs_here:
+            drug_sources.append((_drug_concept(doc.entities[i]), doc.entities[i].start, 1.0, None))
+        if not drug_sources:
+            if resisted:
+                drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
+            elif _CHEMO.search(text) or (chemo_unit and f.cues):
+                drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if _CHEMO.search(text) else 0.5, None)]
+        for ci, cs, cw in cargo_sources:
+            if ci is None:
+                concepts, c_offset, inverted = [EV], (doc.entities[vesicles[0]].start if vesicles else sentence.start), any(
+                    "inverted" in f.roles.get(v, set()) for v in vesicles)
+            else:
+                e = doc.entities[ci]
+                concepts, c_offset = _concepts(e), e.start if cs == f.index else sentence.start
+                inverted = cs == f.index and "inverted" in f.roles.get(ci, set())
+                if cs != f.index:
+                    inverted = any("inverted" in f.roles.get(v, set()) for v in vesicles)
+            for drug, d_offset, dw, d_sentence in drug_sources:
+                cue = _nearest(f.cues, c_offset, d_offset)
+                effect = FLIP.get(cue.effect, cue.effect) if inverted else cue.effect
+                sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))
+                for concept in concepts:
+                    pairs.append(_Pair(concept, drug, effect, round(cue.confidence * cw * dw, 3), cue.rule, sentences))
+        if cargo:
+            last_cargo = [(i, f.index) for i in cargo]
+    return _assemble(doc, unit, facts, pairs)
+
+
+def _first_sentence(doc: Document, facts: list[SentenceFacts], drug: Concept) -> int | None:
+    for f in facts:
+        for i in f.entities:
+            e = doc.entities[i]
+            if e.label in DRUG_LABELS and (e.name or e.text) == drug.name:
+                return f.index
+    return None
+
+
+def _assemble(doc: Document, unit: StudyUnit, facts: list[SentenceFacts], pairs: list[_Pair]) -> list[Assertion]:
+    if not pairs:
+        return []
+    # per (cargo, drug): the best supported effect
+    best: dict[tuple[str, str], _Pair] = {}
+    support: dict[tuple[str, str], list[_Pair]] = defaultdict(list)
+    for p in pairs:
+        key = (p.cargo.name, p.drug.name)
+        support[key].append(p)
+        score = p.confidence + EFFECT_BONUS.get(p.effect, 0)
+        if key not in best or score > best[key].confidence + EFFECT_BONUS.get(best[key].effect, 0):
+            best[key] = p
+    # per (cargo, effect): the drugs; then cargos with the same drugs, effect and evidence together
+    grouped: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, p in best.items():
+        grouped[(key[0], p.effect)].append(key)
+    rows: dict[tuple[str, tuple[str, ...], tuple[int, ...]], list[str]] = {}
+    info: dict[str, Concept] = {}
+    for (cargo_name, effect), keys in grouped.items():
+        drugs = tuple(k[1] for k in keys)
+        sentences = tuple(sorted({s for k in keys for p in support[k] if p.effect == best[k].effect for s in p.sentences}))
+        rows.setdefault((effect, drugs, sentences), []).append(cargo_name)
+        for k in keys:
+            info[k[0]] = best[k].cargo
+            info["drug:" + k[1]] = best[k].drug
+    donors, recipients = _cells(doc, facts)
+    study_keys = [k for k in (doc.reference(n).study_key if doc.reference(n) else None for n in unit.refs) if k]
+    out = []
+    for (effect, drugs, sentences), cargo_names in rows.items():
+        used = [best[(c, d)] for c in cargo_names for d in drugs if (c, d) in best]
+        targets = _targets(doc, facts, sentences, set(cargo_names))
+        first, last = doc.sentences[sentences[0]], doc.sentences[sentences[-1]]
+        out.append(
+            Assertion(
+                relation="transfers_resistance",
+                effect=effect,  # type: ignore[arg-type]
+                confidence=max(p.confidence for p in used),
+                method="rules:" + ",".join(sorted({p.rule for p in used})),
+                cargo=[info[c] for c in cargo_names],
+                drugs=[info["drug:" + d] for d in drugs],
+                target_genes=targets,
+                donor_cells=donors,
+                recipient_cells=[r for r in recipients if r.name not in {d.name for d in donors}],
+                refs=unit.refs,
+                study_keys=study_keys,
+                provenance=Provenance(
+                    doc_id=doc.doc_id,
+                    source="text",
+                    page=first.page,
+                    start=first.start,
+                    end=last.end,
+                    evidence=" ".join(doc.span_text(doc.sentences[s]) for s in sentences),
+                ),
+            )
+        )
+    return out
+
+
+def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], list[Concept]]:
+    donors: list[Concept] = []
+    recipients: list[Concept] = []
+    for f in facts:
+        for i in f.entities:
+            e = doc.entities[i]
+            if e.label not in CELL_LABELS:
+                continue
+            roles = f.roles.get(i, set())
+            c = Concept(name=e.name or e.text, id=e.id, type=e.label)
+            if "donor" in roles and c.name not in {d.name for d in donors}:
+                donors.append(c)
+            elif "recipient" in roles and c.name not in {r.name for r in recipients}:
+                recipients.append(c)
+    return donors, recipients
+
+
+def _targets(doc: Document, facts: list[SentenceFacts], sentences: tuple[int, ...], cargo: set[str]) -> list[Concept]:
+    out: list[Concept] = []
+    for f in facts:
+        if f.index not in sentences:
+            continue
+        for i, roles in f.roles.items():
+            if "target" in roles and "cargo" not in roles or (
+                "target" in roles and doc.entities[i].label in RNA_LABELS
+            ):
+                for c in _concepts(doc.entities[i]):
+                    if c.name not in cargo and c.name not in {t.name for t in out}:
+                        out.append(c)
+    return out

@@ -1,0 +1,232 @@
+"""Relation rules as validated data, run by one engine over tokens and entity spans.
+
+``models/patterns/resistance.json`` holds word classes (lower-case regular expressions, one token each),
+entity groups (labels an ``@PLACEHOLDER`` stands for) and rules. A rule's pattern is a line of elements:
+
+- ``UP``: a token of word class UP;  ``of``, ``cell|cells``: a literal token (a regular expression, anchored);
+- ``@CARGO``: one entity mention of a label in the group CARGO (one or more tokens), which the rule is about;
+  ``&CARGO``: the same, as a condition only (an anchor: the role goes to the ``@`` mentions);
+- ``~5``: up to five tokens that do not cross a clause break (";", "whereas", "but", ...);
+- ``-``: a hyphen token (spaCy splits "cisplatin-resistant" into three tokens);
+- ``(RESISTANT|refractory)``: an alternation, in which word class names stand for their words;
+- a trailing ``?`` makes an element optional.
+
+Rules of kind ``effect`` say what a stretch of a sentence states (confers_resistance, sensitizes,
+predicts_resistance, associated); rules of kind ``role`` give the entities under their placeholders a role
+(cargo, target, donor, recipient, status, inverted, payload, resisted). The patterns are compiled once into
+one spaCy ``Matcher``; every rule carries examples that it must match and counter-examples that it must not,
+checked by the tests (``[text](LABEL)`` marks an entity in an example).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from pipeline.errors import LexiconError
+from pipeline.normalize.lexicon import models_dir
+
+RuleKind = Literal["effect", "role"]
+Role = Literal["cargo", "target", "donor", "recipient", "status", "inverted", "payload", "resisted", "tool"]
+EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]
+
+_ELEMENT_RE = re.compile(r"^(?:~(\d+)|([@&])([A-Z_]+)|([A-Z][A-Z_0-9]*)|(\S+?))(\?)?$")
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    kind: RuleKind
+    pattern: str
+    effect: EffectName | None = None
+    role: Role | None = None
+    confidence: float = Field(default=0.9, gt=0, le=1)
+    examples: list[str] = []
+    counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Rule:
+        if self.kind == "effect" and self.effect is None:
+            raise ValueError(f"rule {self.name!r}: an effect rule needs 'effect'")
+        if self.kind == "role" and (self.role is None or "@" not in self.pattern):
+            raise ValueError(f"rule {self.name!r}: a role rule needs 'role' and an @placeholder")
+        return self
+
+
+class RuleSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str = ""
+    clause_breaks: list[str]
+    word_classes: dict[str, list[str]]
+    entity_groups: dict[str, list[str]]
+    rules: list[Rule]
+
+    @field_validator("word_classes")
+    @classmethod
+    def _regexes_compile(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, alternatives in v.items():
+            if not re.fullmatch(r"[A-Z][A-Z_0-9]*", name):
+                raise ValueError(f"word class {name!r}: names are UPPER_CASE")
+            for alt in alternatives:
+                try:
+                    re.compile(alt)
+                except re.error as exc:
+                    raise ValueError(f"word class {name}: bad regular expression {alt!r} ({exc})") from exc
+        return v
+
+    @model_validator(mode="after")
+    def _patterns_resolve(self) -> RuleSet:
+        names = set()
+        for rule in self.rules:
+            if rule.name in names:
+                raise ValueError(f"rule {rule.name!r} is defined twice")
+            names.add(rule.name)
+            for element in rule.pattern.split():
+                m = _ELEMENT_RE.match(element)
+                if not m:
+                    raise ValueError(f"rule {rule.name!r}: cannot read element {element!r}")
+                if m.group(3) and m.group(3) not in self.entity_groups:
+                    raise ValueError(f"rule {rule.name!r}: unknown entity group {m.group(2)}{m.group(3)}")
+                if m.group(4) and m.group(4) not in self.word_classes:
+                    raise ValueError(f"rule {rule.name!r}: unknown word class {m.group(4)}")
+                if m.group(5):
+                    try:
+                        re.compile(m.group(5))
+                    except re.error as exc:
+                        raise ValueError(f"rule {rule.name!r}: bad regular expression {element!r} ({exc})") from exc
+        return self
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """One rule matched in one sentence: its character span and the entities under its placeholder."""
+
+    rule: Rule
+    start: int  # character offsets into the text given to ``RuleEngine.run``
+    end: int
+    entities: tuple[int, ...]  # indices into the entity list given to ``run``
+
+
+class RuleEngine:
+    """Every rule of a RuleSet, compiled into one spaCy Matcher over a blank English tokenizer."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        import spacy
+        from spacy.matcher import Matcher
+
+        self.ruleset = ruleset
+        self.nlp = spacy.blank("en")
+        self.matcher = Matcher(self.nlp.vocab)
+        self.rules = {r.name: r for r in ruleset.rules}
+        self._placeholders: dict[str, list[int]] = {}
+        breaks = sorted(set(ruleset.clause_breaks))
+        for rule in ruleset.rules:
+            tokens, placeholder_positions = self._compile(rule.pattern, breaks)
+            self._placeholders[rule.name] = placeholder_positions
+            self.matcher.add(rule.name, [tokens])
+
+    def _compile(self, pattern: str, breaks: list[str]) -> tuple[list[dict[str, Any]], list[int]]:
+        out: list[dict[str, Any]] = []
+        placeholders: list[int] = []
+        for element in pattern.split():
+            m = _ELEMENT_RE.match(element)
+            assert m  # validated by RuleSet
+            gap, sigil, group, word_class, literal, optional = m.groups()
+            spec: dict[str, Any]
+            if gap is not None:
+                spec = {"LOWER": {"NOT_IN": breaks}, "OP": f"{{0,{int(gap)}}}"}
+            elif group is not None:
+                if sigil == "@":
+                    placeholders.append(len(out))
+                spec = {"ENT_TYPE": {"IN": self.ruleset.entity_groups[group]}, "OP": "+"}
+            elif word_class is not None:
+                alternatives = "|".join(self.ruleset.word_classes[word_class])
+                spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
+            else:
+                spec = {"LOWER": {"REGEX": f"^(?:{self._alternation(literal)})$"}}
+            if optional:
+                spec["OP"] = "?" if "OP" not in spec else spec["OP"]
+            out.append(spec)
+        return out, placeholders
+
+    def _alternation(self, literal: str) -> str:
+        """``(RESISTANT|refractory)``: word class names inside an alternation stand for their words."""
+        inner = literal[1:-1] if literal.startswith("(") and literal.endswith(")") else literal
+        parts = inner.split("|")
+        if not any(p in self.ruleset.word_classes for p in parts):
+            return literal
+        return "|".join("|".join(self.ruleset.word_classes[p]) if p in self.ruleset.word_classes else p for p in parts)
+
+    def run(self, text: str, entities: list[tuple[int, int, str]]) -> list[RuleMatch]:
+        """The rules matched in ``text``, whose entity mentions are (start, end, label) character spans."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        doc = self.nlp.make_doc(text)
+        spans: list[Span] = []
+        span_entity: dict[tuple[int, int], int] = {}
+        for i, (start, end, label) in enumerate(entities):
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+                span_entity.setdefault((span.start, span.end), i)
+        kept = filter_spans(spans)
+        doc.ents = kept
+        token_entity: dict[int, int] = {}
+        for span in kept:
+            for t in range(span.start, span.end):
+                token_entity[t] = span_entity[(span.start, span.end)]
+        out: list[RuleMatch] = []
+        seen: set[tuple[str, int, int, tuple[int, ...]]] = set()
+        for match_id, start, end, alignments in self.matcher(doc, with_alignments=True):
+            name = self.nlp.vocab.strings[match_id]
+            positions = set(self._placeholders[name])
+            ents = tuple(
+                sorted(
+                    {token_entity[start + k] for k, a in enumerate(alignments) if a in positions}
+                    & set(token_entity.values())
+                )
+            )
+            if positions and not ents:
+                continue
+            key = (name, start, end, ents)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(RuleMatch(self.rules[name], doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
+        return out
+
+
+def load_ruleset(path: Path | str | None = None) -> RuleSet:
+    file = Path(path) if path else models_dir() / "patterns" / "resistance.json"
+    try:
+        return RuleSet.model_validate(json.loads(file.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(file, f"relation rules cannot be loaded ({exc})") from exc
+
+
+@cache
+def load_engine(path: str | None = None) -> RuleEngine:
+    """The engine of ``models/patterns/resistance.json`` (or ``path``), built once per process."""
+    return RuleEngine(load_ruleset(path))
+
+
+def parse_example(example: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``"exosomes containing [miR-21](MIRNA)"`` -> the plain text and its entity spans."""
+    text = ""
+    entities: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in re.finditer(r"\[([^\]]+)\]\(([A-Z_]+)\)", example):
+        text += example[pos : m.start()]
+        entities.append((len(text), len(text) + len(m.group(1)), m.group(2)))
+        text += m.group(1)
+        pos = m.end()
+    return text + example[pos:], entities

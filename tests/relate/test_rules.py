@@ -1,0 +1,52 @@
+"""The relation rules of models/patterns/resistance.json: valid, and each matches its examples only."""
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from pipeline.relate.rules import RuleSet, load_engine, load_ruleset, parse_example
+
+RULES = load_ruleset().rules
+
+
+def _matched(rule_name: str, example: str) -> bool:
+    text, entities = parse_example(example)
+    return any(m.rule.name == rule_name for m in load_engine().run(text, entities))
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), [(r.name, e) for r in RULES for e in r.examples], ids=lambda v: str(v)[:40]
+)
+def test_rule_matches_its_examples(rule: str, example: str) -> None:
+    assert _matched(rule, example)
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), [(r.name, e) for r in RULES for e in r.counter_examples], ids=lambda v: str(v)[:40]
+)
+def test_rule_does_not_match_its_counter_examples(rule: str, example: str) -> None:
+    assert not _matched(rule, example)
+
+
+def test_role_rules_give_the_role_to_the_placeholder_not_the_anchor() -> None:
+    text, entities = parse_example("[circ-X](CIRCRNA) sponges [miR-330](MIRNA)")
+    targets = [m.entities for m in load_engine().run(text, entities) if m.rule.role == "target"]
+    assert targets and all(e == (1,) for e in targets)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"rules": [{"name": "x", "kind": "effect", "pattern": "UP"}]}, "needs 'effect'"),
+        ({"rules": [{"name": "x", "kind": "role", "role": "cargo", "pattern": "UP"}]}, "@placeholder"),
+        ({"rules": [{"name": "x", "kind": "effect", "effect": "sensitizes", "pattern": "NOPE"}]}, "unknown word"),
+        ({"rules": [{"name": "x", "kind": "role", "role": "cargo", "pattern": "@NOPE"}]}, "unknown entity"),
+        ({"word_classes": {"UP": ["(unclosed"]}, "rules": []}, "bad regular expression"),
+    ],
+)
+def test_bad_rules_are_refused_with_the_rule_named(change: dict, message: str) -> None:  # type: ignore[type-arg]
+    base = json.loads(load_ruleset().model_dump_json())
+    base.update(change)
+    with pytest.raises(ValidationError, match=message):
+        RuleSet.model_validate(base)
