@@ -141,9 +141,12 @@ def _row_status(gold: Assertion, preds: list[Assertion]) -> str:
 
 
 def _pairs(assertions: Iterable[Assertion], name: str) -> list[tuple[str, str, Assertion]]:
+    """(cargo, other) pairs; the vesicles themselves (cargo "EV") are no cargo a curated table lists."""
     out = []
     for a in assertions:
         for c in a.cargo:
+            if c.type == "vesicle":
+                continue
             for x in getattr(a, PAIR_FIELDS[name]):
                 out.append((c.name, x.name, a))
     return out

@@ -96,10 +96,12 @@ def same_cargo(a: str, b: str) -> bool:
 
 
 def drug_normaliser() -> Callable[[str], str]:
+    """Drug and class names to one spelling: the drug lexicon, else the drug class lexicon (singular too)."""
     from pipeline.normalize.concepts import normalize_drug
+    from pipeline.normalize.mentions import _drug_class_hit
 
     def canon(name: str) -> str:
-        c = normalize_drug(name)
+        c = normalize_drug(name) or _drug_class_hit(name) or _drug_class_hit(re.sub(r"s$", "", name))
         return (c.name if c else name).strip().lower()
 
     return canon

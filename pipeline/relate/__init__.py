@@ -13,16 +13,16 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
     ``doc`` must carry its entities (``pipeline.annotate.annotate``). Negated statements are left out unless
     ``keep_negated``, in which case they come flagged ("NEGATED: ..." in ``function``, no effect).
     """
-    merged: dict[tuple[str, tuple[int, ...], bool], Assertion] = {}
-    order: list[tuple[str, tuple[int, ...], bool]] = []
+    merged: dict[tuple[str, tuple[int, ...], str | None, bool], Assertion] = {}
+    order: list[tuple[str, tuple[int, ...], str | None, bool]] = []
     for unit in study_units(doc):
         for a in unit_assertions(doc, unit, keep_negated=keep_negated):
-            key = (a.relation, tuple(sorted(a.refs)), (a.function or "").startswith("NEGATED"))
+            key = (a.relation, tuple(sorted(a.refs)), a.effect, (a.function or "").startswith("NEGATED"))
             if key in merged and a.refs:  # one study described in two places: one assertion
                 merged[key] = merge_assertions(merged[key], a)
             else:
                 if key in merged:
-                    key = (*key[:2], key[2], len(order))  # type: ignore[assignment]
+                    key = (*key[:3], len(order))  # type: ignore[assignment]
                 merged[key] = a
                 order.append(key)
     return [merged[k] for k in order]
@@ -49,9 +49,19 @@ def merge_assertions(a: Assertion, b: Assertion) -> Assertion:
             "donor_cells": union(a.donor_cells, b.donor_cells),
             "recipient_cells": union(a.recipient_cells, b.recipient_cells),
             "effect": a.effect or b.effect,
+            "confidence": max((c for c in (a.confidence, b.confidence) if c is not None), default=None),
+            "method": _merge_methods(a.method, b.method),
             "provenance": a.provenance.model_copy(update={"evidence": evidence}),
         }
     )
+
+
+def _merge_methods(a: str | None, b: str | None) -> str | None:
+    """"rules:x,y" + "rules:y,z" -> "rules:x,y,z"."""
+    if not a or not b:
+        return a or b
+    names = sorted({n for m in (a, b) for n in m.split(":", 1)[-1].split(",")})
+    return "rules:" + ",".join(names)
 
 
 __all__ = ["relate"]

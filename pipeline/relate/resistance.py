@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.models import Assertion, Concept, Document, Entity, Provenance
+from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
 from pipeline.relate.rules import RuleMatch, load_engine
 from pipeline.relate.units import StudyUnit
 
@@ -35,12 +35,18 @@ CARGO_TYPES = {"MIRNA": "miRNA", "LNCRNA": "lncRNA", "CIRCRNA": "circRNA", "MRNA
 FLIP = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
 # a causal claim outranks a prediction, which outranks a measured difference
 EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
+_INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that turn a statement round
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
 
 _NEGATION = re.compile(
     r"\b(?:not(?! only)|no|never|neither|nor|without|failed to|unable to|unaffected|did not|does not|"
     r"cannot|could not|insignificant|no longer)\b",
+    re.IGNORECASE,
+)
+_NEGATED_AFTER = re.compile(
+    r"^[^,;.]{0,25}?\b(?:(?:was|were|is|are|remained)\s+(?:not|in)significant|(?:was|were|is|are)\s+not\b|"
+    r"did not|does not|do not|could not|failed)",
     re.IGNORECASE,
 )
 _VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
@@ -59,7 +65,8 @@ class Cue:
 
 @dataclass
 class SentenceFacts:
-    index: int
+    index: int  # position in the unit's list of spans
+    span: Span  # a sentence, or the title
     entities: list[int]  # indices into doc.entities
     cues: list[Cue] = field(default_factory=list)
     roles: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # entity index -> roles
@@ -77,20 +84,21 @@ class _Pair:
     sentences: tuple[int, ...]
 
 
-def sentence_facts(doc: Document, s_index: int, entity_ids: list[int]) -> SentenceFacts:
-    """The effect cues and the entity roles of one sentence."""
-    sentence = doc.sentences[s_index]
+def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[int]) -> SentenceFacts:
+    """The effect cues and the entity roles of one sentence (or title)."""
     text = doc.span_text(sentence)
     spans = [(doc.entities[i].start - sentence.start, doc.entities[i].end - sentence.start, doc.entities[i].label)
              for i in entity_ids]
-    facts = SentenceFacts(index=s_index, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text)))
+    facts = SentenceFacts(
+        index=index, span=sentence, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text))
+    )
     matches = load_engine().run(text, spans)
     effects = [m for m in matches if m.rule.kind == "effect"]
     for m in effects:
         if any(o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end)
                for o in effects):
             continue  # a more specific cue inside this one decides ("induced apoptosis and reversed resistance")
-        if _NEGATION.search(text[max(0, m.start - 40) : m.end]):
+        if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
         facts.cues.append(
             Cue(m.rule.effect or "", sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence)
@@ -98,7 +106,39 @@ def sentence_facts(doc: Document, s_index: int, entity_ids: list[int]) -> Senten
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m)
+    _coordinate(doc, facts)
     return facts
+
+
+_COORDINATION = re.compile(
+    r"^\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE
+)
+_SHARED_ROLES = ("cargo", "target", "donor", "recipient", "inverted", "resisted", "payload", "status")
+_LABEL_KIND = {"CELL_LINE": "cell", "CELL_TYPE": "cell", "DRUG": "drug", "DRUG_CLASS": "drug"}
+
+
+def _coordinate(doc: Document, facts: SentenceFacts) -> None:
+    """Mentions joined by "and", "or", "," or "/" share their roles: "in PC3, DU145 and LNCaP cells" are all
+    recipients, "target genes p27 and ERα" both targets."""
+    ids = sorted(facts.entities, key=lambda i: doc.entities[i].start)
+    runs: list[list[int]] = []
+    for i in ids:
+        e = doc.entities[i]
+        kind = _LABEL_KIND.get(e.label, "molecule" if e.label != "VESICLE" else "vesicle")
+        prev = runs[-1][-1] if runs else None
+        if prev is not None:
+            p = doc.entities[prev]
+            p_kind = _LABEL_KIND.get(p.label, "molecule" if p.label != "VESICLE" else "vesicle")
+            if p_kind == kind and p.end <= e.start and _COORDINATION.match(doc.text[p.end : e.start]):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        shared = set().union(*(facts.roles.get(i, set()) for i in run)) & set(_SHARED_ROLES)
+        for i in run:
+            facts.roles[i] |= shared
 
 
 def _give_roles(facts: SentenceFacts, entity_ids: list[int], m: RuleMatch) -> None:
@@ -122,6 +162,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, cargo_genes: set[str]
     roles = facts.roles.get(i, set())
     if "status" in roles and "cargo" not in roles:
         return False
+    if "agent" in roles and e.label in RNA_LABELS:
+        return vesicle_unit  # "PTEN, which is targeted by miR-222": miR-222 acts, it is no target
     if e.label in RNA_LABELS:
         return vesicle_unit and "target" not in roles
     if e.label == "GENE":
@@ -142,17 +184,16 @@ def _nearest(cues: list[Cue], a: int, b: int) -> Cue:
     return min(cues, key=distance)
 
 
-def unit_resistance(doc: Document, unit: StudyUnit, sentence_ids: list[int] | None = None) -> list[Assertion]:
-    """The resistance assertions of one study unit (``sentence_ids`` overrides the unit's sentences)."""
-    ids = sentence_ids if sentence_ids is not None else unit.sentences
+def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
+    """The resistance assertions of one study unit (its title first, where it has one)."""
+    spans: list[Span] = ([unit.title] if unit.title else []) + [doc.sentences[s] for s in unit.sentences]
     by_sentence: dict[int, list[int]] = defaultdict(list)
-    bounds = [(doc.sentences[s].start, doc.sentences[s].end, s) for s in ids]
     for i, e in enumerate(doc.entities):
-        for start, end, s in bounds:
-            if start <= e.start < end:
-                by_sentence[s].append(i)
+        for k, sp in enumerate(spans):
+            if sp.start <= e.start < sp.end:
+                by_sentence[k].append(i)
                 break
-    facts = [sentence_facts(doc, s, by_sentence[s]) for s in ids]
+    facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
     vesicle_unit = any(
         f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts
     )
@@ -166,7 +207,8 @@ def unit_resistance(doc: Document, unit: StudyUnit, sentence_ids: list[int] | No
                 c = _drug_concept(doc.entities[i])
                 if c.name not in {r.name for r in resisted}:
                     resisted.append(c)
-    chemo_unit = any(_CHEMO.search(doc.span_text(doc.sentences[f.index])) for f in facts)
+    specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or _unit_drugs(doc, facts)
+    chemo_unit = any(_CHEMO.search(doc.span_text(f.span)) for f in facts)
 
     pairs: list[_Pair] = []
     last_cargo: list[tuple[int, int]] = []  # (entity index, sentence index) of the cargo named last
@@ -176,27 +218,35 @@ def unit_resistance(doc: Document, unit: StudyUnit, sentence_ids: list[int] | No
             if cargo:
                 last_cargo = [(i, f.index) for i in cargo]
             continue
-        text = doc.span_text(doc.sentences[f.index])
+        text = doc.span_text(f.span)
         vesicles = [i for i in f.entities if doc.entities[i].label == "VESICLE"]
         cargo_sources: list[tuple[int | None, int, float]] = []  # entity (None: "EV"), sentence, weight
         if cargo:
             cargo_sources = [(i, f.index, 1.0) for i in cargo]
-        elif last_cargo and (vesicles or f.vesicle_words or _ANAPHOR.search(text)):
-            cargo_sources = [(i, s, 0.75) for i, s in last_cargo]
-        elif not molecular and (vesicles or f.vesicle_words):
-            cargo_sources = [(None, f.index, 0.8)]
+        else:
+            causal = any(c.effect != "associated" for c in f.cues)
+            if causal and (vesicles or f.vesicle_words):  # "exosomes from resistant cells transferred resistance"
+                cargo_sources = [(None, f.index, 0.8)]
+            if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
+                cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
         if not cargo_sources:
             continue
         drugs_here = [i for i in f.entities if doc.entities[i].label in DRUG_LABELS
                       and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))]
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
-        sentence = doc.sentences[f.index]
+        sentence = f.span
         for i in resisted_here or drugs_here:
-            drug_sources.append((_drug_concept(doc.entities[i]), doc.entities[i].start, 1.0, None))
+            concept = _drug_concept(doc.entities[i])
+            if concept.name == CHEMOTHERAPY.name and specific:  # "chemoresistance" of a study that names its drugs
+                drug_sources += [(c, doc.entities[i].start, 0.9, _first_sentence(doc, facts, c)) for c in specific]
+            else:
+                drug_sources.append((concept, doc.entities[i].start, 1.0, None))
         if not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
+            elif specific and _CHEMO.search(text):
+                drug_sources = [(c, sentence.end, 0.7, _first_sentence(doc, facts, c)) for c in specific]
             elif _CHEMO.search(text) or (chemo_unit and f.cues):
                 drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if _CHEMO.search(text) else 0.5, None)]
         for ci, cs, cw in cargo_sources:
@@ -206,7 +256,7 @@ def unit_resistance(doc: Document, unit: StudyUnit, sentence_ids: list[int] | No
             else:
                 e = doc.entities[ci]
                 concepts, c_offset = _concepts(e), e.start if cs == f.index else sentence.start
-                inverted = cs == f.index and "inverted" in f.roles.get(ci, set())
+                inverted = cs == f.index and ("inverted" in f.roles.get(ci, set()) or e.reagent in _INVERTING)
                 if cs != f.index:
                     inverted = any("inverted" in f.roles.get(v, set()) for v in vesicles)
             for drug, d_offset, dw, d_sentence in drug_sources:
@@ -217,7 +267,53 @@ def unit_resistance(doc: Document, unit: StudyUnit, sentence_ids: list[int] | No
                     pairs.append(_Pair(concept, drug, effect, round(cue.confidence * cw * dw, 3), cue.rule, sentences))
         if cargo:
             last_cargo = [(i, f.index) for i in cargo]
-    return _assemble(doc, unit, facts, pairs)
+    pairs += _unit_pairs(doc, facts, pairs, resisted, cargo_genes, vesicle_unit)
+    return _assemble(doc, unit, facts, pairs, spans)
+
+
+def _unit_pairs(
+    doc: Document,
+    facts: list[SentenceFacts],
+    pairs: list[_Pair],
+    resisted: list[Concept],
+    cargo_genes: set[str],
+    vesicle_unit: bool,
+) -> list[_Pair]:
+    """A unit is one study: a cargo it names in a sentence without a cue ("... secreted exosomal miR-222 and
+    miR-221. This ... induced tamoxifen resistance") takes the unit's main statement, at a lower confidence."""
+    cues = [(c, f) for f in facts for c in f.cues]
+    if not cues or not resisted:
+        return []
+    cue, cue_facts = max(cues, key=lambda cf: cf[0].confidence + EFFECT_BONUS.get(cf[0].effect, 0))
+    paired = {p.cargo.name for p in pairs}
+    out: list[_Pair] = []
+    for f in facts:
+        for i in f.entities:
+            if not _is_cargo(doc, f, i, cargo_genes, vesicle_unit):
+                continue
+            e = doc.entities[i]
+            inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING
+            effect = FLIP.get(cue.effect, cue.effect) if inverted else cue.effect
+            for concept in _concepts(e):
+                if concept.name in paired:
+                    continue
+                for drug in resisted:
+                    sentences = tuple(sorted({f.index, cue_facts.index}))
+                    out.append(_Pair(concept, drug, effect, round(cue.confidence * 0.6, 3), "unit:" + cue.rule, sentences))
+    return out
+
+
+def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:
+    """The specific drugs (no class, no payload) a unit names."""
+    out: list[Concept] = []
+    for f in facts:
+        for i in f.entities:
+            e = doc.entities[i]
+            if e.label == "DRUG" and "payload" not in f.roles.get(i, set()):
+                c = _drug_concept(e)
+                if c.name not in {o.name for o in out}:
+                    out.append(c)
+    return out
 
 
 def _first_sentence(doc: Document, facts: list[SentenceFacts], drug: Concept) -> int | None:
@@ -229,7 +325,9 @@ def _first_sentence(doc: Document, facts: list[SentenceFacts], drug: Concept) ->
     return None
 
 
-def _assemble(doc: Document, unit: StudyUnit, facts: list[SentenceFacts], pairs: list[_Pair]) -> list[Assertion]:
+def _assemble(
+    doc: Document, unit: StudyUnit, facts: list[SentenceFacts], pairs: list[_Pair], spans: list[Span]
+) -> list[Assertion]:
     if not pairs:
         return []
     # per (cargo, drug): the best supported effect
@@ -260,7 +358,7 @@ def _assemble(doc: Document, unit: StudyUnit, facts: list[SentenceFacts], pairs:
     for (effect, drugs, sentences), cargo_names in rows.items():
         used = [best[(c, d)] for c in cargo_names for d in drugs if (c, d) in best]
         targets = _targets(doc, facts, sentences, set(cargo_names))
-        first, last = doc.sentences[sentences[0]], doc.sentences[sentences[-1]]
+        first, last = spans[sentences[0]], spans[sentences[-1]]
         out.append(
             Assertion(
                 relation="transfers_resistance",
@@ -280,7 +378,7 @@ def _assemble(doc: Document, unit: StudyUnit, facts: list[SentenceFacts], pairs:
                     page=first.page,
                     start=first.start,
                     end=last.end,
-                    evidence=" ".join(doc.span_text(doc.sentences[s]) for s in sentences),
+                    evidence=" ".join(doc.span_text(spans[s]) for s in sentences),
                 ),
             )
         )

@@ -33,7 +33,7 @@ from pipeline.errors import LexiconError
 from pipeline.normalize.lexicon import models_dir
 
 RuleKind = Literal["effect", "role"]
-Role = Literal["cargo", "target", "donor", "recipient", "status", "inverted", "payload", "resisted", "tool"]
+Role = Literal["cargo", "target", "agent", "donor", "recipient", "status", "inverted", "payload", "resisted", "tool"]
 EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]
 
 _ELEMENT_RE = re.compile(r"^(?:~(\d+)|([@&])([A-Z_]+)|([A-Z][A-Z_0-9]*)|(\S+?))(\?)?$")
@@ -197,12 +197,28 @@ class RuleEngine:
             )
             if positions and not ents:
                 continue
+            if self.rules[name].kind == "effect" and _drug_participle(doc, start, token_entity, entities):
+                continue
             key = (name, start, end, ents)
             if key in seen:
                 continue
             seen.add(key)
             out.append(RuleMatch(self.rules[name], doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
         return out
+
+
+_DRUG_WORDS = frozenset(["drug", "drugs", "chemotherapy", "chemo", "agent", "treatment", "therapy", "radiation"])
+
+
+def _drug_participle(doc: Any, start: int, token_entity: dict[int, int], entities: list[tuple[int, int, str]]) -> bool:
+    """A participle hyphenated to a drug ("cisplatin-induced apoptosis", "drug-mediated death") names the drug's
+    own effect; a cue that starts on it states nothing about a cargo."""
+    if start < 2 or doc[start - 1].text != "-":
+        return False
+    before = start - 2
+    if before in token_entity and entities[token_entity[before]][2] in ("DRUG", "DRUG_CLASS"):
+        return True
+    return doc[before].lower_ in _DRUG_WORDS
 
 
 def load_ruleset(path: Path | str | None = None) -> RuleSet:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.models import Document
+from pipeline.models import Document, Span
 
 _ET_AL_RE = re.compile(r"\bet al\.?\s*$")
 
@@ -26,6 +26,7 @@ class StudyUnit:
     refs: list[int]
     sentences: list[int] = field(default_factory=list)  # indices into Document.sentences
     paragraph: int = 0
+    title: Span | None = None  # a paper without citations (an abstract): its title states findings too
 
 
 def _study_refs(doc: Document, s_index: int) -> tuple[list[int], bool]:
@@ -45,7 +46,19 @@ def _study_refs(doc: Document, s_index: int) -> tuple[list[int], bool]:
 
 
 def study_units(doc: Document) -> list[StudyUnit]:
-    """The study units of a Document's prose paragraphs, in reading order."""
+    """The study units of a Document's prose paragraphs, in reading order.
+
+    A paper that cites nothing (an abstract, a primary paper's summary) is one unit with its title: its
+    sentences all speak of one study, and a title such as "Exosomal miR-21 confers cisplatin resistance" states
+    a finding (a one-line input is such a title).
+    """
+    if not doc.citations:
+        title = next((Span(start=s.start, end=s.end, page=s.page) for s in doc.sections if s.level == 0), None)
+        if title is not None:
+            heading = next((p for p in doc.paragraphs if p.kind == "heading" and p.start == title.start), None)
+            title = Span(start=heading.start, end=heading.end, page=heading.page) if heading else None
+        sentences = [i for i, s in enumerate(doc.sentences) if doc.paragraphs[s.paragraph].kind == "text"]
+        return [StudyUnit(refs=[], sentences=sentences, title=title)] if sentences or title else []
     by_paragraph: dict[int, list[int]] = {}
     for i, s in enumerate(doc.sentences):
         if doc.paragraphs[s.paragraph].kind == "text":
