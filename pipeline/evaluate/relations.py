@@ -133,7 +133,9 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _pairs(rows: Iterable[tuple[str, list[str], str | None]], canon: Callable[[str], str]) -> list[tuple[str, str, str]]:
+def _pairs(
+    rows: Iterable[tuple[str, list[str], str | None]], canon: Callable[[str], str]
+) -> list[tuple[str, str, str]]:
     out = []
     for cargo, drugs, effect in rows:
         for d in drugs:
@@ -146,9 +148,7 @@ def _pairs(rows: Iterable[tuple[str, list[str], str | None]], canon: Callable[[s
 def score_paper(paper: GoldPaper, predicted: list[Assertion], score: Score, canon: Callable[[str], str]) -> None:
     """Add one paper's (cargo, drug) pairs and effects to ``score``."""
     resistance = [a for a in predicted if a.relation == "transfers_resistance" and a.effect is not None]
-    pred = _pairs(
-        ((c.name, [d.name for d in a.drugs], a.effect) for a in resistance for c in a.cargo), canon
-    )
+    pred = _pairs(((c.name, [d.name for d in a.drugs], a.effect) for a in resistance for c in a.cargo), canon)
     gold = _pairs(((r.cargo, r.drugs, r.effect) for r in paper.assertions), canon)
     score.papers += 1
     if paper.kind == "lookalike":

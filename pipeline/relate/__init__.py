@@ -57,7 +57,7 @@ def merge_assertions(a: Assertion, b: Assertion) -> Assertion:
 
 
 def _merge_methods(a: str | None, b: str | None) -> str | None:
-    """"rules:x,y" + "rules:y,z" -> "rules:x,y,z"."""
+    """ "rules:x,y" + "rules:y,z" -> "rules:x,y,z"."""
     if not a or not b:
         return a or b
     names = sorted({n for m in (a, b) for n in m.split(":", 1)[-1].split(",")})

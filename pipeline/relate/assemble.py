@@ -118,7 +118,11 @@ def unit_assertions(doc: Document, unit: StudyUnit, *, keep_negated: bool = Fals
         entities = [e for e in doc.entities if sentence.start <= e.start < sentence.end]
         target = negated if _negated(cues, doc.span_text(sentence)) else roles
         _classify(doc, cues, entities, s_index, target)
-    out = unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
+    # a review's study unit summarises one cited study, whose cargo and drugs the review's tables list together:
+    # the unit-level reading keeps that; the pair-by-pair reading is for primary text and whatever it leaves
+    unit_level = _build(doc, unit, roles, False) if unit.refs else []
+    out = [a for a in unit_level if a.relation == "transfers_resistance"]
+    out = out or unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
     if not out:
         out = [a for a in _build(doc, unit, roles, False) if a.relation != "transfers_resistance"]
     if keep_negated:
@@ -136,14 +140,14 @@ def _provenance(doc: Document, unit: StudyUnit, sentence_ids: list[int]) -> Prov
 
 
 def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Assertion]:
-    study_keys = [k for k in (doc.reference(n).study_key if doc.reference(n) else None for n in unit.refs) if k]
+    study_keys = [r.study_key for r in (doc.reference(n) for n in unit.refs) if r is not None and r.study_key]
     targets = [t for t in r.targets if t.name not in {c.name for c in r.cargo}]
     recipients = [c for c in r.recipients if c.name not in {d.name for d in r.donors}]
     out: list[Assertion] = []
     flag = "NEGATED: " if negated else ""
     # a resistance statement, or cargo found in vesicles of cells resistant to a named drug ("levels of 309
     # miRNAs were increased in adriamycin-resistant exosomes"): the association reviews tabulate
-    if negated and r.cargo and ((r.effects and r.drugs) or r.resistance_drugs):
+    if r.cargo and ((r.effects and r.drugs) or r.resistance_drugs):
         effect: str | None = None
         if "sensitizes" in r.effects and "confers_resistance" not in r.effects:
             effect = "sensitizes"
@@ -154,13 +158,15 @@ def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Ass
         out.append(
             Assertion(
                 relation="transfers_resistance",
-                effect=None,
+                effect=None if negated else effect,  # type: ignore[arg-type]
+                confidence=None if negated else 0.6,
+                method=None if negated else "rules:study-unit",
                 cargo=r.cargo,
                 drugs=r.resistance_drugs or r.drugs,
                 target_genes=targets,
                 donor_cells=r.donors,
                 recipient_cells=recipients,
-                function=flag + (effect or "association"),
+                function=flag + (effect or "association") if negated else None,
                 refs=unit.refs,
                 study_keys=study_keys,
                 provenance=_provenance(doc, unit, r.evidence),
@@ -171,14 +177,14 @@ def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Ass
     def add(relation: str, cue: str, **fields: object) -> None:
         out.append(
             Assertion(
-                relation=relation,
+                relation=relation,  # type: ignore[arg-type]
                 function=flag or None,
                 refs=unit.refs,
                 study_keys=study_keys,
                 provenance=_provenance(doc, unit, r.other[cue]),
-                **fields,
+                **fields,  # type: ignore[arg-type]
             )
-        )  # type: ignore[arg-type]
+        )
 
     if r.cargo and "delivers_payload" in r.other and r.drugs:
         add(

@@ -87,16 +87,20 @@ class _Pair:
 def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[int]) -> SentenceFacts:
     """The effect cues and the entity roles of one sentence (or title)."""
     text = doc.span_text(sentence)
-    spans = [(doc.entities[i].start - sentence.start, doc.entities[i].end - sentence.start, doc.entities[i].label)
-             for i in entity_ids]
+    spans = [
+        (doc.entities[i].start - sentence.start, doc.entities[i].end - sentence.start, doc.entities[i].label)
+        for i in entity_ids
+    ]
     facts = SentenceFacts(
         index=index, span=sentence, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text))
     )
     matches = load_engine().run(text, spans)
     effects = [m for m in matches if m.rule.kind == "effect"]
     for m in effects:
-        if any(o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end)
-               for o in effects):
+        if any(
+            o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end)
+            for o in effects
+        ):
             continue  # a more specific cue inside this one decides ("induced apoptosis and reversed resistance")
         if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
@@ -110,9 +114,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     return facts
 
 
-_COORDINATION = re.compile(
-    r"^\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE
-)
+_COORDINATION = re.compile(r"^\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE)
 _SHARED_ROLES = ("cargo", "target", "donor", "recipient", "inverted", "resisted", "payload", "status")
 _LABEL_KIND = {"CELL_LINE": "cell", "CELL_TYPE": "cell", "DRUG": "drug", "DRUG_CLASS": "drug"}
 
@@ -175,10 +177,7 @@ def _nearest(cues: list[Cue], a: int, b: int) -> Cue:
     lo, hi = min(a, b), max(a, b)
 
     def distance(c: Cue) -> tuple[int, float]:
-        if c.end >= lo and c.start <= hi:
-            gap = 0
-        else:
-            gap = min(abs(c.start - hi), abs(lo - c.end))
+        gap = 0 if c.end >= lo and c.start <= hi else min(abs(c.start - hi), abs(lo - c.end))
         return gap, -c.confidence
 
     return min(cues, key=distance)
@@ -194,12 +193,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 by_sentence[k].append(i)
                 break
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
-    vesicle_unit = any(
-        f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts
-    )
-    cargo_genes = {doc.entities[i].name for f in facts for i, r in f.roles.items()
-                   if "cargo" in r and doc.entities[i].label == "GENE" and not r & {"target", "status"}}
-    molecular = any(_is_cargo(doc, f, i, cargo_genes, vesicle_unit) for f in facts for i in f.entities)
+    vesicle_unit = any(f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts)
+    cargo_genes = {
+        doc.entities[i].name
+        for f in facts
+        for i, r in f.roles.items()
+        if "cargo" in r and doc.entities[i].label == "GENE" and not r & {"target", "status"}
+    }
     resisted: list[Concept] = []
     for f in facts:
         for i in f.entities:
@@ -231,8 +231,12 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
         if not cargo_sources:
             continue
-        drugs_here = [i for i in f.entities if doc.entities[i].label in DRUG_LABELS
-                      and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))]
+        drugs_here = [
+            i
+            for i in f.entities
+            if doc.entities[i].label in DRUG_LABELS
+            and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))
+        ]
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
         sentence = f.span
@@ -251,8 +255,11 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if _CHEMO.search(text) else 0.5, None)]
         for ci, cs, cw in cargo_sources:
             if ci is None:
-                concepts, c_offset, inverted = [EV], (doc.entities[vesicles[0]].start if vesicles else sentence.start), any(
-                    "inverted" in f.roles.get(v, set()) for v in vesicles)
+                concepts, c_offset, inverted = (
+                    [EV],
+                    (doc.entities[vesicles[0]].start if vesicles else sentence.start),
+                    any("inverted" in f.roles.get(v, set()) for v in vesicles),
+                )
             else:
                 e = doc.entities[ci]
                 concepts, c_offset = _concepts(e), e.start if cs == f.index else sentence.start
@@ -299,7 +306,9 @@ def _unit_pairs(
                     continue
                 for drug in resisted:
                     sentences = tuple(sorted({f.index, cue_facts.index}))
-                    out.append(_Pair(concept, drug, effect, round(cue.confidence * 0.6, 3), "unit:" + cue.rule, sentences))
+                    out.append(
+                        _Pair(concept, drug, effect, round(cue.confidence * 0.6, 3), "unit:" + cue.rule, sentences)
+                    )
     return out
 
 
@@ -347,13 +356,15 @@ def _assemble(
     info: dict[str, Concept] = {}
     for (cargo_name, effect), keys in grouped.items():
         drugs = tuple(k[1] for k in keys)
-        sentences = tuple(sorted({s for k in keys for p in support[k] if p.effect == best[k].effect for s in p.sentences}))
+        sentences = tuple(
+            sorted({s for k in keys for p in support[k] if p.effect == best[k].effect for s in p.sentences})
+        )
         rows.setdefault((effect, drugs, sentences), []).append(cargo_name)
         for k in keys:
             info[k[0]] = best[k].cargo
             info["drug:" + k[1]] = best[k].drug
     donors, recipients = _cells(doc, facts)
-    study_keys = [k for k in (doc.reference(n).study_key if doc.reference(n) else None for n in unit.refs) if k]
+    study_keys = [r.study_key for r in (doc.reference(n) for n in unit.refs) if r is not None and r.study_key]
     out = []
     for (effect, drugs, sentences), cargo_names in rows.items():
         used = [best[(c, d)] for c in cargo_names for d in drugs if (c, d) in best]
@@ -408,7 +419,7 @@ def _targets(doc: Document, facts: list[SentenceFacts], sentences: tuple[int, ..
         if f.index not in sentences:
             continue
         for i, roles in f.roles.items():
-            if "target" in roles and "cargo" not in roles or (
+            if ("target" in roles and "cargo" not in roles) or (
                 "target" in roles and doc.entities[i].label in RNA_LABELS
             ):
                 for c in _concepts(doc.entities[i]):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -153,7 +154,7 @@ class RuleEngine:
             else:
                 spec = {"LOWER": {"REGEX": f"^(?:{self._alternation(literal)})$"}}
             if optional:
-                spec["OP"] = "?" if "OP" not in spec else spec["OP"]
+                spec["OP"] = spec.get("OP", "?")
             out.append(spec)
         return out, placeholders
 
@@ -165,7 +166,7 @@ class RuleEngine:
             return literal
         return "|".join("|".join(self.ruleset.word_classes[p]) if p in self.ruleset.word_classes else p for p in parts)
 
-    def run(self, text: str, entities: list[tuple[int, int, str]]) -> list[RuleMatch]:
+    def run(self, text: str, entities: Sequence[tuple[int, int, str]]) -> list[RuleMatch]:
         """The rules matched in ``text``, whose entity mentions are (start, end, label) character spans."""
         from spacy.tokens import Span
         from spacy.util import filter_spans
@@ -186,7 +187,7 @@ class RuleEngine:
                 token_entity[t] = span_entity[(span.start, span.end)]
         out: list[RuleMatch] = []
         seen: set[tuple[str, int, int, tuple[int, ...]]] = set()
-        for match_id, start, end, alignments in self.matcher(doc, with_alignments=True):
+        for match_id, start, end, alignments in self.matcher(doc, with_alignments=True):  # type: ignore[misc]
             name = self.nlp.vocab.strings[match_id]
             positions = set(self._placeholders[name])
             ents = tuple(
@@ -210,7 +211,9 @@ class RuleEngine:
 _DRUG_WORDS = frozenset(["drug", "drugs", "chemotherapy", "chemo", "agent", "treatment", "therapy", "radiation"])
 
 
-def _drug_participle(doc: Any, start: int, token_entity: dict[int, int], entities: list[tuple[int, int, str]]) -> bool:
+def _drug_participle(
+    doc: Any, start: int, token_entity: dict[int, int], entities: Sequence[tuple[int, int, str]]
+) -> bool:
     """A participle hyphenated to a drug ("cisplatin-induced apoptosis", "drug-mediated death") names the drug's
     own effect; a cue that starts on it states nothing about a cargo."""
     if start < 2 or doc[start - 1].text != "-":

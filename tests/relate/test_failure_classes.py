@@ -1,0 +1,89 @@
+"""One case per failure class of issue 11, on sentences written for these tests (abstract-style input)."""
+
+import pytest
+
+from pipeline.annotate import annotate
+from pipeline.evaluate.relations import load_gold, split_of
+from pipeline.ingest import parse_text
+from pipeline.relate import relate
+from tests.conftest import ROOT
+
+
+def _pairs(text: str) -> set[tuple[str, str, str | None]]:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    return {
+        (c.name, d.name, a.effect)
+        for a in relate(doc)
+        if a.relation == "transfers_resistance"
+        for c in a.cargo
+        for d in a.drugs
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1. protein cargo in vesicles
+        (
+            "Results\n\nGSTP1-containing exosomes transferred doxorubicin resistance to sensitive breast cancer cells.",
+            ("GSTP1", "doxorubicin", "confers_resistance"),
+        ),
+        # 2. a drug class
+        (
+            "Results\n\nExosomal miR-21 promoted resistance to platinum compounds in ovarian cancer cells.",
+            ("miR-21", "platinum compounds", "confers_resistance"),
+        ),
+        # 3. an abbreviation used without definition
+        (
+            "Results\n\nExosomal miR-21 from resistant cells promoted DDP resistance in gastric cancer cells.",
+            ("miR-21", "cisplatin", "confers_resistance"),
+        ),
+        # 5. inversion by knock-down
+        (
+            "Results\n\nIn cells treated with exosomes, knockdown of exosomal miR-155 restored the sensitivity to "
+            "gemcitabine.",
+            ("miR-155", "gemcitabine", "confers_resistance"),
+        ),
+        # 5. sensitizes
+        (
+            "Results\n\nExosomal miR-567 enhanced the cytotoxic effect of trastuzumab in recipient cells.",
+            ("miR-567", "trastuzumab", "sensitizes"),
+        ),
+        # 5. a measured difference only
+        (
+            "Results\n\nExosomal miR-222 was upregulated in exosomes derived from tamoxifen-resistant cells.",
+            ("miR-222", "tamoxifen", "associated"),
+        ),
+        # 6. a title alone, with no full stop
+        ("Exosomal lncRNA H19 confers cisplatin resistance in lung cancer", ("H19", "cisplatin", "confers_resistance")),
+    ],
+)
+def test_failure_class(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _pairs(text)
+
+
+def test_sponged_rna_is_a_target_not_a_cargo() -> None:
+    pairs = _pairs("Results\n\nExosomal circHIPK3 promoted oxaliplatin resistance by sponging miR-637.")
+    assert ("circHIPK3", "oxaliplatin", "confers_resistance") in pairs
+    assert not any(c == "miR-637" for c, _, _ in pairs)
+
+
+def test_no_vesicle_no_resistance_row() -> None:
+    assert _pairs("Results\n\nmiR-21 promoted cisplatin resistance by targeting PTEN in gastric cancer cells.") == set()
+
+
+def test_receptor_status_is_no_cargo() -> None:
+    pairs = _pairs("Results\n\nIn HER2-positive patients, serum exosomal miR-21 predicted resistance to trastuzumab.")
+    assert not any(c == "ERBB2" for c, _, _ in pairs)
+
+
+def test_gold_relation_files_are_well_formed() -> None:
+    papers = load_gold(ROOT / "tests" / "gold" / "relations" / "docs")
+    assert len(papers) >= 90 and len({p.doi.lower() for p in papers}) == len(papers)
+    for p in papers:
+        assert p.kind in {"primary", "lookalike"} and p.licence and p.source_url, p.id
+        assert p.kind == "primary" or not p.assertions, p.id
+        for row in p.assertions:
+            assert row.effect in {"confers_resistance", "sensitizes", "predicts_resistance", "associated"}, p.id
+            assert row.quote in p.text, p.id
+    assert {split_of(p.doi) for p in papers} == {"dev", "test"}
