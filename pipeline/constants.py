@@ -29,3 +29,13 @@ Source = Literal["text", "table"]
 ColumnRole = Literal[
     "cargo", "cargo_type", "payload", "target_genes", "target_cells", "drugs", "function", "refs", "other"
 ]
+
+# The concept fields of an Assertion and the role each names (database rows, BioC relation nodes).
+CONCEPT_ROLES: dict[str, str] = {
+    "cargo": "cargo",
+    "drugs": "drug",
+    "target_genes": "target_gene",
+    "target_cells": "target_cell",
+    "donor_cells": "donor_cell",
+    "recipient_cells": "recipient_cell",
+}

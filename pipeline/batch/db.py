@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from pipeline.batch.worker import Result
+from pipeline.constants import CONCEPT_ROLES
 from pipeline.models import Assertion, Document
 
 metadata = MetaData()
@@ -140,14 +141,7 @@ poison = Table(  # files that killed or overran their worker: not retried unless
     Column("at", String(32)),
 )
 CHILD_TABLES = (references, entities, assertions, assertion_entities)
-ROLES = {
-    "cargo": "cargo",
-    "drugs": "drug",
-    "target_genes": "target_gene",
-    "target_cells": "target_cell",
-    "donor_cells": "donor_cell",
-    "recipient_cells": "recipient_cell",
-}
+ROLES = CONCEPT_ROLES
 
 
 def connect(url: str) -> Engine:

@@ -22,18 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
 
+from pipeline.constants import CONCEPT_ROLES
 from pipeline.models import Assertion, Concept, Document, Entity, Table
 
 KEY = "evminer.key"
 SOURCE = "EVminer"
-ROLES = {
-    "cargo": "cargo",
-    "drugs": "drug",
-    "target_genes": "target_gene",
-    "target_cells": "target_cell",
-    "donor_cells": "donor_cell",
-    "recipient_cells": "recipient_cell",
-}
+ROLES = CONCEPT_ROLES
 # which table columns a role's concepts are read from (tables/roles.py's column roles)
 _COLUMNS = {
     "cargo": ("cargo", "payload"),

@@ -99,15 +99,10 @@ class DocumentBuilder:
                 annotations.append(a.model_copy(update={"start": start + a.start, "end": start + a.end}))
         text = "".join(parts)
         sections: list[Section] = []
+        levels = [(p_index, piece.level) for p_index, piece in headings]
         for k, (p_index, piece) in enumerate(headings):
             par = paragraphs[p_index]
-            end = len(text)
-            for q_index, later in headings[k + 1 :]:
-                if later.level <= piece.level:
-                    end = paragraphs[q_index].start
-                    while end > par.start and text[end - 1] == "\n":
-                        end -= 1
-                    break
+            end = section_end(text, paragraphs, levels, k)
             sections.append(Section(start=par.start, end=end, title=piece.text, level=piece.level, number=piece.number))
         tables = [t.model_copy(update={"start": table_starts.get(i)}) for i, t in enumerate(self.tables)]
         return Document(
@@ -120,3 +115,17 @@ class DocumentBuilder:
             annotations=annotations,
             **fields,
         )
+
+
+def section_end(text: str, paragraphs: list[Paragraph], headings: list[tuple[int, int]], k: int) -> int:
+    """Where the section of heading ``k`` ends: at the next heading of its level or above (its trailing newlines
+    left out), else at the end of ``text``. ``headings`` are (paragraph index, level) in reading order."""
+    p_index, level = headings[k]
+    start = paragraphs[p_index].start
+    for q_index, later in headings[k + 1 :]:
+        if later <= level:
+            end = paragraphs[q_index].start
+            while end > start and text[end - 1] == "\n":
+                end -= 1
+            return end
+    return len(text)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.ingest.blocks import Block, ends_sentence, parse_glossary, split_blocks, split_caption_glossary
+from pipeline.ingest.builder import section_end
 from pipeline.ingest.hyphens import keep_hyphen
 from pipeline.ingest.hyphens import vocabulary as hyphen_vocabulary
 from pipeline.ingest.markup import clean_inline
@@ -255,15 +256,10 @@ def assemble(units: list[Unit], drafts: list[TableDraft], **fields: object) -> D
             citations.append(Citation(start=start + pos, end=start + pos, refs=refs, marker=marker))
     text = "".join(parts)
     sections: list[Section] = []
+    levels = [(p_index, unit.level) for p_index, unit in headings]
     for k, (p_index, unit) in enumerate(headings):
         par = paragraphs[p_index]
-        end = len(text)
-        for q_index, later in headings[k + 1 :]:
-            if later.level <= unit.level:
-                end = paragraphs[q_index].start
-                while end > par.start and text[end - 1] == "\n":
-                    end -= 1
-                break
+        end = section_end(text, paragraphs, levels, k)
         sections.append(
             Section(start=par.start, end=end, title=text[par.start : par.end], level=unit.level, number=unit.number)
         )
