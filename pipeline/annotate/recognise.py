@@ -79,6 +79,17 @@ def _extend(text: str, mention: Mention, extensions: tuple[Extension, ...], befo
     return mention
 
 
+def _qualified_cell_type(mention: Mention, qualifier: str) -> Mention:
+    """A cell type whose qualifier names a subtype of its own ("M2a MΦs" -> M2 macrophage): the subtype's
+    concept where the lexicon has it, else the mention as it was ("CD163+ macrophages" stay macrophages)."""
+    word = re.sub(r"(?:-type|-like|-polarized)?[\s-]*$", "", qualifier)
+    for form in (word, re.sub(r"(?<=\d)[a-c]$", "", word)):
+        hit = lookup(f"{form} {mention.concept.name}")
+        if hit is not None and hit[0] == "CELL_TYPE":
+            return replace(mention, concept=hit[1])
+    return mention
+
+
 def _mark_reagent(text: str, mention: Mention, reagents: tuple[ReagentPattern, ...]) -> Mention:
     """The reagent kind of a molecule mention from the words around it ("miR-21 inhibitor", "si-PTEN")."""
     for r in reagents:
@@ -276,7 +287,10 @@ def recognise(
             continue
         mention = _extend(text, mention, patterns.prefixes, before=True)
         mention = _extend(text, mention, patterns.suffixes, before=False)
-        mention = _extend(text, mention, patterns.modifiers, before=True)
+        extended = _extend(text, mention, patterns.modifiers, before=True)
+        if extended is not mention and extended.label == "CELL_TYPE":
+            extended = _qualified_cell_type(extended, text[extended.start : mention.start])
+        mention = extended
         mention = _mark_reagent(text, mention, patterns.reagents)
         if mention.label == "LNCRNA" or (mention.label == "GENE" and mention.concept.type == "lncRNA"):
             mention = replace(mention, label="LNCRNA")

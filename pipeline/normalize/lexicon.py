@@ -36,6 +36,8 @@ _GREEK_ASCII = {
     "ω": "omega",
     "σ": "sigma",
     "τ": "tau",
+    "φ": "phi",
+    "ϕ": "phi",
 }
 
 
@@ -62,7 +64,7 @@ def models_dir() -> Path:
 def fold_key(text: str) -> str:
     """The lookup key: Greek spelled out, case and punctuation folded ("ER α" == "ERalpha" == "er-α")."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(_GREEK_ASCII.get(c, c) for c in text)
+    text = "".join(_GREEK_ASCII.get(c, c) for c in text.replace("Φ", "φ"))
     return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 

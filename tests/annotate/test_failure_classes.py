@@ -209,3 +209,18 @@ def test_no_cell_line(text: str, word: str) -> None:
 
     found = recognise(text, find_definition_spans(text))
     assert not [m for m in found if m.label == "CELL_LINE" and m.text == word], found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("MΦ took up exosomes", "MΦ", "macrophage"),
+        ("recruited MΦs", "MΦs", "macrophage"),
+        ("M2a MΦs polarised", "M2a MΦs", "M2 macrophage"),
+        ("M1 macrophages", "M1 macrophages", "M1 macrophage"),
+        ("M2-TAMs secrete exosomes", "M2-TAMs", "tumor-associated macrophage"),
+        ("CD163+ macrophages", "CD163+ macrophages", "macrophage"),
+    ],
+)
+def test_cell_types_macrophage_forms(text: str, mention: str, name: str) -> None:
+    assert any(m[0] == mention and m[1] == "CELL_TYPE" and m[2] == name for m in _found(text)), _found(text)
