@@ -125,6 +125,7 @@ class RotatedView:
 
 def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # type: ignore[no-untyped-def]
     words = group_words(page.chars)  # upright words only: vertical margin text ("Downloaded from ...") goes
+    words = _without_line_numbers(words)
     height = float(page.height)
     tables = [extend_to_cell_lines(t, words) for t in rule_groups(page, words) if _captioned(t, words, body_size)]
     table_words: dict[int, list[dict]] = {id(t): [] for t in tables}
@@ -255,6 +256,32 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             )
         )
     return out
+
+
+def _without_line_numbers(words: list[dict]) -> list[dict]:
+    """Line numbers in the margin (preprints, manuscripts): a column of eight or more small whole numbers,
+    right- or left-aligned on one edge, increasing down the page, with no other word reaching into it."""
+    numbers = [w for w in words if w["text"].isdigit() and len(w["text"]) <= 4]
+    if len(numbers) < 8:
+        return words
+    for edge in ("x1", "x0"):
+        columns: dict[int, list[dict]] = {}
+        for w in numbers:
+            columns.setdefault(round(w[edge] / 3), []).append(w)
+        for column in columns.values():
+            if len(column) < 8:
+                continue
+            x0 = min(w["x0"] for w in column)
+            x1 = max(w["x1"] for w in column)
+            ids = {id(w) for w in column}
+            if any(w["x0"] < x1 + 1 and w["x1"] > x0 - 1 for w in words if id(w) not in ids):
+                continue  # other text in the same band: a table's column of numbers, not the margin
+            column.sort(key=lambda w: w["top"])
+            values = [int(w["text"]) for w in column]
+            if sum(b > a for a, b in itertools.pairwise(values)) < 0.8 * (len(values) - 1):
+                continue
+            return [w for w in words if id(w) not in ids]
+    return words
 
 
 def _wide_paragraph_ends(lines: list[Line], body_size: float) -> None:

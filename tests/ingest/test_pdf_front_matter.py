@@ -108,3 +108,26 @@ def test_warning_when_most_printed_text_is_lost(printed: int, warned: bool) -> N
     doc = parse_text("Exosomal miR-21 confers resistance to docetaxel.", doc_id="d", source="d.pdf", fmt="pdf")
     out = _with_coverage_warning(doc, printed)
     assert any("reach the Document" in w for w in out.warnings) is warned
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_pdf_margin_line_numbers_are_not_text(side: str) -> None:
+    """A preprint with a line number beside every line: the numbers stay out of the sentences."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    sentence = "Exosomal miR-21 confers resistance to docetaxel in breast cancer cells and the effect is lasting"
+    for i in range(20):
+        y = 40 + 6 * i
+        pdf.set_xy(8 if side == "left" else 196, y)
+        pdf.set_font("Helvetica", size=9)
+        pdf.cell(8, 6, str(i + 1), align="R" if side == "left" else "L")
+        pdf.set_font("Helvetica", size=10)
+        pdf.set_xy(25, y)
+        pdf.cell(165, 6, sentence + ("." if i % 2 else ""))
+    doc = parse_pdf(bytes(pdf.output()), doc_id="d", source="d.pdf")
+    assert not any(ch.isdigit() for ch in doc.text.replace("miR-21", ""))
+    assert not doc.citations
+    assert doc.text.count("lasting") == 20
