@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -128,11 +129,35 @@ class RuleEngine:
         self.matcher = Matcher(self.nlp.vocab)
         self.rules = {r.name: r for r in ruleset.rules}
         self._placeholders: dict[str, list[int]] = {}
+        self._specs: dict[str, list[dict[str, Any]]] = {}
+        # What a rule cannot match without: the word regexes and entity labels of its required elements. A
+        # sentence is run only through the rules whose requirements it meets (the same matches, far fewer
+        # partial matches for the Matcher to carry along every token).
+        self._regexes: list[re.Pattern[str]] = []
+        self._needs: dict[str, tuple[frozenset[int], tuple[frozenset[str], ...]]] = {}
+        self._word_hits: dict[str, frozenset[int]] = {}
+        self._matchers: OrderedDict[tuple[str, ...], Any] = OrderedDict()
+        regex_ids: dict[str, int] = {}
         breaks = sorted(set(ruleset.clause_breaks))
         for rule in ruleset.rules:
             tokens, placeholder_positions = self._compile(rule.pattern, breaks)
             self._placeholders[rule.name] = placeholder_positions
+            self._specs[rule.name] = tokens
             self.matcher.add(rule.name, [tokens])
+            words: set[int] = set()
+            labels: list[frozenset[str]] = []
+            for spec in tokens:
+                if spec.get("OP") not in (None, "+"):  # optional or a gap: not required
+                    continue
+                if "ENT_TYPE" in spec:
+                    labels.append(frozenset(spec["ENT_TYPE"]["IN"]))
+                elif "REGEX" in spec.get("LOWER", {}):
+                    regex = spec["LOWER"]["REGEX"]
+                    if regex not in regex_ids:
+                        regex_ids[regex] = len(self._regexes)
+                        self._regexes.append(re.compile(regex))
+                    words.add(regex_ids[regex])
+            self._needs[rule.name] = (frozenset(words), tuple(labels))
 
     def _compile(self, pattern: str, breaks: list[str]) -> tuple[list[dict[str, Any]], list[int]]:
         out: list[dict[str, Any]] = []
@@ -187,7 +212,10 @@ class RuleEngine:
                 token_entity[t] = span_entity[(span.start, span.end)]
         out: list[RuleMatch] = []
         seen: set[tuple[str, int, int, tuple[int, ...]]] = set()
-        for match_id, start, end, alignments in self.matcher(doc, with_alignments=True):  # type: ignore[misc]
+        matcher = self._matcher_for(doc, {span.label_ for span in kept})
+        if matcher is None:
+            return out
+        for match_id, start, end, alignments in matcher(doc, with_alignments=True):
             name = self.nlp.vocab.strings[match_id]
             positions = set(self._placeholders[name])
             ents = tuple(
@@ -206,6 +234,40 @@ class RuleEngine:
             seen.add(key)
             out.append(RuleMatch(self.rules[name], doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
         return out
+
+    def _matcher_for(self, doc: Any, labels: set[str]) -> Any:
+        """A Matcher holding only the rules ``doc`` meets the requirements of (None: no rule can match), in the
+        rule file's order; the last 512 such rule sets are kept."""
+        present: set[int] = set()
+        for token in doc:
+            hits = self._word_hits.get(token.lower_)
+            if hits is None:
+                hits = frozenset(i for i, rx in enumerate(self._regexes) if rx.search(token.lower_))
+                if len(self._word_hits) < 200_000:
+                    self._word_hits[token.lower_] = hits
+            present |= hits
+        names = tuple(
+            name
+            for name, (words, groups) in self._needs.items()
+            if words <= present and all(group & labels for group in groups)
+        )
+        if not names:
+            return None
+        if len(names) == len(self._needs):
+            return self.matcher
+        matcher = self._matchers.get(names)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(self.nlp.vocab)
+            for name in names:
+                matcher.add(name, [self._specs[name]])
+            self._matchers[names] = matcher
+            if len(self._matchers) > 512:
+                self._matchers.popitem(last=False)
+        else:
+            self._matchers.move_to_end(names)
+        return matcher
 
 
 _DRUG_WORDS = frozenset(["drug", "drugs", "chemotherapy", "chemo", "agent", "treatment", "therapy", "radiation"])
