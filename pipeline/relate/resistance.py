@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
 from pipeline.relate.rules import RuleMatch, load_engine
@@ -36,6 +37,7 @@ FLIP = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
 # a causal claim outranks a prediction, which outranks a measured difference
 EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
 _INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that turn a statement round
+_DIRECT_EV = 0.7  # an "EV" pair this confident is a statement of its own, beside any named cargo
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
 
@@ -104,14 +106,50 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # a more specific cue inside this one decides ("induced apoptosis and reversed resistance")
         if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
-        facts.cues.append(
-            Cue(m.rule.effect or "", sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence)
-        )
+        effect = m.rule.effect or ""
+        if m.rule.hedged_effect and _hedged(text[max(0, m.start - 30) : m.start]):
+            effect = m.rule.hedged_effect  # "microRNAs in exosomes may be involved in the resistance"
+        facts.cues.append(Cue(effect, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m)
     _coordinate(doc, facts)
     return facts
+
+
+@cache
+def _hedge_re() -> re.Pattern[str]:
+    words = load_engine().ruleset.word_classes.get("HEDGE", [])
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else r"(?!)", re.IGNORECASE)
+
+
+@cache
+def _clause_break_re() -> re.Pattern[str]:
+    words = [re.escape(w) for w in load_engine().ruleset.clause_breaks if w != "."]
+    return re.compile(r"(?:;|\b(?:" + "|".join(w for w in words if w != ";") + r")\b)", re.IGNORECASE)
+
+
+def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[int]:
+    """The drugs in a clause that states an effect, where some are ("exosomes from gefitinib-treated cells
+    decreased the effect of cisplatin, while ... did not affect that of gefitinib": cisplatin)."""
+    if len(drugs) < 2:
+        return drugs
+    cuts = [f.span.start + m.start() for m in _clause_break_re().finditer(doc.span_text(f.span))]
+    if not cuts:
+        return drugs
+
+    def clause(offset: int) -> int:
+        return sum(c <= offset for c in cuts)
+
+    stated = {clause(c.start) for c in f.cues}
+    kept = [i for i in drugs if clause(doc.entities[i].start) in stated]
+    return kept or drugs
+
+
+def _hedged(before: str) -> bool:
+    """A hedge word in the same clause just before a cue."""
+    clause = re.split(r"[;,.]", before)[-1]
+    return bool(_hedge_re().search(clause))
 
 
 _COORDINATION = re.compile(r"^\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -159,17 +197,32 @@ def _drug_concept(e: Entity) -> Concept:
     return Concept(name=e.name or e.text, id=e.id, type=e.label)
 
 
-def _is_cargo(doc: Document, facts: SentenceFacts, i: int, cargo_genes: set[str], vesicle_unit: bool) -> bool:
+@dataclass(frozen=True)
+class _CargoContext:
+    """What a unit says about its molecules as a whole."""
+
+    cargo_genes: set[str]  # genes a rule puts in vesicles somewhere in the unit
+    targets: set[str]  # genes and RNAs that are a target or a receptor status somewhere in the unit
+    vesicle_unit: bool  # the unit speaks of vesicles
+    vehicles: bool  # ... as engineered vehicles ("iRGD-modified exosomes deliver siRNA")
+
+
+def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContext) -> bool:
     e = doc.entities[i]
     roles = facts.roles.get(i, set())
+    if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
+        return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:
         return False
     if "agent" in roles and e.label in RNA_LABELS:
-        return vesicle_unit  # "PTEN, which is targeted by miR-222": miR-222 acts, it is no target
+        return context.vesicle_unit  # "PTEN, which is targeted by miR-222": miR-222 acts, it is no target
     if e.label in RNA_LABELS:
-        return vesicle_unit and "target" not in roles
+        return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
-        return "cargo" in roles or (e.name in cargo_genes and not roles & {"target", "status"})
+        direct = any(r.startswith("cargo") for r in facts.role_rules.get(i, set()))
+        if e.name in context.targets and not direct:
+            return False  # "exo-miR-522 and ALOX15": a target of the unit shares no cargo role by coordination
+        return "cargo" in roles or (e.name in context.cargo_genes and not roles & {"target", "status"})
     return False
 
 
@@ -194,16 +247,20 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 break
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
     vesicle_unit = any(f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts)
+    unit_targets = {doc.entities[i].name for f in facts for i, r in f.roles.items() if r & {"target", "status"}}
     cargo_genes = {
         doc.entities[i].name
         for f in facts
         for i, r in f.roles.items()
-        if "cargo" in r and doc.entities[i].label == "GENE" and not r & {"target", "status"}
+        if "cargo" in r and doc.entities[i].label == "GENE" and doc.entities[i].name not in unit_targets
     }
+    vehicles = any("vehicle" in r for f in facts for r in f.roles.values())
+    context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles)
     resisted: list[Concept] = []
     for f in facts:
         for i in f.entities:
-            if doc.entities[i].label in DRUG_LABELS and "resisted" in f.roles.get(i, set()):
+            roles = f.roles.get(i, set())
+            if doc.entities[i].label in DRUG_LABELS and "resisted" in roles and "exposure" not in roles:
                 c = _drug_concept(doc.entities[i])
                 if c.name not in {r.name for r in resisted}:
                     resisted.append(c)
@@ -213,19 +270,22 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     pairs: list[_Pair] = []
     last_cargo: list[tuple[int, int]] = []  # (entity index, sentence index) of the cargo named last
     for f in facts:
-        cargo = [i for i in f.entities if _is_cargo(doc, f, i, cargo_genes, vesicle_unit)]
+        cargo = [i for i in f.entities if _is_cargo(doc, f, i, context)]
         if not f.cues:
             if cargo:
                 last_cargo = [(i, f.index) for i in cargo]
             continue
         text = doc.span_text(f.span)
         vesicles = [i for i in f.entities if doc.entities[i].label == "VESICLE"]
+        vehicle_only = bool(vesicles) and all("vehicle" in f.roles.get(v, set()) for v in vesicles)
         cargo_sources: list[tuple[int | None, int, float]] = []  # entity (None: "EV"), sentence, weight
         if cargo:
             cargo_sources = [(i, f.index, 1.0) for i in cargo]
         else:
             causal = any(c.effect != "associated" for c in f.cues)
-            if causal and (vesicles or f.vesicle_words):  # "exosomes from resistant cells transferred resistance"
+            if (
+                causal and (vesicles or f.vesicle_words) and not vehicle_only
+            ):  # "exosomes from resistant cells transferred resistance"
                 cargo_sources = [(None, f.index, 0.8)]
             if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
@@ -236,7 +296,9 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             for i in f.entities
             if doc.entities[i].label in DRUG_LABELS
             and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))
+            and "exposure" not in f.roles.get(i, set())  # "exosomes from gefitinib-treated cells": the donors' drug
         ]
+        drugs_here = _in_cue_clauses(doc, f, drugs_here)
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
         sentence = f.span
@@ -274,8 +336,29 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                     pairs.append(_Pair(concept, drug, effect, round(cue.confidence * cw * dw, 3), cue.rule, sentences))
         if cargo:
             last_cargo = [(i, f.index) for i in cargo]
-    pairs += _unit_pairs(doc, facts, pairs, resisted, cargo_genes, vesicle_unit)
-    return _assemble(doc, unit, facts, pairs, spans)
+    pairs += _unit_pairs(doc, facts, pairs, resisted, context)
+    return _assemble(doc, unit, facts, subsume(pairs), spans)
+
+
+def subsume(pairs: list[_Pair]) -> list[_Pair]:
+    """Drop the pairs a more specific pair of the same unit states already: a drug class ("chemotherapy",
+    "TKIs") for a cargo that is paired with a named drug, and the vesicles themselves ("EV") for a drug that a
+    named cargo is paired with ("exosomal miRNAs ... in cisplatin resistance" beside "exosomal miR-155 ...
+    cisplatin resistance") unless the vesicles' own statement is direct and strong ("macrophage-derived
+    exosomes promoted doxorubicin resistance")."""
+    named_drugs = {p.cargo.name for p in pairs if p.drug.type == "DRUG"}
+    other_drugs = {p.cargo.name for p in pairs if p.drug.name != CHEMOTHERAPY.name}
+    drugs_of_cargo = {p.drug.name for p in pairs if p.cargo.name != EV.name}
+    out = []
+    for p in pairs:
+        if p.drug.type != "DRUG" and p.cargo.name in named_drugs:
+            continue
+        if p.drug.name == CHEMOTHERAPY.name and p.cargo.name in other_drugs:
+            continue
+        if p.cargo.name == EV.name and p.drug.name in drugs_of_cargo and p.confidence < _DIRECT_EV:
+            continue
+        out.append(p)
+    return out
 
 
 def _unit_pairs(
@@ -283,8 +366,7 @@ def _unit_pairs(
     facts: list[SentenceFacts],
     pairs: list[_Pair],
     resisted: list[Concept],
-    cargo_genes: set[str],
-    vesicle_unit: bool,
+    context: _CargoContext,
 ) -> list[_Pair]:
     """A unit is one study: a cargo it names in a sentence without a cue ("... secreted exosomal miR-222 and
     miR-221. This ... induced tamoxifen resistance") takes the unit's main statement, at a lower confidence."""
@@ -296,7 +378,7 @@ def _unit_pairs(
     out: list[_Pair] = []
     for f in facts:
         for i in f.entities:
-            if not _is_cargo(doc, f, i, cargo_genes, vesicle_unit):
+            if not _is_cargo(doc, f, i, context):
                 continue
             e = doc.entities[i]
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING

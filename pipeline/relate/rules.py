@@ -13,7 +13,9 @@ entity groups (labels an ``@PLACEHOLDER`` stands for) and rules. A rule's patter
 
 Rules of kind ``effect`` say what a stretch of a sentence states (confers_resistance, sensitizes,
 predicts_resistance, associated); rules of kind ``role`` give the entities under their placeholders a role
-(cargo, target, donor, recipient, status, inverted, payload, resisted). The patterns are compiled once into
+(cargo, target, donor, recipient, status, inverted, payload, resisted, exposure of the donor cells to a
+drug, vesicles as an engineered vehicle). An effect rule may name a ``hedged_effect``, taken when a word of
+the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
 one spaCy ``Matcher``; every rule carries examples that it must match and counter-examples that it must not,
 checked by the tests (``[text](LABEL)`` marks an entity in an example).
 """
@@ -35,7 +37,20 @@ from pipeline.errors import LexiconError
 from pipeline.normalize.lexicon import models_dir
 
 RuleKind = Literal["effect", "role"]
-Role = Literal["cargo", "target", "agent", "donor", "recipient", "status", "inverted", "payload", "resisted", "tool"]
+Role = Literal[
+    "cargo",
+    "target",
+    "agent",
+    "donor",
+    "recipient",
+    "status",
+    "inverted",
+    "payload",
+    "resisted",
+    "tool",
+    "exposure",
+    "vehicle",
+]
 EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]
 
 _ELEMENT_RE = re.compile(r"^(?:~(\d+)|([@&])([A-Z_]+)|([A-Z][A-Z_0-9]*)|(\S+?))(\?)?$")
@@ -48,6 +63,7 @@ class Rule(BaseModel):
     kind: RuleKind
     pattern: str
     effect: EffectName | None = None
+    hedged_effect: EffectName | None = None  # the effect when a HEDGE word ("may", "might") comes just before
     role: Role | None = None
     confidence: float = Field(default=0.9, gt=0, le=1)
     examples: list[str] = []

@@ -87,3 +87,62 @@ def test_gold_relation_files_are_well_formed() -> None:
             assert row.effect in {"confers_resistance", "sensitizes", "predicts_resistance", "associated"}, p.id
             assert row.quote in p.text, p.id
     assert {split_of(p.doi) for p in papers} == {"dev", "test"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a generic "chemoresistance" beside the drug the study names: the drug only
+        (
+            "Exosomal miR-31 promotes chemoresistance of bladder cancer\n\nExosomal miR-31 from resistant cells "
+            "increased the resistance of bladder cancer cells to gemcitabine.",
+            ("miR-31", "chemotherapy"),
+            ("miR-31", "gemcitabine", "confers_resistance"),
+        ),
+        # the vesicles' weak, hedged statement beside a named cargo of the same drug
+        (
+            "Results\n\nExosomes may play a role in drug resistance. Exosomal miR-92 from resistant cells promoted "
+            "paclitaxel resistance in recipient cells.",
+            ("EV", "paclitaxel"),
+            ("miR-92", "paclitaxel", "confers_resistance"),
+        ),
+        # the drug the donor cells were treated with is not the resisted drug
+        (
+            "Results\n\nExosomes derived from erlotinib-treated HCC827 cells decreased the cytotoxic effect of "
+            "carboplatin.",
+            ("EV", "erlotinib"),
+            ("EV", "carboplatin", "confers_resistance"),
+        ),
+        # a drug of a clause whose effect is negated is not paired with the other clause's effect
+        (
+            "Results\n\nExosomal miR-10 decreased the sensitivity to docetaxel, whereas it did not change the "
+            "response to vincristine.",
+            ("miR-10", "vincristine"),
+            ("miR-10", "docetaxel", "confers_resistance"),
+        ),
+        # a gene the cargo targets shares no cargo role by coordination with it
+        (
+            "Results\n\nExosomal miR-17 targets PTEN and promoted doxorubicin resistance. The axis of exo-miR-17 and "
+            "PTEN mediates resistance to doxorubicin.",
+            ("PTEN", "doxorubicin"),
+            ("miR-17", "doxorubicin", "confers_resistance"),
+        ),
+    ],
+)
+def test_subsumed_and_misread_pairs(text: str, absent: tuple[str, str], present: tuple[str, str, str]) -> None:
+    pairs = _pairs(text)
+    assert present in pairs
+    assert not any((c, d) == absent for c, d, _ in pairs)
+
+
+def test_hedged_involvement_is_an_association() -> None:
+    text = "Results\n\nExosomal miR-381 may be involved in the resistance of glioma cells to temozolomide."
+    assert _pairs(text) == {("miR-381", "temozolomide", "associated")}
+
+
+def test_engineered_vesicles_carrying_an_sirna_are_a_therapy() -> None:
+    text = (
+        "Results\n\nPeptide-modified exosomes delivered ABCB1 siRNA to colon cancer cells and reversed oxaliplatin "
+        "resistance."
+    )
+    assert _pairs(text) == set()
