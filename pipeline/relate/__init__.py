@@ -35,11 +35,11 @@ def merge_assertions(a: Assertion, b: Assertion) -> Assertion:
         names = {c.name for c in x}
         return x + [c for c in y if c.name not in names]
 
-    evidence = (
-        a.provenance.evidence
-        if b.provenance.evidence in a.provenance.evidence
-        else (a.provenance.evidence + " ... " + b.provenance.evidence)
-    )
+    pa, pb = a.provenance, b.provenance
+    first, second = (pa, pb) if (pa.start or 0) <= (pb.start or 0) else (pb, pa)
+    evidence = pa.evidence if pb.evidence in pa.evidence else (first.evidence + " ... " + second.evidence)
+    starts = [p.start for p in (pa, pb) if p.start is not None]
+    ends = [p.end for p in (pa, pb) if p.end is not None]
     return a.model_copy(
         update={
             "cargo": union(a.cargo, b.cargo),
@@ -51,7 +51,14 @@ def merge_assertions(a: Assertion, b: Assertion) -> Assertion:
             "effect": a.effect or b.effect,
             "confidence": max((c for c in (a.confidence, b.confidence) if c is not None), default=None),
             "method": _merge_methods(a.method, b.method),
-            "provenance": a.provenance.model_copy(update={"evidence": evidence}),
+            "provenance": pa.model_copy(
+                update={
+                    "evidence": evidence,
+                    "start": min(starts, default=None),
+                    "end": max(ends, default=None),
+                    "page": first.page,
+                }
+            ),
         }
     )
 

@@ -139,6 +139,28 @@ def _provenance(doc: Document, unit: StudyUnit, sentence_ids: list[int]) -> Prov
     )
 
 
+def _covering(doc: Document, unit: StudyUnit, sentence_ids: list[int], concepts: list[Concept]) -> list[int]:
+    """The evidence sentences, with the unit's first sentence naming each cargo or drug they do not name, so that
+    the evidence shown for an assertion always holds its cargo and its drugs."""
+    ids = list(sentence_ids or unit.sentences)
+
+    def names_in(s_index: int) -> set[str]:
+        sentence = doc.sentences[s_index]
+        return {n for e in doc.entities if sentence.start <= e.start < sentence.end for n in (e.name, *e.names) if n}
+
+    named = set().union(*(names_in(i) for i in ids)) if ids else set()
+    for concept in concepts:
+        if concept.name in named:
+            continue
+        for s_index in unit.sentences:
+            found = names_in(s_index)
+            if concept.name in found:
+                ids.append(s_index)
+                named |= found
+                break
+    return ids
+
+
 def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Assertion]:
     study_keys = [r.study_key for r in (doc.reference(n) for n in unit.refs) if r is not None and r.study_key]
     targets = [t for t in r.targets if t.name not in {c.name for c in r.cargo}]
@@ -169,7 +191,9 @@ def _build(doc: Document, unit: StudyUnit, r: _Roles, negated: bool) -> list[Ass
                 function=flag + (effect or "association") if negated else None,
                 refs=unit.refs,
                 study_keys=study_keys,
-                provenance=_provenance(doc, unit, r.evidence),
+                provenance=_provenance(
+                    doc, unit, _covering(doc, unit, r.evidence, r.cargo + (r.resistance_drugs or r.drugs))
+                ),
             )
         )
         return out

@@ -219,9 +219,14 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     if e.label in RNA_LABELS:
         return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
-        direct = any(r.startswith("cargo") for r in facts.role_rules.get(i, set()))
-        if e.name in context.targets and not direct:
+        rules = load_engine().rules
+        cargo_rules = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
+        if e.name in context.targets and not cargo_rules:
             return False  # "exo-miR-522 and ALOX15": a target of the unit shares no cargo role by coordination
+        target_rules = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "target"]
+        strong_target = any(r.confidence >= 0.8 for r in target_rules)
+        if strong_target and not any(r.confidence >= 0.9 for r in cargo_rules):
+            return False  # "ERα-targeting miRNAs in exosomes": a target; only "exosomal ERα" would outweigh it
         return "cargo" in roles or (e.name in context.cargo_genes and not roles & {"target", "status"})
     return False
 
@@ -373,7 +378,13 @@ def _unit_pairs(
     cues = [(c, f) for f in facts for c in f.cues]
     if not cues or not resisted:
         return []
-    cue, cue_facts = max(cues, key=lambda cf: cf[0].confidence + EFFECT_BONUS.get(cf[0].effect, 0))
+    if pairs:  # the unit's statement is its best pair ("exosomes ... inhibited the cisplatin sensitivity")
+        main = max(pairs, key=lambda p: p.confidence + EFFECT_BONUS.get(p.effect, 0))
+        statement = (main.effect, main.rule, min(1.0, main.confidence / 0.8), main.sentences[-1])
+    else:  # else its strongest cue
+        cue, cue_facts = max(cues, key=lambda cf: cf[0].confidence + EFFECT_BONUS.get(cf[0].effect, 0))
+        statement = (cue.effect, cue.rule, cue.confidence, cue_facts.index)
+    effect_of_unit, rule, confidence, where = statement
     paired = {p.cargo.name for p in pairs}
     out: list[_Pair] = []
     for f in facts:
@@ -382,15 +393,13 @@ def _unit_pairs(
                 continue
             e = doc.entities[i]
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING
-            effect = FLIP.get(cue.effect, cue.effect) if inverted else cue.effect
+            effect = FLIP.get(effect_of_unit, effect_of_unit) if inverted else effect_of_unit
             for concept in _concepts(e):
                 if concept.name in paired:
                     continue
                 for drug in resisted:
-                    sentences = tuple(sorted({f.index, cue_facts.index}))
-                    out.append(
-                        _Pair(concept, drug, effect, round(cue.confidence * 0.6, 3), "unit:" + cue.rule, sentences)
-                    )
+                    sentences = tuple(sorted({f.index, where}))
+                    out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
     return out
 
 
@@ -451,7 +460,8 @@ def _assemble(
     for (effect, drugs, sentences), cargo_names in rows.items():
         used = [best[(c, d)] for c in cargo_names for d in drugs if (c, d) in best]
         targets = _targets(doc, facts, sentences, set(cargo_names))
-        first, last = spans[sentences[0]], spans[sentences[-1]]
+        shown = sorted((spans[s] for s in sentences), key=lambda sp: sp.start)
+        first, last = shown[0], max(shown, key=lambda sp: sp.end)
         out.append(
             Assertion(
                 relation="transfers_resistance",
@@ -471,7 +481,7 @@ def _assemble(
                     page=first.page,
                     start=first.start,
                     end=last.end,
-                    evidence=" ".join(doc.span_text(spans[s]) for s in sentences),
+                    evidence=" ".join(doc.span_text(sp) for sp in shown),
                 ),
             )
         )

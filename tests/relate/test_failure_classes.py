@@ -5,6 +5,7 @@ import pytest
 from pipeline.annotate import annotate
 from pipeline.evaluate.relations import load_gold, split_of
 from pipeline.ingest import parse_text
+from pipeline.models import Document
 from pipeline.relate import relate
 from tests.conftest import ROOT
 
@@ -146,3 +147,19 @@ def test_engineered_vesicles_carrying_an_sirna_are_a_therapy() -> None:
         "resistance."
     )
     assert _pairs(text) == set()
+
+
+def test_evidence_names_the_cargo_and_the_drugs(corpus_docs: dict[str, Document]) -> None:
+    """Class 7: the evidence shown for a resistance assertion of a review holds its cargo and its drugs."""
+    for raw in corpus_docs.values():
+        doc = annotate(raw)
+        rows = [a for a in relate(doc) if a.relation == "transfers_resistance"]
+        assert len(rows) > 10
+        for a in rows:
+            start, end = a.provenance.start, a.provenance.end
+            inside = [
+                e for e in doc.entities if start <= e.start < end and doc.text[e.start : e.end] in a.provenance.evidence
+            ]
+            names = {n for e in inside for n in (e.name, *e.names) if n}
+            for concept in a.cargo + a.drugs:
+                assert concept.name in names or concept.name in {"EV", "chemotherapy"}, (doc.doc_id, concept.name)
