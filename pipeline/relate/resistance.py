@@ -219,6 +219,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     if e.label in RNA_LABELS:
         return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
+        if not context.vesicle_unit:
+            return False  # "the transfer of P-gp between cells" with no vesicle anywhere: no EV cargo
         rules = load_engine().rules
         cargo_rules = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
         if e.name in context.targets and not cargo_rules:

@@ -163,3 +163,11 @@ def test_evidence_names_the_cargo_and_the_drugs(corpus_docs: dict[str, Document]
             names = {n for e in inside for n in (e.name, *e.names) if n}
             for concept in a.cargo + a.drugs:
                 assert concept.name in names or concept.name in {"EV", "chemotherapy"}, (doc.doc_id, concept.name)
+
+
+def test_protein_transfer_without_vesicles_is_no_ev_cargo() -> None:
+    text = (
+        "Results\n\nThe intercellular transfer of P-gp from resistant to sensitive cells conferred doxorubicin "
+        "resistance through tunnelling nanotubes."
+    )
+    assert _pairs(text) == set()
