@@ -171,3 +171,40 @@ def test_protein_transfer_without_vesicles_is_no_ev_cargo() -> None:
         "resistance through tunnelling nanotubes."
     )
     assert _pairs(text) == set()
+
+
+@pytest.fixture(scope="module")
+def review_rows(corpus_docs: dict[str, Document]) -> dict[str, set[tuple[str, str, str | None]]]:
+    out = {}
+    for name, raw in corpus_docs.items():
+        doc = annotate(raw)
+        out[name.split("_")[0]] = {
+            (c.name, d.name, a.effect)
+            for a in relate(doc)
+            if a.relation == "transfers_resistance"
+            for c in a.cargo
+            for d in a.drugs
+        }
+    return out
+
+
+@pytest.mark.parametrize(
+    ("review", "row"),
+    [
+        ("schwarzenbach2020", ("GSTP1", "anthracyclines", "confers_resistance")),
+        ("schwarzenbach2020", ("TRPC5", "anthracyclines", "predicts_resistance")),
+        ("schwarzenbach2020", ("ABCB1", "docetaxel", "confers_resistance")),
+        ("schwarzenbach2020", ("ERBB2", "trastuzumab", "confers_resistance")),
+        ("schwarzenbach2020", ("TGFB1", "trastuzumab", "confers_resistance")),
+        ("schwarzenbach2020", ("BIRC5", "paclitaxel", "confers_resistance")),
+        ("schwarzenbach2020", ("mtDNA", "endocrine therapy", "confers_resistance")),
+        ("feng2022", ("ABCB1", "docetaxel", "confers_resistance")),
+        ("feng2022", ("ERBB2", "trastuzumab", "confers_resistance")),
+        ("feng2022", ("TGFB1", "trastuzumab", "confers_resistance")),
+    ],
+)
+def test_protein_and_dna_statements_of_the_reviews(
+    review_rows: dict[str, set[tuple[str, str, str | None]]], review: str, row: tuple[str, str, str]
+) -> None:
+    """Class 1 on the corpus reviews: protein and DNA cargo gives rows with the right effect."""
+    assert row in review_rows[review]
