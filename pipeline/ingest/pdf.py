@@ -42,6 +42,7 @@ from pipeline.ingest.pdf_tables import (
     rule_groups,
     split_caption,
     split_notes,
+    unruled_tables,
 )
 from pipeline.ingest.pdf_words import Char, OpenPDF, dehyphenate, group_words, join_words
 from pipeline.models import Document
@@ -148,6 +149,18 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             if k < len(wide_baselines) and wide_baselines[k] <= w["bottom"] + 0.45 * w["size"]:
                 w["side"] = 2
     _widen_unruled_tables(words, float(page.width) / 2, body_size)
+    unruled = unruled_tables(words, tables, body_size, float(page.width))
+    if unruled:
+        table_words.update({id(t): [] for t in unruled})
+        rest = []
+        for w in words:
+            table = in_table(w, unruled)
+            if table is None:
+                rest.append(w)
+            else:
+                table_words[id(table)].append(w)
+        words = rest
+        tables += unruled
     lines: list[list[dict]] = []
     open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: []}
     refs: dict[int, dict] = {}  # each line's largest word (its baseline)

@@ -11,6 +11,7 @@ lines of a multi-line cell are joined.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -135,6 +136,72 @@ def _has_cells(line: list[dict]) -> bool:
     return any(b["x0"] - a["x1"] > 1.2 * size for a, b in itertools.pairwise(line))
 
 
+def unruled_tables(words: list[dict], ruled: list[RuledTable], body_size: float, width: float) -> list[RuledTable]:
+    """Tables with no rules (or a single one under the header) under a "Table N" caption that no ruled table
+    follows: the caption's lines, then a header line with cells (gaps wider than 1.2 font sizes) and the lines
+    of its column band (``side``) that go on with cells, or with a single cell's wrapped line narrower than
+    the table; the table ends at a wider gap, smaller print (its notes), a line across the cells (prose) or
+    the next caption. ``rules`` is empty: rows come from the cells' vertical extents."""
+    out: list[RuledTable] = []
+    for caption in (w for w in words if is_caption_word(w)):
+        if any(
+            t.top - 6 * body_size <= caption["bottom"] <= t.top + 2 * body_size and t.x0 - 2 <= caption["x0"] <= t.x1
+            for t in ruled + out
+        ):
+            continue
+        below = [w for w in words if w["top"] >= caption["top"] - 1]
+        side = caption.get("side", 0)  # a caption across the gutter: a table across the page
+        if side != 2 and not _header_across(lines_of(below), caption, width / 2):
+            below = [w for w in below if w.get("side", 0) in (side, 2)]  # a table in the caption's column
+        lines = lines_of(below)
+        at = next((i for i, ln in enumerate(lines) if any(w is caption for w in ln)), None)
+        if at is None or lines[at][0] is not caption:
+            continue  # "Table 1" inside a sentence
+        start = next((i for i in range(at + 1, min(at + 5, len(lines))) if _has_cells(lines[i])), None)
+        if start is None or _top(lines[start]) - _bottom(lines[start - 1]) > 2.5 * body_size:
+            continue
+        found = [lines[start]]
+        size = statistics.median(w["size"] for w in lines[start])
+        x0, x1 = min(w["x0"] for w in lines[start]), max(w["x1"] for w in lines[start])
+        room = 1.2 * size  # the gap allowed between lines; rows set apart by padding: as under the header
+        for ln in lines[start + 1 :]:
+            ln_size = statistics.median(w["size"] for w in ln)
+            gap = _top(ln) - max(_bottom(f) for f in found)
+            if len(found) == 1 and gap <= 2.5 * size:
+                room = max(room, 1.3 * gap)
+            if gap > room or ln_size < 0.9 * size or is_caption_word(ln[0]) or ln[0]["text"][:3] in ("Fig", "FIG"):
+                break
+            if not _has_cells(ln) and ln[-1]["x1"] - ln[0]["x0"] > 0.6 * (x1 - x0):
+                break  # a line across the cells: prose or a note
+            found.append(ln)
+            x0, x1 = min(x0, ln[0]["x0"]), max(x1, ln[-1]["x1"])
+        if sum(_has_cells(ln) for ln in found) >= 2:
+            top = _top(found[0]) - 0.5
+            out.append(RuledTable(top, max(_bottom(ln) for ln in found) + 0.5, x0 - 1, x1 + 1, []))
+    return out
+
+
+def _header_across(lines: list[list[dict]], caption: dict, mid: float) -> bool:
+    """The first line with cells under the caption reaches over the gutter with wide gaps on either side of
+    it: a table across the page, whatever column the caption was put in."""
+    at = next((i for i, ln in enumerate(lines) if any(w is caption for w in ln)), None)
+    for ln in lines[at + 1 : at + 5] if at is not None else []:
+        if _has_cells(ln):
+            size = statistics.median(w["size"] for w in ln)
+            wide = [(a, b) for a, b in itertools.pairwise(ln) if b["x0"] - a["x1"] > 1.2 * size]
+            crosses = ln[0]["x0"] < mid < ln[-1]["x1"]
+            return crosses and len([1 for a, b in wide if not a["x1"] <= mid <= b["x0"]]) >= 2
+    return False
+
+
+def _top(line: list[dict]) -> float:
+    return min(w["top"] for w in line)
+
+
+def _bottom(line: list[dict]) -> float:
+    return max(w["bottom"] for w in line)
+
+
 def in_table(word: dict, tables: list[RuledTable]) -> RuledTable | None:
     for table in tables:
         if (
@@ -234,33 +301,142 @@ def read_table(table: RuledTable, words: list[dict]) -> list[list[str]]:
     lines = lines_of(words)
     starts = _column_starts(lines, size)
     tops = [min(w["top"] for w in ln) for ln in lines]
-    bottoms = [max(w["bottom"] for w in ln) for ln in lines]
-    gaps = [b - a for a, b in zip(bottoms, tops[1:], strict=False)]
-    unruled = [g for g, a, b in zip(gaps, bottoms, tops[1:], strict=False) if not any(a <= y <= b for y in table.rules)]
-    tight = min(unruled) if unruled else 0.0
-    spaced = bool(unruled) and max(unruled) - tight > 0.2 * size
     inner = [y for y in table.rules[:-1] if y > tops[0] + 1]  # the first rule under the header's first line
-    header_rule = inner[0] if inner else None
     # a rule under every row (a grid, or rules between rows): rows are what the rules enclose, whatever their
-    # lines' spacing; else (top, header and bottom rules only) rows come from gaps or first cells
-    every_row_ruled = len(inner) >= 3
+    # lines' spacing; else (top, header and bottom rules, or none) rows come from the cells' vertical extents
+    if len(inner) >= 3:
+        return _rows_between_rules(table, lines, starts, size)
+    header_rule = inner[0] if inner else None
+    header = [ln for ln, top in zip(lines, tops, strict=True) if header_rule is not None and top < header_rule]
+    body = lines[len(header) :]
+    rows = [_join_row([f for ln in header for f in _fragments(ln, starts, size)], len(starts))] if header else []
+    return rows + _rows_by_cells(body, starts, size, table.rules)
+
+
+def _rows_between_rules(
+    table: RuledTable, lines: list[list[dict]], starts: list[float], size: float
+) -> list[list[str]]:
     rows: list[list[list[str]]] = []
     for i, line in enumerate(lines):
         cells = _cells(line, starts, size)
-        new = i == 0
-        if i:
-            ruled = any(bottoms[i - 1] <= y <= tops[i] for y in table.rules)
-            # rows apart by more than a cell's line spacing, or else rows that fill their first cell
-            if every_row_ruled:
-                new = ruled
-            else:
-                new = ruled or (gaps[i - 1] > tight + 0.2 * size if spaced else bool(cells[0]))
-            if header_rule is not None and tops[i] < header_rule:
-                new = False  # the header's lines above its rule are one row
-        if new:
+        top = min(w["top"] for w in line)
+        if i == 0 or any(max(w["bottom"] for w in lines[i - 1]) <= y <= top for y in table.rules):
             rows.append([[c] if c else [] for c in cells])
         else:
             for part, cell in zip(rows[-1], cells, strict=True):
                 if cell:
                     part.append(cell)
     return [[dehyphenate(part) if part else "" for part in row] for row in rows]
+
+
+@dataclass(frozen=True)
+class _Fragment:
+    """The words of one line that fall in one column: a cell, or one line of a cell wrapped over several."""
+
+    column: int
+    top: float
+    bottom: float
+    x1: float
+    first_width: float  # its first word's width: would it have fitted at the end of the fragment above?
+    text: str
+    line_columns: frozenset[int]  # the columns its line has words in
+
+
+def _fragments(line: list[dict], starts: list[float], size: float) -> list[_Fragment]:
+    cells: list[list[dict]] = [[] for _ in starts]
+    for w in line:
+        col = max(i for i, x in enumerate(starts) if x <= w["x0"] + 0.5) if w["x0"] + 0.5 >= starts[0] else 0
+        cells[col].append(w)
+    filled = frozenset(col for col, ws in enumerate(cells) if ws)
+    return [
+        _Fragment(
+            col,
+            min(w["top"] for w in ws),
+            max(w["bottom"] for w in ws),
+            max(w["x1"] for w in ws),
+            ws[0]["x1"] - ws[0]["x0"],
+            join_words(ws, size),
+            filled,
+        )
+        for col, ws in enumerate(cells)
+        if ws
+    ]
+
+
+_OPEN_END = (",", ";", "-", "–", "/", "(", " and", " or", " with", " of", " to", " in", " the", " by")
+# a number, a reference number or a value (with its mark): a cell on its own
+_COMPLETE_CELL = re.compile(r"[\[(]?[<>≤≥±~−–-]?\d[\d.,–\- %*†‡±]*[\])]?")
+
+
+def _continues(above: _Fragment, below: _Fragment, right: float, size: float, columns: int) -> bool:
+    """Is ``below`` the next line of the cell ``above`` ends (and not the next row's cell)? It goes on when
+    the line above is left open (a comma, "and", a hyphen; not a lower-case start: "miR-100", "p27" begin
+    cells); a number or a reference on its own is a cell, and so are two lines that fill the same columns;
+    else it goes on when its first word would not have fitted on the line above
+    (the line broke for want of room)."""
+    if above.text.endswith(_OPEN_END):
+        return True
+    if _COMPLETE_CELL.fullmatch(above.text) or _COMPLETE_CELL.fullmatch(below.text):
+        return False
+    if len(below.line_columns) == len(above.line_columns) == columns >= 2:
+        return False  # two lines that fill every column: rows of one line each
+    return above.x1 + 0.25 * size + below.first_width > right + 0.5 * size
+
+
+def _rows_by_cells(lines: list[list[dict]], starts: list[float], size: float, rules: list[float]) -> list[list[str]]:
+    """Rows of a table with no rule between them, whose cells may wrap over several lines, aligned at their
+    top or centred on their row: in each column the lines of one cell are joined (next to each other, with
+    no rule between, not on a line where the first column starts a new cell, and, unless the rows are set
+    apart by extra space, the line above broken for want of room); a row is then the cells whose vertical extents overlap, so that a cell of one line (a reference
+    number) stays with the row it sits in, wherever in the row's height it is printed."""
+    fragments = [f for ln in lines for f in _fragments(ln, starts, size)]
+    if not fragments:
+        return []
+    by_column: dict[int, list[_Fragment]] = {}
+    for f in sorted(fragments, key=lambda f: f.top):
+        by_column.setdefault(f.column, []).append(f)
+    gaps = [b.top - a.bottom for col in by_column.values() for a, b in itertools.pairwise(col)]
+    tight = min(gaps) if gaps else 0.0
+    # rows set apart by extra space: a gap between lines wider than the tightest (lines of cells centred on
+    # their row overlap the lines beside them: no gap)
+    line_gaps, low = [], -1e9
+    for ln in lines:
+        line_gaps.append(_top(ln) - low)
+        low = max(low, _bottom(ln))
+    apart = [g for g in line_gaps[1:] if g >= 0]
+    spaced = bool(apart) and max(apart) > min(apart) + 0.2 * size
+    rights = {col: max(f.x1 for f in fs) for col, fs in by_column.items()}
+    cells: list[list[_Fragment]] = []
+    first_column_starts: list[float] = []  # where the first column starts a new cell: so does every column
+    for col, column in sorted(by_column.items()):
+        for f in column:
+            last = cells[-1][-1] if cells and cells[-1][-1].column == col else None
+            if (
+                last is not None
+                and f.top - last.bottom <= tight + 0.2 * size
+                and not any(last.bottom <= y <= f.top for y in rules)
+                and not any(abs(f.top - y) < 0.3 * size for y in first_column_starts)
+                and (spaced or _continues(last, f, rights[col], size, len(starts)))
+            ):
+                cells[-1].append(f)
+            else:
+                cells.append([f])
+                if col == 0:
+                    first_column_starts.append(f.top)
+    bands: list[list[list[_Fragment]]] = []
+    bottom = -1e9
+    for cell in sorted(cells, key=lambda c: c[0].top):
+        top = cell[0].top
+        if bands and top < bottom - 0.3 * size:
+            bands[-1].append(cell)
+        else:
+            bands.append([cell])
+        bottom = max(bottom, cell[-1].bottom) if len(bands[-1]) > 1 else cell[-1].bottom
+    return [_join_row([f for cell in band for f in cell], len(starts)) for band in bands]
+
+
+def _join_row(fragments: list[_Fragment], columns: int) -> list[str]:
+    parts: list[list[str]] = [[] for _ in range(columns)]
+    for f in sorted(fragments, key=lambda f: f.top):
+        parts[f.column].append(f.text)
+    return [dehyphenate(p) if p else "" for p in parts]

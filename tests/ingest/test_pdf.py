@@ -434,3 +434,78 @@ def test_pdf_a_line_printed_on_every_page_is_not_text() -> None:
 def test_pdf_heading_levels_from_the_papers_heading_styles(path: str, levels: dict[str, int]) -> None:
     doc = _real(path)
     assert {s.title: s.level for s in doc.sections if s.title in levels} == levels
+
+
+WRAPPED_ROWS = [
+    ["Cargo", "Target", "Resistance", "Donor cells", "Ref."],
+    ["miR-221/222", "p27, ERa and cell-cycle genes", "Tamoxifen", "MCF-7/TamR breast cancer cells", "[44]"],
+    ["miR-100", "mTOR", "Docetaxel", "MCF-7/Doc cells", "[45]"],
+    [
+        "lncRNA H19 and its sponged microRNA",
+        "ABCB1",
+        "Doxorubicin",
+        "MCF-7/ADR cells from a doxorubicin-resistant culture",
+        "[46]",
+    ],
+    ["miR-155", "FOXO3a", "Cisplatin and paclitaxel", "A549 lung cancer cells", "[47,48]"],
+]
+
+
+def _wrapped_table_pdf(layout: str, v_align: str, padding: float | None, rules: bool) -> bytes:
+    """A table with no rules between its rows (fpdf2's border style ``layout``, with a rule drawn above and
+    under it when ``rules``), cells wrapped over two lines in the first, second and fourth columns, the other
+    cells aligned at the top or centred on their row, a note in small print under it, then prose."""
+    pdf = _page_with_a_heading()
+    pdf.multi_cell(0, 4.5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 4)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 9)
+    pdf.cell(0, 6, "Table 1. Exosomal cargo and the resistance it transfers.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    top = pdf.get_y()
+    options: dict = {"padding": padding} if padding is not None else {}
+    with pdf.table(
+        col_widths=(28, 22, 22, 45, 12),
+        text_align="LEFT",
+        borders_layout=layout,
+        line_height=4,
+        v_align=v_align,
+        **options,
+    ) as table:
+        for cells in WRAPPED_ROWS:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    if rules:
+        pdf.line(10, top, 200, top)
+        pdf.line(10, pdf.get_y(), 200, pdf.get_y())
+    pdf.set_font("Helvetica", size=7)
+    pdf.multi_cell(0, 3.5, "ERa, estrogen receptor alpha; TamR, tamoxifen resistant; ADR, adriamycin resistant.")
+    pdf.ln(3)
+    pdf.set_font("Helvetica", size=9)
+    pdf.multi_cell(0, 4.5, "The prose goes on after the table about exosomal cargo and cells. " * 3)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("layout", "v_align", "padding", "rules"),
+    [
+        ("NONE", "TOP", None, False),  # no rule at all, rows not set apart
+        ("NONE", "MIDDLE", None, False),  # single-line cells (the reference) centred between wrapped lines
+        ("NONE", "TOP", 2, False),  # rows set apart by padding
+        ("NONE", "MIDDLE", 2, False),
+        ("SINGLE_TOP_LINE", "TOP", None, False),  # one rule, under the header
+        ("SINGLE_TOP_LINE", "MIDDLE", 2, True),  # top, header and bottom rules
+        ("NONE", "TOP", None, True),  # rules above and under only
+        ("NONE", "MIDDLE", None, True),
+    ],
+)
+def test_pdf_table_without_row_rules_and_wrapped_cells(
+    layout: str, v_align: str, padding: float | None, rules: bool
+) -> None:
+    """Rows from the cells' vertical extents: the lines of a wrapped cell joined, a reference number centred
+    on its row kept with it; the note under the table is no table of its own, the prose after it is prose."""
+    data = _wrapped_table_pdf(layout, v_align, padding, rules)
+    doc = ingest_bytes(data, source="t.pdf", suffix=".pdf", doc_id="t")
+    assert [(t.header, t.rows) for t in doc.tables] == [(WRAPPED_ROWS[0], WRAPPED_ROWS[1:])]
+    assert "ERa, estrogen receptor alpha" in doc.text
+    assert doc.text.rstrip().endswith("about exosomal cargo and cells.")
