@@ -97,6 +97,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         index=index, span=sentence, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text))
     )
     matches = load_engine().run(text, spans)
+    background = _background(text)
     effects = [m for m in matches if m.rule.kind == "effect"]
     for m in effects:
         if any(
@@ -109,7 +110,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         effect = m.rule.effect or ""
         if m.rule.hedged_effect and _hedged(text[max(0, m.start - 30) : m.start]):
             effect = m.rule.hedged_effect  # "microRNAs in exosomes may be involved in the resistance"
-        facts.cues.append(Cue(effect, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
+        elif effect in FLIP and _ASSOC_WORD.search(text[m.start : m.end]):
+            effect = "associated"  # "the downregulated miR-620 showed association with chemotherapeutic effect"
+        confidence = m.rule.confidence * (0.5 if background else 1.0)
+        facts.cues.append(Cue(effect, sentence.start + m.start, sentence.start + m.end, m.rule.name, confidence))
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m)
@@ -144,6 +148,20 @@ def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[i
     stated = {clause(c.start) for c in f.cues}
     kept = [i for i in drugs if clause(doc.entities[i].start) in stated]
     return kept or drugs
+
+
+_ASSOC_WORD = re.compile(r"\b(?:associat\w*|correlat\w*)\b", re.IGNORECASE)
+
+
+@cache
+def _background_re() -> re.Pattern[str]:
+    phrases = load_engine().ruleset.background
+    return re.compile("|".join(phrases) if phrases else r"(?!)", re.IGNORECASE)
+
+
+def _background(text: str) -> bool:
+    """The sentence reports earlier work ("Exosomes have been shown to spread chemoresistance")."""
+    return bool(_background_re().search(text))
 
 
 def _hedged(before: str) -> bool:
@@ -290,10 +308,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             cargo_sources = [(i, f.index, 1.0) for i in cargo]
         else:
             causal = any(c.effect != "associated" for c in f.cues)
-            if (
-                causal and (vesicles or f.vesicle_words) and not vehicle_only
-            ):  # "exosomes from resistant cells transferred resistance"
-                cargo_sources = [(None, f.index, 0.8)]
+            if causal and (vesicles or f.vesicle_words) and not vehicle_only:
+                cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
             if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
         if not cargo_sources:

@@ -14,7 +14,8 @@ entity groups (labels an ``@PLACEHOLDER`` stands for) and rules. A rule's patter
 Rules of kind ``effect`` say what a stretch of a sentence states (confers_resistance, sensitizes,
 predicts_resistance, associated); rules of kind ``role`` give the entities under their placeholders a role
 (cargo, target, donor, recipient, status, inverted, payload, resisted, exposure of the donor cells to a
-drug, vesicles as an engineered vehicle). An effect rule may name a ``hedged_effect``, taken when a word of
+drug, vesicles as an engineered vehicle). ``background`` lists the phrases of a sentence that reports earlier
+work ("has been shown", "previous studies"): its cues count for less than the study's own. An effect rule may name a ``hedged_effect``, taken when a word of
 the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
 one spaCy ``Matcher``; every rule carries examples that it must match and counter-examples that it must not,
 checked by the tests (``[text](LABEL)`` marks an entity in an example).
@@ -83,9 +84,20 @@ class RuleSet(BaseModel):
 
     about: str = ""
     clause_breaks: list[str]
+    background: list[str] = []  # regular expressions of a sentence that reports earlier work ("has been shown")
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
     rules: list[Rule]
+
+    @field_validator("background")
+    @classmethod
+    def _background_compiles(cls, v: list[str]) -> list[str]:
+        for alt in v:
+            try:
+                re.compile(alt)
+            except re.error as exc:
+                raise ValueError(f"background: bad regular expression {alt!r} ({exc})") from exc
+        return v
 
     @field_validator("word_classes")
     @classmethod

@@ -208,3 +208,31 @@ def test_protein_and_dna_statements_of_the_reviews(
 ) -> None:
     """Class 1 on the corpus reviews: protein and DNA cargo gives rows with the right effect."""
     assert row in review_rows[review]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a causal verb inside an association is no causal claim
+        (
+            "Results\n\nThe downregulated exosomal miR-620 showed association with the chemotherapeutic effect of "
+            "cisplatin.",
+            ("miR-620", "cisplatin", "associated"),
+        ),
+        # "limited" as an adjective does not lower the resistance
+        (
+            "Extracellular vesicles of resistant cells conferred limited resistance to imatinib",
+            ("EV", "imatinib", "confers_resistance"),
+        ),
+    ],
+)
+def test_effect_words_read_in_context(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _pairs(text)
+
+
+def test_earlier_work_counts_less_than_the_finding() -> None:
+    text = (
+        "Results\n\nExosomal miR-7 has been reported to promote gefitinib resistance. Here, exosomal miR-7 was "
+        "higher in exosomes of gefitinib-resistant cells than in those of parental cells."
+    )
+    assert _pairs(text) == {("miR-7", "gefitinib", "associated")}
