@@ -1,8 +1,9 @@
 """Batch throughput on a mixed batch: real abstracts and review-length papers, with 1 and 2 workers.
 
 Usage: python benchmarks/batch.py [--abstracts 68] [--reviews 40] [--workers 1 2]
-The batch: ``--abstracts`` PubMed abstracts of the BioRED development set (../shared/corpora/biored, title and
-abstract as text files) and ``--reviews`` review-length papers made from the two corpus reviews (paragraphs
+The batch: ``--abstracts`` real abstracts as text files (title, blank line, abstract): those of the relation gold
+set (tests/gold/relations/docs, 95 papers on EVs and drug resistance), then BioRED development abstracts
+(../shared/corpora/biored) if more are asked for and ``--reviews`` review-length papers made from the two corpus reviews (paragraphs
 shuffled, a different miRNA added to each, so none is a copy of another or cached). For each worker count it
 prints the wall time, the sum of the per-document seconds the workers measured (ingest + annotate + relate),
 their ratio, and the run's own costs apart: the scan (finding and hashing the files), the database and document
@@ -22,15 +23,21 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "relations" / "docs"
 BIORED = ROOT.parent / "shared" / "corpora" / "biored" / "Dev.PubTator"
 
 
 def abstracts(folder: Path, n: int) -> int:
-    """The first ``n`` BioRED abstracts as text files (title, blank line, abstract); returns how many."""
-    if not BIORED.exists():
-        return 0
-    titles: dict[str, str] = {}
+    """``n`` real abstracts as text files (title, blank line, abstract): the relation gold set's first, then
+    BioRED's; returns how many."""
     count = 0
+    for f in sorted(GOLD.glob("*.json"))[:n]:
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        (folder / f"{f.stem}.txt").write_text(doc["text"].rstrip() + "\n", encoding="utf-8")
+        count += 1
+    if count >= n or not BIORED.exists():
+        return count
+    titles: dict[str, str] = {}
     for line in BIORED.read_text(encoding="utf-8").splitlines():
         parts = line.split("|", 2)
         if len(parts) == 3 and parts[1] == "t":
@@ -103,7 +110,7 @@ def main() -> None:
         n_abstracts = abstracts(folder, args.abstracts)
         reviews(folder, args.reviews)
         print(
-            f"mixed batch: {n_abstracts} abstracts (BioRED dev) + {args.reviews} review-length papers; "
+            f"mixed batch: {n_abstracts} real abstracts + {args.reviews} review-length papers; "
             f"pipeline load in a worker {load:.1f} s"
         )
         walls: dict[int, float] = {}

@@ -77,6 +77,20 @@ class LazyDocuments(Mapping[str, Document]):
         return sum(1 for _ in self)
 
 
+class _Recent(OrderedDict):  # type: ignore[type-arg]
+    """A dict that keeps its last ``size`` entries (memory stays bounded on big runs)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if len(self) > self.size:
+            self.popitem(last=False)
+
+
 def _query_frames(
     engine: Engine, table: Any, chunk: int = 5000, exclude: tuple[str, ...] = ()
 ) -> Iterator[pd.DataFrame]:
@@ -221,13 +235,14 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     pages = out / "report"
     pages.mkdir(exist_ok=True)
     index_rows = []
+    rendered = _Recent(20_000)  # evidence blocks shared by the pages (reviews citing one study show its evidence)
     for doc_id in sorted(gold_by_doc):  # one document at a time: memory stays flat
         gold = sorted(gold_by_doc[doc_id], key=assertion_order)  # row 10 after row 9
         diffs = diff_documents([lazy[doc_id]], gold, predicted, refs)
         page_name = f"{_safe_name(doc_id)}.html"
         with atomic_open(pages / page_name) as fh:
             fh.write(
-                diff_html(diffs, lazy).replace("<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1)
+                diff_html(diffs, lazy, rendered).replace("<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1)
             )
         for d in diffs:
             index_rows.append(

@@ -83,6 +83,27 @@ class _Annotations:
     by_entity: dict[int, str] = field(default_factory=dict)
     by_cell: dict[tuple[str, int, int, str], str] = field(default_factory=dict)
 
+    by_name: dict[str, list[int]] | None = None  # lower-cased name -> the annotated entities bearing it
+    by_id: dict[str, list[int]] = field(default_factory=dict)  # concept id -> the annotated entities bearing it
+
+    def naming(self, doc: Document, name: str, ident: str | None) -> list[int]:
+        """The annotated entities (indices into ``doc.entities``, in order) named ``name`` or with id ``ident``:
+        one pass over the entities per document, not one per concept."""
+        if self.by_name is None:
+            self.by_name = {}
+            for i, e in enumerate(doc.entities):
+                if i not in self.by_entity:
+                    continue
+                for n in {n.lower() for n in e.names}:
+                    self.by_name.setdefault(n, []).append(i)
+                for x in dict.fromkeys([e.id, *e.other_ids]):
+                    if x:
+                        self.by_id.setdefault(x, []).append(i)
+        found = self.by_name.get(name.lower(), [])
+        if ident and ident in self.by_id:
+            return sorted(set(found) | set(self.by_id[ident]))
+        return found
+
     def add(self, infons: dict[str, str], text: str, start: int, end: int, prefix: str) -> str:
         ident = f"{prefix}{len(self.items) + 1}"
         self.items.append(
@@ -98,23 +119,13 @@ def _entity_infons(e: Entity) -> dict[str, str]:
     return infons
 
 
-def _names(e: Entity) -> set[str]:
-    return {n.lower() for n in e.names}
-
-
 def _text_nodes(a: Assertion, doc: Document, anns: _Annotations, role_field: str) -> Iterator[tuple[str, Concept]]:
     """The entity annotations of a prose assertion's concepts: mentions in its evidence span first, else the
     nearest mention of the same concept anywhere in the document."""
     p = a.provenance
     start, end = p.start or 0, p.end if p.end is not None else len(doc.text)
     for concept in getattr(a, role_field):
-        want = concept.name.lower()
-        candidates = [
-            i
-            for i, e in enumerate(doc.entities)
-            if i in anns.by_entity
-            and (want in _names(e) or (concept.id and (e.id == concept.id or concept.id in e.other_ids)))
-        ]
+        candidates = anns.naming(doc, concept.name, concept.id)
         inside = [i for i in candidates if start <= doc.entities[i].start < max(end, start + 1)]
         nearest = sorted(candidates, key=lambda i: abs(doc.entities[i].start - start))[:1]
         for i in inside or nearest:

@@ -146,10 +146,22 @@ def _assertion_cells(a: Assertion) -> str:
     )
 
 
-def diff_html(diffs: list[TableDiff], docs: Iterable[Document] | Mapping[str, Document]) -> str:
+def _evidence_key(a: Assertion) -> tuple[object, ...]:
+    """What an assertion's evidence block depends on: where it stands and the roles it gives the names."""
+    p = a.provenance
+    return (p.doc_id, p.start, p.end, p.evidence, tuple(sorted(evidence_roles(a).items())))
+
+
+def diff_html(
+    diffs: list[TableDiff],
+    docs: Iterable[Document] | Mapping[str, Document],
+    rendered: dict[tuple[object, ...], str] | None = None,
+) -> str:
     """A self-contained page: per table the figures, the gold rows beside the prose rows, coloured by status,
     each linked to its evidence sentences with the entities highlighted. ``docs`` may be a lazy mapping
-    doc_id -> Document: only the documents whose evidence is shown are read."""
+    doc_id -> Document: only the documents whose evidence is shown are read, each once (the evidence is
+    rendered document by document). ``rendered``: evidence blocks already rendered (for the pages of one run,
+    where reviews citing the same studies show the same evidence), filled as a side effect."""
     by_id = docs if isinstance(docs, Mapping) else {d.doc_id: d for d in docs}
     evidence: dict[int, tuple[str, Assertion]] = {}
 
@@ -204,11 +216,18 @@ def diff_html(diffs: list[TableDiff], docs: Iterable[Document] | Mapping[str, Do
             )
         body.append("</table>")
     body.append("<h2>Evidence</h2>")
+    shared = {} if rendered is None else rendered
+    blocks: dict[tuple[object, ...], str] = {}
+    for _, a in sorted(evidence.values(), key=lambda item: item[1].provenance.doc_id):  # one document at a time
+        key = _evidence_key(a)
+        if key not in blocks:
+            blocks[key] = shared[key] if key in shared else _evidence_html(a, by_id)
+            shared[key] = blocks[key]
     for ident, a in evidence.values():
         body.append(
             f"<div class='evidence' id='{ident}'><h3>{ident}: {html.escape(a.relation)} "
             f"({html.escape(a.effect or 'association')}) — {html.escape(a.provenance.doc_id)} "
-            f"[{', '.join(map(str, a.refs))}]</h3>{_evidence_html(a, by_id)}</div>"
+            f"[{', '.join(map(str, a.refs))}]</h3>{blocks[_evidence_key(a)]}</div>"
         )
     style = (
         "body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;margin:1em 0}"
