@@ -71,24 +71,82 @@ def load_pipeline(path: str | None = None):  # type: ignore[no-untyped-def]
         return spacy.load(folder)
 
 
-def annotate(doc: Document, nlp=None) -> Document:  # type: ignore[no-untyped-def]
-    """``doc`` with its entities: every mention of every label, normalised, with its sentence."""
-    nlp = nlp or load_pipeline()
+def _spacy_doc(nlp, text: str, sentence_starts: list[int], glossary: dict[str, str]):  # type: ignore[no-untyped-def]
+    """``text`` tokenized, with the Document's sentence boundaries (character offsets into ``text``)."""
     import numpy
     from spacy.attrs import IDX, SENT_START
 
-    sdoc = nlp.make_doc(doc.text)
+    sdoc = nlp.make_doc(text)
     if len(sdoc):
         idx = sdoc.to_array([IDX]).astype("int64").reshape(-1)
-        flags = numpy.where(numpy.isin(idx, [s.start for s in doc.sentences]), 1, -1)
+        flags = numpy.where(numpy.isin(idx, sentence_starts), 1, -1)
         flags[0] = 1
         sdoc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
-    sdoc._.evminer_glossary = doc.abbreviations  # table and figure footnotes count as definitions too
-    for _, proc in nlp.pipeline:
-        sdoc = proc(sdoc)
+    sdoc._.evminer_glossary = glossary  # table and figure footnotes count as definitions too
+    return sdoc
+
+
+def chunks(text: str, sentence_starts: list[int], size: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text`` of at most ``size`` characters that cover it, cut at sentence starts
+    (a sentence longer than ``size`` at a space, else anywhere)."""
+    out: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        end = pos + size
+        if end >= n:
+            out.append((pos, n))
+            break
+        k = bisect_right(sentence_starts, end) - 1
+        cut = sentence_starts[k] if k >= 0 and sentence_starts[k] > pos else text.rfind(" ", pos + 1, end) + 1
+        cut = cut if cut > pos else end
+        out.append((pos, cut))
+        pos = cut
+    return out
+
+
+def _mentions_in_chunks(doc: Document, nlp, size: int) -> list:  # type: ignore[no-untyped-def]
+    """The mentions of a text longer than spaCy takes at once (``nlp.max_length``, E088): scispaCy's
+    abbreviation detector runs on pieces cut at sentence starts (a definition never spans two sentences), one at a
+    time so memory stays bounded, and the recogniser, plain string work, on the whole text with all the
+    definitions found, so the result is the one a single pass would give."""
+    from dataclasses import replace
+
+    from pipeline.annotate.components import doc_definitions, mentions_in
+
+    starts = [s.start for s in doc.sentences]
+    detected = []
+    for start, end in chunks(doc.text, starts, size):
+        lo, hi = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
+        sdoc = _spacy_doc(nlp, doc.text[start:end], [x - start for x in starts[lo:hi]], doc.abbreviations)
+        with warnings.catch_warnings():  # W036: a piece with no short form gives scispaCy's matcher no pattern
+            warnings.simplefilter("ignore", UserWarning)
+            for name, proc in nlp.pipeline:
+                if name != "evminer_entities":
+                    sdoc = proc(sdoc)
+        detected += [
+            replace(d, short_start=d.short_start + start, long_start=d.long_start + start, long_end=d.long_end + start)
+            for d in doc_definitions(sdoc)
+        ]
+    return mentions_in(doc.text, detected, doc.abbreviations)
+
+
+def annotate(doc: Document, nlp=None, chunk_size: int | None = None) -> Document:  # type: ignore[no-untyped-def]
+    """``doc`` with its entities: every mention of every label, normalised, with its sentence.
+
+    A text longer than ``chunk_size`` (default: what spaCy takes at once, ``nlp.max_length``) is tokenized in
+    pieces cut at sentence starts, with the same entities as a single pass."""
+    nlp = nlp or load_pipeline()
+    size = chunk_size or nlp.max_length
+    if len(doc.text) > size:
+        mentions = _mentions_in_chunks(doc, nlp, size)
+    else:
+        sdoc = _spacy_doc(nlp, doc.text, [s.start for s in doc.sentences], doc.abbreviations)
+        for _, proc in nlp.pipeline:
+            sdoc = proc(sdoc)
+        mentions = sdoc._.evminer_mentions or []
     sentence_starts = [s.start for s in doc.sentences]
     entities = []
-    for m in sdoc._.evminer_mentions or []:
+    for m in mentions:
         k = bisect_right(sentence_starts, m.start) - 1
         sentence = k if k >= 0 and m.start < doc.sentences[k].end else None
         entities.append(

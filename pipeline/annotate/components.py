@@ -27,7 +27,7 @@ from pipeline.annotate.recognise import recognise
 from pipeline.errors import LexiconError
 from pipeline.normalize.abbreviations import Definition, find_definition_spans
 from pipeline.normalize.lexicon import compile_lexicons, install_compiled, models_dir
-from pipeline.normalize.mentions import _index_keys, lookup
+from pipeline.normalize.mentions import Mention, _index_keys, lookup
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,14 @@ def doc_definitions(doc: Doc) -> list[Definition]:
                 Definition(short.text, long_form.text, short.start_char, long_form.start_char, long_form.end_char)
             )
     return out
+
+
+def mentions_in(text: str, detected: list[Definition], glossary: dict[str, str] | None) -> list[Mention]:
+    """The entity mentions of a whole text, given the definitions scispaCy's detector found in it (``detected``)
+    and the regex finder's, for what its tokenization hides ("Adriamycin (ADM)-resistance")."""
+    definitions = {(d.short, d.short_start): d for d in find_definition_spans(text)}
+    definitions.update({(d.short, d.short_start): d for d in detected})
+    return recognise(text, list(definitions.values()), glossary)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -110,10 +118,7 @@ class EntityRecogniser:
         _index_keys.cache_clear()
 
     def __call__(self, doc: Doc) -> Doc:
-        # scispaCy's detector, and the regex finder for what its tokenization hides ("Adriamycin (ADM)-resistance")
-        definitions = {(d.short, d.short_start): d for d in find_definition_spans(doc.text)}
-        definitions.update({(d.short, d.short_start): d for d in doc_definitions(doc)})
-        mentions = recognise(doc.text, list(definitions.values()), doc._.evminer_glossary)
+        mentions = mentions_in(doc.text, doc_definitions(doc), doc._.evminer_glossary)
         spans = []
         for m in mentions:
             span = doc.char_span(m.start, m.end, label=m.label, kb_id=m.concept.id or "", alignment_mode="expand")

@@ -242,7 +242,9 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
         page_name = f"{_safe_name(doc_id)}.html"
         with atomic_open(pages / page_name) as fh:
             fh.write(
-                diff_html(diffs, lazy, rendered).replace("<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1)
+                diff_html(diffs, lazy, rendered).replace(
+                    "<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1
+                )
             )
         for d in diffs:
             index_rows.append(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance
 from pipeline.relate.cues import Cues, load_cues
 from pipeline.relate.resistance import unit_resistance
-from pipeline.relate.units import StudyUnit
+from pipeline.relate.units import StudyUnit, entities_in
 
 CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
@@ -115,7 +115,7 @@ def unit_assertions(doc: Document, unit: StudyUnit, *, keep_negated: bool = Fals
     negated = _Roles()
     for s_index in unit.sentences:
         sentence = doc.sentences[s_index]
-        entities = [e for e in doc.entities if sentence.start <= e.start < sentence.end]
+        entities = [doc.entities[i] for i in entities_in(doc, sentence.start, sentence.end)]
         target = negated if _negated(cues, doc.span_text(sentence)) else roles
         _classify(doc, cues, entities, s_index, target)
     # a review's study unit summarises one cited study, whose cargo and drugs the review's tables list together:

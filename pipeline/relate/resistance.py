@@ -27,7 +27,7 @@ from functools import cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
 from pipeline.relate.rules import RuleMatch, load_engine
-from pipeline.relate.units import StudyUnit
+from pipeline.relate.units import StudyUnit, entities_in
 
 RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
 DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
@@ -265,11 +265,12 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     """The resistance assertions of one study unit (its title first, where it has one)."""
     spans: list[Span] = ([unit.title] if unit.title else []) + [doc.sentences[s] for s in unit.sentences]
     by_sentence: dict[int, list[int]] = defaultdict(list)
-    for i, e in enumerate(doc.entities):
-        for k, sp in enumerate(spans):
-            if sp.start <= e.start < sp.end:
+    placed: set[int] = set()
+    for k, sp in enumerate(spans):  # each entity in the first span it begins in
+        for i in entities_in(doc, sp.start, sp.end):
+            if i not in placed:
+                placed.add(i)
                 by_sentence[k].append(i)
-                break
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
     vesicle_unit = any(f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts)
     unit_targets = {doc.entities[i].name for f in facts for i, r in f.roles.items() if r & {"target", "status"}}

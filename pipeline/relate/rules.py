@@ -224,6 +224,8 @@ class RuleEngine:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
+        if len(text) >= self.nlp.max_length:  # one "sentence" of a million characters: the tokenizer has no
+            self.nlp.max_length = len(text) + 1  # model to run out of memory in, so no E088 (the time limit holds)
         doc = self.nlp.make_doc(text)
         spans: list[Span] = []
         span_entity: dict[tuple[int, int], int] = {}

@@ -14,9 +14,26 @@ Hsp90[57]." stays in O'Brien et al.'s study.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from pipeline.models import Document, Span
+
+_ENTITY_INDEX = threading.local()  # per thread: the last Document's entities, their order by start, the starts
+
+
+def entities_in(doc: Document, start: int, end: int) -> list[int]:
+    """Indices (in ``doc.entities`` order) of the entities that begin in [start, end): found by bisection on an
+    index kept for the last Document, so that asking it for every sentence costs no pass over all entities."""
+    index = _ENTITY_INDEX
+    if getattr(index, "entities", None) is not doc.entities:
+        index.order = sorted(range(len(doc.entities)), key=lambda i: doc.entities[i].start)
+        index.starts = [doc.entities[i].start for i in index.order]
+        index.entities = doc.entities
+    order: list[int] = index.order
+    return sorted(order[bisect_left(index.starts, start) : bisect_left(index.starts, end)])
+
 
 _ET_AL_RE = re.compile(r"\bet al\.?\s*$")
 
