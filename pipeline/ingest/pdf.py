@@ -127,6 +127,7 @@ class RotatedView:
 def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # type: ignore[no-untyped-def]
     words = group_words(page.chars)  # upright words only: vertical margin text ("Downloaded from ...") goes
     words = _without_line_numbers(words)
+    words = _with_drop_caps_joined(words, body_size)
     height = float(page.height)
     tables = [extend_to_cell_lines(t, words) for t in rule_groups(page, words) if _captioned(t, words, body_size)]
     table_words: dict[int, list[dict]] = {id(t): [] for t in tables}
@@ -295,6 +296,31 @@ def _without_line_numbers(words: list[dict]) -> list[dict]:
                 continue
             return [w for w in words if id(w) not in ids]
     return words
+
+
+def _with_drop_caps_joined(words: list[dict], body_size: float) -> list[dict]:
+    """A drop cap (a paragraph's first letter set two or more lines high, the lines beside it indented) is
+    the first letter of the word that starts the top line beside it: joined to that word, which takes its
+    left edge, so that the paragraph starts where the letter does."""
+    out = words
+    for cap in [w for w in words if w["size"] >= 2.2 * body_size and len(w["text"]) <= 2 and w["text"][-1:].isupper()]:
+        height = cap["bottom"] - cap["top"]
+        beside = [
+            w
+            for w in words
+            if w is not cap
+            and 0 <= w["x0"] - cap["x1"] <= 2 * body_size
+            and cap["top"] - 0.5 * body_size <= w["top"] <= cap["top"] + max(0.6 * height, body_size)
+            and abs(w["size"] - body_size) <= 0.2 * body_size
+        ]
+        if not beside:
+            continue
+        first = min(beside, key=lambda w: (w["bottom"], w["x0"]))
+        if not first["text"][:1].isalpha() or (first["text"][:1].isupper() and not first["text"].isupper()):
+            continue  # "E" beside "Exosomes": a letter of a figure; "T" + "HE" (small capitals) is a word
+        first.update(text=cap["text"] + first["text"], x0=cap["x0"])
+        out = [w for w in out if w is not cap]
+    return out
 
 
 def _wide_paragraph_ends(lines: list[Line], body_size: float) -> None:

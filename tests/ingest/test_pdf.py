@@ -509,3 +509,56 @@ def test_pdf_table_without_row_rules_and_wrapped_cells(
     assert [(t.header, t.rows) for t in doc.tables] == [(WRAPPED_ROWS[0], WRAPPED_ROWS[1:])]
     assert "ERa, estrogen receptor alpha" in doc.text
     assert doc.text.rstrip().endswith("about exosomal cargo and cells.")
+
+
+def _drop_cap_page(cap: str, first_line: str, x: float, width: float) -> bytes:
+    """A title, then a first paragraph with no heading whose first letter ``cap`` is set three lines high (a
+    drop cap) at ``x``, its first three lines indented beside it, in a column ``width`` mm wide, then a
+    heading and more text."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.set_y(20)
+    pdf.multi_cell(0, 8, "Exosomal microRNAs transfer drug resistance")
+    pdf.ln(4)
+    y = pdf.get_y()
+    pdf.set_font("Times", "", 36)
+    pdf.set_xy(x, y - 1)
+    pdf.cell(10, 13, cap)
+    pdf.set_font("Times", "", 10)
+    beside = [
+        first_line,
+        "lipids that are taken up by sensitive recipient cells, where",
+        "they confer resistance to chemotherapy. In breast cancer,",
+    ]
+    for i, line in enumerate(beside):
+        pdf.set_xy(x + 11, y + 4.5 * i)
+        pdf.cell(width - 11, 4.5, line)
+    pdf.set_xy(x, y + 13.5)
+    pdf.multi_cell(
+        width, 4.5, "exosomal miR-221/222 from tamoxifen-resistant cells reduce p27 in recipient cells. " * 3
+    )
+    pdf.ln(3)
+    pdf.set_x(x)
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.cell(width, 6, "Results", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Times", "", 10)
+    pdf.set_x(x)
+    pdf.multi_cell(width, 4.5, "We isolated exosomes from resistant cells and measured their cargo. " * 3)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("cap", "first_line", "x", "width", "start"),
+    [
+        ("E", "xosomes released by drug-resistant cancer cells carry", 10, 190, "Exosomes released by drug-resistant"),
+        ("E", "xosomes released by drug-resistant cancer cells carry", 10, 90, "Exosomes released by drug-resistant"),
+        ("T", "HE exosomes released by drug-resistant cells carry", 10, 190, "THE exosomes released by drug-resistant"),
+    ],
+)
+def test_pdf_drop_cap_joined_to_its_paragraph(cap: str, first_line: str, x: float, width: float, start: str) -> None:
+    doc = ingest_bytes(_drop_cap_page(cap, first_line, x, width), source="d.pdf", suffix=".pdf", doc_id="d")
+    paragraph = next(p for p in doc.paragraphs if doc.span_text(p).startswith(start))
+    text = doc.span_text(paragraph)
+    assert "where they confer resistance to chemotherapy. In breast cancer, exosomal miR-221/222" in text
+    assert not any(doc.span_text(s).strip() == cap for s in doc.sentences)
