@@ -768,6 +768,7 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
         fonts = Counter(ch[6] for page in first for ch in page.chars[:5000] if round(ch[5], 1) == body)
         body_font = fonts.most_common(1)[0][0] if fonts else ""
         head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
+        own = _INFO + " ".join(pdf.info.values()) + _INFO + " ".join(first[0].links())  # and name it here
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         printed = 0  # characters on the pages, to warn when most of them do not reach the Document
@@ -787,7 +788,9 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             if sideways > 0.5 * sum(sizes.values()):
                 raise PDFError(source, "its text is printed sideways or upside down as the pages are shown")
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
-        return blocks, pdf.count, head, printed
+        if _LAST_PAGE not in head:
+            head += _LAST_PAGE
+        return blocks, pdf.count, head + own, printed
     except EVminerPDFErrors:
         raise
     except Exception as exc:
@@ -801,17 +804,19 @@ EVminerPDFErrors = (PDFError, EmptyInputError)
 
 def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PDF_ENGINE) -> Document:
     """A PDF's bytes -> Document, with the page of every paragraph, sentence, section and table."""
-    from pipeline.ingest.metadata import DOI_RE, year_from_first_page
+    from pipeline.ingest.metadata import year_from_first_page
     from pipeline.ingest.text import parse_text
 
     blocks, _, head, printed = _pdf_to_blocks(data, source, engine)
     text = "\n\n".join(t for _, t in blocks)
     doc = parse_text(text, doc_id=doc_id, source=source, fmt="pdf")
-    first_page, _, last_page = head.partition(_LAST_PAGE)
+    first_page, _, rest = head.partition(_LAST_PAGE)
+    last_page, _, rest = rest.partition(_INFO)
+    info, _, links = rest.partition(_INFO)
     update: dict[str, object] = {}
-    # the paper's own DOI: first page, else its last ("Cite this article as")
-    if doc.metadata.doi is None and (m := DOI_RE.search(first_page) or _OWN_DOI_RE.search(last_page)):
-        update["doi"] = m[1].rstrip(".")
+    doi = own_doi(doc.metadata.doi, first_page, last_page, info, links)
+    if doi is not None and doi != doc.metadata.doi:
+        update["doi"] = doi
     if doc.metadata.year is None and (year := year_from_first_page(first_page)):
         update["year"] = year
     if update:
@@ -837,8 +842,50 @@ def _with_coverage_warning(doc: Document, printed: int) -> Document:
 
 
 _LAST_PAGE = "\f"  # between the first and the last page's text in pdf_to_blocks' third value
-# the paper's own DOI as printed on its last page: "doi:10.1186/...", "Cite this article as: ... doi ..."
-_OWN_DOI_RE = re.compile(r"(?:^|\s)doi:?\s*(10\.\d{4,9}/\S+[^\s.,;])", re.IGNORECASE)
+# the paper's own DOI as printed: "doi:10.1186/...", "DOI 10.1038/...", "https://doi.org/10.1186/..."
+_OWN_DOI_RE = re.compile(r"(?:^|\s)(?:doi:?\s*|\S*doi\.org/)(10\.\d{4,9}/\S+[^\s.,;)\]])", re.IGNORECASE)
+_INFO = "\v"  # before the information dictionary's text, then before the first page's link targets
+_CROSSMARK_RE = re.compile(r"crossmark\S*[?&]doi=(10\.\d{4,9}/[^\s&#]+)", re.IGNORECASE)
+_DOI_LINK_RE = re.compile(r"doi\.org/(10\.\d{4,9}/[^\s&#?]+)", re.IGNORECASE)
+
+
+def own_doi(front: str | None, first_page: str, last_page: str, info: str, links: str) -> str | None:
+    """The paper's own DOI, not one it cites: each place that names the paper votes for its DOI (the PDF's
+    information dictionary and a CrossMark link name the paper itself: two votes each; a DOI printed with
+    "doi" or "doi.org/" on the first page, the first doi.org link of the first page, the front matter's
+    first DOI, one printed with "doi" on the last page: one each); the most votes win, ties going to the
+    place listed first. Without any, the first DOI printed on the first page."""
+    from pipeline.ingest.metadata import DOI_RE
+
+    votes: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    places = [
+        (DOI_RE.search(info), 2),
+        (_CROSSMARK_RE.search(links), 2),
+        (_OWN_DOI_RE.search(first_page), 1),
+        (_DOI_LINK_RE.search(links), 1),
+        (DOI_RE.search(front or ""), 1),
+        (_OWN_DOI_RE.search(last_page), 1),
+    ]
+    for m, weight in places:
+        if m is None:
+            continue
+        doi = _clean_doi(m[1])
+        key = doi.lower()
+        votes[key] += weight
+        order.setdefault(key, len(order))
+    if not votes:
+        m = DOI_RE.search(first_page)
+        return _clean_doi(m[1]) if m else front
+    best = max(votes, key=lambda k: (votes[k], -order[k]))
+    for m, _ in places:  # as printed (case kept)
+        if m is not None and _clean_doi(m[1]).lower() == best:
+            return _clean_doi(m[1])
+    return best
+
+
+def _clean_doi(doi: str) -> str:
+    return doi.rstrip(".,;")
 
 
 def _resolvable_citations(doc: Document) -> Document:

@@ -115,6 +115,22 @@ class PdfiumPage:
         handle = ctypes.cast(page.raw, ctypes.c_void_p).value
         self.chars = _chars(_lib(), handle, self.height, self.display)
         self.horizontal_edges, self.vertical_edges = _edges(_lib(), handle, self.height, self.display)
+        self._page = page
+
+    def links(self) -> list[str]:
+        """The URIs its link annotations open."""
+        import pypdfium2.raw as raw
+
+        out: list[str] = []
+        pos, link = ctypes.c_int(0), raw.FPDF_LINK()
+        while raw.FPDFLink_Enumerate(self._page.raw, ctypes.byref(pos), ctypes.byref(link)):
+            action = raw.FPDFLink_GetAction(link)
+            size = raw.FPDFAction_GetURIPath(self._page.pdf.raw, action, None, 0) if action else 0
+            if size > 1:
+                buffer = ctypes.create_string_buffer(size)
+                raw.FPDFAction_GetURIPath(self._page.pdf.raw, action, buffer, size)
+                out.append(buffer.value.decode("latin-1"))
+        return out
 
     def close(self) -> None:
         self.chars = []
@@ -370,4 +386,8 @@ def open_pdfium(data: bytes, source: str) -> OpenPDF:
             finally:
                 page.close()
 
-    return OpenPDF(count, pages(), document.close)
+    try:
+        info = {k: str(v) for k, v in document.get_metadata_dict(skip_empty=True).items()}
+    except Exception:  # a damaged information dictionary: the text is still read
+        info = {}
+    return OpenPDF(count, pages(), document.close, info)

@@ -33,6 +33,10 @@ class PlumberPage:
     def vertical_edges(self) -> list[dict]:
         return self._page.vertical_edges
 
+    def links(self) -> list[str]:
+        """The URIs its link annotations open."""
+        return [str(link["uri"]) for link in self._page.hyperlinks if link.get("uri")]
+
     def close(self) -> None:
         self.chars = []
         self._page.flush_cache()
@@ -120,4 +124,12 @@ def open_plumber(data: bytes, source: str) -> OpenPDF:
         if isinstance(cause, PDFSyntaxError | PSException) or isinstance(exc, PDFSyntaxError):
             raise PDFError(source, f"corrupt or truncated PDF ({cause})") from exc
         raise PDFError(source, f"cannot be read as a PDF ({type(cause).__name__}: {cause})") from exc
-    return OpenPDF(len(pdf.pages), (PlumberPage(page) for page in pdf.pages), pdf.close)
+    info = {str(k): _info_text(v) for k, v in (pdf.metadata or {}).items()}
+    return OpenPDF(len(pdf.pages), (PlumberPage(page) for page in pdf.pages), pdf.close, info)
+
+
+def _info_text(value: object) -> str:
+    """An information dictionary entry as text (pdfminer leaves some as bytes or PDF objects)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-16" if value.startswith(b"\xfe\xff") else "latin-1", errors="replace")
+    return str(value)

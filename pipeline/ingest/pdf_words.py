@@ -35,10 +35,14 @@ _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")  # "AJFMGD+FranklinGothic-Book": the sub
 class OpenPDF:
     """An open PDF, from either engine: its page count and its pages one at a time (read lazily: memory stays
     bounded), each with ``chars`` (Char), ``horizontal_edges``, ``vertical_edges``, ``page_number``, ``width``,
-    ``height`` and ``close()``."""
+    ``height``, ``links()`` (the URIs of its link annotations) and ``close()``; ``info``: the document
+    information dictionary's text entries (Title, Subject, Keywords, ...)."""
 
-    def __init__(self, count: int, pages: Iterator[Any], close: Callable[[], None]) -> None:
+    def __init__(
+        self, count: int, pages: Iterator[Any], close: Callable[[], None], info: dict[str, str] | None = None
+    ) -> None:
         self.count, self.pages, self.close = count, pages, close
+        self.info = info or {}
 
 
 def font_name(name: str) -> str:

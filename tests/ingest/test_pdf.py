@@ -8,6 +8,7 @@ from fpdf import FPDF
 
 from pipeline.errors import EmptyInputError, EncryptedPDFError, EVminerError, PDFError, ScannedPDFError
 from pipeline.ingest import ingest, ingest_bytes
+from pipeline.ingest.pdf import own_doi
 
 PDFS = Path(__file__).resolve().parents[1] / "fixtures" / "pdfs"
 
@@ -562,3 +563,53 @@ def test_pdf_drop_cap_joined_to_its_paragraph(cap: str, first_line: str, x: floa
     text = doc.span_text(paragraph)
     assert "where they confer resistance to chemotherapy. In breast cancer, exosomal miR-221/222" in text
     assert not any(doc.span_text(s).strip() == cap for s in doc.sentences)
+
+
+OWN, CITED = "10.1186/s12915-024-01918-w", "10.1038/s41467-023-40886-7"
+
+
+@pytest.mark.parametrize(
+    ("front", "first_page", "last_page", "info", "links", "doi"),
+    [
+        # the first page cites a paper's DOI before printing its own; the information dictionary names its own
+        (CITED, f"As shown (doi:{CITED}) ... https://doi.org/{OWN}", "", f"BMC Biology, doi:{OWN}", "", OWN),
+        # the front matter's first DOI is a cited one; a CrossMark link names the paper
+        (CITED, f"see {CITED}", "", "", f"http://crossmark.crossref.org/dialog/?doi={OWN}&domain=pdf", OWN),
+        # printed only on the last page ("Cite this article as ... doi:...")
+        (None, "Exosomes and resistance", f"Cite this article as: Li et al. BMC Biol. doi:{OWN}.", "", "", OWN),
+        # the information dictionary only
+        (None, "Exosomes and resistance", "", f"DOI: {OWN} , 52, 8", "", OWN),
+        # doi.org links: the first is the paper's, later ones its preprint and versions
+        (None, "eLife", "", "", f"https://doi.org/{OWN} https://doi.org/10.1101/2020.04.06.028092", OWN),
+        # a DOI printed with no "doi" before it, and nothing else
+        (None, f"Int. J. Mol. Sci. 2024, 25, 1660. {OWN}", "", "", "", OWN),
+        (None, "no identifier anywhere", "", "", "", None),
+    ],
+)
+def test_pdf_own_doi_preferred_over_cited_ones(
+    front: str | None, first_page: str, last_page: str, info: str, links: str, doi: str | None
+) -> None:
+    assert own_doi(front, first_page, last_page, info, links) == doi
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pdf_own_doi_from_the_information_dictionary_and_links(engine: str) -> None:
+    """A first page that prints a cited DOI before its own: the paper's comes from its information dictionary
+    and its doi.org link annotation."""
+    pdf = FPDF()
+    pdf.set_subject(f"BMC Biology, https://doi.org/{OWN}")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 8, "Exosomal microRNAs transfer drug resistance", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+    pdf.multi_cell(
+        0,
+        4.5,
+        f"A commentary on Li et al. (doi:{CITED}), whose exosomes we studied further. " * 2,
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.cell(0, 5, f"https://doi.org/{OWN}", link=f"https://doi.org/{OWN}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 6)
+    doc = ingest_bytes(bytes(pdf.output()), source="d.pdf", suffix=".pdf", doc_id="d", pdf_engine=engine)
+    assert doc.metadata.doi == OWN
