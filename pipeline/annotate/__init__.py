@@ -71,6 +71,11 @@ def load_pipeline(path: str | None = None):  # type: ignore[no-untyped-def]
         return spacy.load(folder)
 
 
+# Unicode hyphens (U+2010, U+2011 non-breaking, as publishers print "miR‑21") read as "-": one character for
+# one, so offsets and the Document's own text stay as they are
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def _spacy_doc(nlp, text: str, sentence_starts: list[int], glossary: dict[str, str]):  # type: ignore[no-untyped-def]
     """``text`` tokenized, with the Document's sentence boundaries (character offsets into ``text``)."""
     import numpy
@@ -114,10 +119,11 @@ def _mentions_in_chunks(doc: Document, nlp, size: int) -> list:  # type: ignore[
     from pipeline.annotate.components import doc_definitions, mentions_in
 
     starts = [s.start for s in doc.sentences]
+    text = doc.text.translate(_HYPHENS)
     detected = []
-    for start, end in chunks(doc.text, starts, size):
+    for start, end in chunks(text, starts, size):
         lo, hi = bisect_right(starts, start - 1), bisect_right(starts, end - 1)
-        sdoc = _spacy_doc(nlp, doc.text[start:end], [x - start for x in starts[lo:hi]], doc.abbreviations)
+        sdoc = _spacy_doc(nlp, text[start:end], [x - start for x in starts[lo:hi]], doc.abbreviations)
         with warnings.catch_warnings():  # W036: a piece with no short form gives scispaCy's matcher no pattern
             warnings.simplefilter("ignore", UserWarning)
             for name, proc in nlp.pipeline:
@@ -127,7 +133,7 @@ def _mentions_in_chunks(doc: Document, nlp, size: int) -> list:  # type: ignore[
             replace(d, short_start=d.short_start + start, long_start=d.long_start + start, long_end=d.long_end + start)
             for d in doc_definitions(sdoc)
         ]
-    return mentions_in(doc.text, detected, doc.abbreviations)
+    return mentions_in(text, detected, doc.abbreviations)
 
 
 def annotate(doc: Document, nlp=None, chunk_size: int | None = None) -> Document:  # type: ignore[no-untyped-def]
@@ -140,7 +146,7 @@ def annotate(doc: Document, nlp=None, chunk_size: int | None = None) -> Document
     if len(doc.text) > size:
         mentions = _mentions_in_chunks(doc, nlp, size)
     else:
-        sdoc = _spacy_doc(nlp, doc.text, [s.start for s in doc.sentences], doc.abbreviations)
+        sdoc = _spacy_doc(nlp, doc.text.translate(_HYPHENS), [s.start for s in doc.sentences], doc.abbreviations)
         for _, proc in nlp.pipeline:
             sdoc = proc(sdoc)
         mentions = sdoc._.evminer_mentions or []
@@ -154,7 +160,7 @@ def annotate(doc: Document, nlp=None, chunk_size: int | None = None) -> Document
                 start=m.start,
                 end=m.end,
                 label=m.label,  # type: ignore[arg-type]
-                text=m.text,
+                text=doc.text[m.start : m.end],
                 name=m.concept.name,
                 id=m.concept.id,
                 sentence=sentence,

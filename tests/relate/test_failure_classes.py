@@ -236,3 +236,9 @@ def test_earlier_work_counts_less_than_the_finding() -> None:
         "higher in exosomes of gefitinib-resistant cells than in those of parental cells."
     )
     assert _pairs(text) == {("miR-7", "gefitinib", "associated")}
+
+
+def test_unicode_hyphens_in_cargo_names() -> None:
+    """Publishers print "circ‑G004213", "miR‑21" with U+2011 / U+2010: the same cargo as with "-"."""
+    pairs = _pairs("Results\n\nExosomal circ\u2011G004213 increased the cisplatin sensitivity of HepG2 cells.")
+    assert ("circG004213", "cisplatin", "sensitizes") in pairs
