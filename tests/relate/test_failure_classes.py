@@ -242,3 +242,50 @@ def test_unicode_hyphens_in_cargo_names() -> None:
     """Publishers print "circ‑G004213", "miR‑21" with U+2011 / U+2010: the same cargo as with "-"."""
     pairs = _pairs("Results\n\nExosomal circ\u2011G004213 increased the cisplatin sensitivity of HepG2 cells.")
     assert ("circG004213", "cisplatin", "sensitizes") in pairs
+
+
+_REFS = (
+    "\n\nReferences\n\n1. A B. Title one. J 2019;1:1.\n2. C D. Title two. J 2019;1:2.\n"
+    "3. E F. Title three. J 2020;1:3.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "Chen et al. [1] showed that exosomal miR-21 conferred cisplatin resistance in gastric cancer cells. In "
+            "contrast, Wang et al. [2] found that exosomal miR-155 sensitized breast cancer cells to paclitaxel.",
+            {((1,), "miR-21", "cisplatin", "confers_resistance"), ((2,), "miR-155", "paclitaxel", "sensitizes")},
+        ),
+        (
+            "Exosomal miR-21 conferred cisplatin resistance in gastric cancer cells [1]. Exosomal miR-155 sensitized "
+            "breast cancer cells to paclitaxel [2]. Moreover, exosomal lncRNA H19 promoted gefitinib resistance [3].",
+            {
+                ((1,), "miR-21", "cisplatin", "confers_resistance"),
+                ((2,), "miR-155", "paclitaxel", "sensitizes"),
+                ((3,), "H19", "gefitinib", "confers_resistance"),
+            },
+        ),
+        (
+            "Li et al. studied exosomes from resistant cells [1]. These exosomes carried miR-222, which promoted "
+            "tamoxifen resistance in recipient MCF-7 cells. Another study showed that exosomal miR-155 conferred "
+            "doxorubicin resistance [2].",
+            {
+                ((1,), "miR-222", "tamoxifen", "confers_resistance"),
+                ((2,), "miR-155", "doxorubicin", "confers_resistance"),
+            },
+        ),
+    ],
+)
+def test_review_statements_go_to_their_citation(paragraph: str, expected: set[tuple[object, ...]]) -> None:
+    """Class 7: a paragraph walking through several studies gives each statement to its own citation."""
+    doc = annotate(parse_text("Introduction\n\n" + paragraph + _REFS, doc_id="r", source="r"))
+    rows = {
+        (tuple(a.refs), c.name, d.name, a.effect)
+        for a in relate(doc)
+        if a.relation == "transfers_resistance"
+        for c in a.cargo
+        for d in a.drugs
+    }
+    assert rows == expected
