@@ -76,6 +76,13 @@ class ScannedPDFError(PDFError):
     code = "E112"
 
 
+class UnreadableTextPDFError(PDFError):
+    """A text layer made mostly of glyphs without a Unicode value (fonts without a ToUnicode map, often Type3):
+    what it would give as text is glyph codes, not words."""
+
+    code = "E113"
+
+
 class XMLError(IngestError):
     """An XML input is not well-formed (the parser's message and line are given)."""
 

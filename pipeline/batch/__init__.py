@@ -334,6 +334,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
                 setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
         t = time.perf_counter()
         summary.seconds = round(t - started, 2)
+        parts: dict[str, float] = {}
         summary.outputs = write_outputs(
             state,
             out,
@@ -344,8 +345,10 @@ def _run_locked(  # type: ignore[no-untyped-def]
                 "seconds": summary.seconds,
             },
             report,
+            parts,
         )
         summary.timings["outputs"] = round(time.perf_counter() - t, 3)
+        summary.timings.update({f"outputs.{name}": seconds for name, seconds in parts.items()})
         summary.seconds = round(time.perf_counter() - started, 2)
     return summary
 

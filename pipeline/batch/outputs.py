@@ -159,30 +159,49 @@ def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ..
     return rows
 
 
-def write_outputs(engine: Engine, out: Path, summary: dict[str, Any], report: bool = True) -> dict[str, int]:
-    """assertions.jsonl/.parquet, entities.parquet, manifest.jsonl, bioc.json and report.html."""
+def write_outputs(
+    engine: Engine, out: Path, summary: dict[str, Any], report: bool = True, timings: dict[str, float] | None = None
+) -> dict[str, int]:
+    """assertions.jsonl/.parquet, entities.parquet, manifest.jsonl, bioc.json and report.html; ``timings`` gets
+    the seconds each took (jsonl, parquet, manifest, bioc, report)."""
+    import time
+
+    timings = {} if timings is None else timings
     counts: dict[str, int] = {}
+    t = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[name] = round(now - t, 3)
+        t = now
+
     with atomic_open(out / "assertions.jsonl") as fh:
         n = 0
         for a in db.iter_assertions(engine):
             fh.write(json.dumps(a.to_row(), ensure_ascii=False) + "\n")
             n += 1
         counts["assertions"] = n
+    lap("jsonl")
     counts["assertions.parquet"] = write_parquet(engine, db.assertions, out / "assertions.parquet", exclude=("json",))
     counts["entities"] = write_parquet(engine, db.entities, out / "entities.parquet")
+    lap("parquet")
     manifest = db.manifest_rows(engine)
     with atomic_open(out / "manifest.jsonl") as fh:
         for row in manifest:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts["manifest"] = len(manifest)
+    lap("manifest")
     ok_ids = [r["doc_id"] for r in manifest if r["status"] in ("ok", "warning")]
     from pipeline.export.bioc import write_bioc_pair
 
     with atomic_open(out / "bioc.json") as fh, atomic_open(out / "bioc.xml", "wb") as xml_fh:
         counts["bioc"] = write_bioc_pair(_with_assertions(engine, out, ok_ids), fh, xml_fh)
+    lap("bioc")
     if report:
         with atomic_open(out / "report.html") as fh:
             fh.write(report_html(engine, out, manifest, summary))
+        lap("report")
     return counts
 
 

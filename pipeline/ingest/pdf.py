@@ -26,7 +26,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.errors import EmptyInputError, PDFError, ScannedPDFError
+from pipeline.errors import EmptyInputError, PDFError, ScannedPDFError, UnreadableTextPDFError
 from pipeline.ingest.blocks import ends_sentence
 from pipeline.ingest.hyphens import resolve as resolve_hyphens
 from pipeline.ingest.metadata import is_author_line, looks_like_authors
@@ -583,8 +583,10 @@ def _blocks(
 
 def _ends_reference_list(lines: list[Line], body_size: float) -> bool:
     """A heading after the reference list: one short line set larger, bold or in the headings' own font,
-    without the digits every entry has."""
+    without the digits every entry has; or a title (set far larger than any entry: another article begins)."""
     first = lines[0]
+    if first.size >= 1.4 * body_size and re.search(r"[A-Za-z]{3}", first.text):
+        return True
     return (
         len(lines) == 1
         and (first.size >= 1.15 * body_size or first.bold or first.styled)
@@ -772,8 +774,11 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
         found: list[tuple[int, str, bool, bool]] = []
         state: dict[str, bool] = {}
         printed = 0  # characters on the pages, to warn when most of them do not reach the Document
+        unmapped = glyphs = 0  # characters without a Unicode value, of all the characters the pages hold
         for page in itertools.chain(first, pages):  # one page at a time: memory stays bounded on long PDFs
             printed += len(page.chars)
+            unmapped += getattr(page, "unmapped", 0)
+            glyphs += getattr(page, "glyphs", 0)
             if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
                 found += _blocks(_columns(_page_lines(turned, body, body_font), turned.width), body, {})
             lines = _page_lines(page, body, body_font)
@@ -781,6 +786,12 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             if page.page_number == pdf.count and pdf.count > 1:  # the last page: where some print their DOI
                 head += _LAST_PAGE + " ".join(ln.text for ln in lines)
             page.close()
+        if glyphs and unmapped > 0.5 * glyphs:
+            raise UnreadableTextPDFError(
+                source,
+                f"no readable text layer: {unmapped / glyphs:.0%} of its {glyphs:,} characters have no Unicode value "
+                "(fonts without a ToUnicode map, such as Type3 fonts): its text would be glyph codes, not words",
+            )
         blocks = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
         blocks = _heading_levels(blocks, state.get("styles", []))  # type: ignore[arg-type]
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
@@ -821,7 +832,31 @@ def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PD
         update["year"] = year
     if update:
         doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update=update)})
-    return assign_pages(_with_coverage_warning(_resolvable_citations(doc), printed), blocks)
+    return _later_article_pages(
+        assign_pages(_with_coverage_warning(_resolvable_citations(doc), printed), blocks), blocks
+    )
+
+
+def _later_article_pages(doc: Document, blocks: list[tuple[int, str]]) -> Document:
+    """The pages another article after the reference list is printed on, in its warning ("pages 5-8")."""
+    from pipeline.ingest.markup import clean_inline
+    from pipeline.ingest.text import LATER_ARTICLE
+
+    warnings = list(doc.warnings)
+    for k, warning in enumerate(warnings):
+        if not warning.startswith(LATER_ARTICLE):
+            continue
+        title = warning.split('"', 2)[1][:30] if warning.count('"') >= 2 else ""
+        refs = next((i for i, (_, t) in enumerate(blocks) if t == "## References"), 0)
+        first = next(
+            (p for p, t in blocks[refs:] if title and title in clean_inline(t.lstrip("# "), citations=False).text),
+            None,
+        )
+        if first is not None:
+            last = max(p for p, _ in blocks)
+            where = f"page {first}" if last == first else f"pages {first}-{last}"
+            warnings[k] = f"{where}: {warning}"
+    return doc.model_copy(update={"warnings": warnings}) if warnings != doc.warnings else doc
 
 
 def _with_coverage_warning(doc: Document, printed: int) -> Document:

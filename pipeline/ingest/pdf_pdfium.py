@@ -113,7 +113,9 @@ class PdfiumPage:
         x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
         self.display = _display_matrix(page.get_rotation(), x0, y0, x1, y1)
         handle = ctypes.cast(page.raw, ctypes.c_void_p).value
-        self.chars = _chars(_lib(), handle, self.height, self.display)
+        unmapped: list[int] = []
+        self.chars = _chars(_lib(), handle, self.height, self.display, unmapped)
+        self.unmapped, self.glyphs = unmapped or [0, 0]  # characters without a Unicode value, of all characters
         self.horizontal_edges, self.vertical_edges = _edges(_lib(), handle, self.height, self.display)
         self._page = page
 
@@ -155,12 +157,15 @@ def _codes(lib: Any, textpage: int, count: int) -> list[int]:
     return [lib.FPDFText_GetUnicode(textpage, i) for i in range(count)]
 
 
-def _chars(lib: Any, page: int, height: float, display: tuple[float, ...] | None) -> list[Char]:
+def _chars(
+    lib: Any, page: int, height: float, display: tuple[float, ...] | None, unmapped: list[int] | None = None
+) -> list[Char]:
     """The page's characters in content order. An upright character's box runs from its origin over its
     advance width (the font's width of the character, as pdfminer measures it: pdfium's loose box takes in a
     glyph's overhang, an italic or Times "f", and word gaps are measured from the box), and from DESCENT under
     the baseline to ``size`` over it. The parts of a ligature (pdfium spells "ﬁ" out, at one origin) are one
-    character, as in pdfminer."""
+    character, as in pdfminer. ``unmapped`` gets the number of characters pdfium could give no Unicode value
+    (a Type3 or embedded font without a ToUnicode map: their "text" is glyph codes)."""
     textpage = lib.FPDFText_LoadPage(page)
     if not textpage:
         return []
@@ -193,7 +198,11 @@ def _chars(lib: Any, page: int, height: float, display: tuple[float, ...] | None
         widths: dict[int, float] = {}  # the current font's advance widths per point, by character
         # the last upright character (a ligature's next part may still join it)
         p_text, p_x0, p_x1, p_y, p_size, p_font = "", 0.0, 0.0, None, 0.0, ""
+        map_error = getattr(hot, "FPDFText_HasUnicodeMapError", None)
+        bad = 0
         for i, code in enumerate(codes):
+            if map_error is not None and map_error(page_text, i) > 0:
+                bad += 1
             if code <= 0x20 or code in _SPECIAL:
                 if code in _HYPHENS and lib.FPDFText_IsHyphen(textpage, i):
                     code = 0x2D
@@ -246,6 +255,8 @@ def _chars(lib: Any, page: int, height: float, display: tuple[float, ...] | None
         if p_y is not None:
             low = height - p_y + DESCENT * p_size
             append((p_text, p_x0, p_x1, low - p_size, low, p_size, p_font, 0))
+        if unmapped is not None:
+            unmapped[:] = [bad, count]
         return chars
     finally:
         lib.FPDFText_ClosePage(textpage)

@@ -24,6 +24,9 @@ class PlumberPage:
         self.width, self.height = float(page.width), float(page.height)
         _char_tuples(page)
         self.chars: list[Char] = _with_rise([c for c in page.chars if c["c"][0]])
+        # glyphs without a Unicode value: pdfminer writes their codes as "(cid:NN)"
+        self.unmapped = sum(1 for c in self.chars if c[0].startswith("(cid:"))
+        self.glyphs = len(self.chars)
 
     @property
     def horizontal_edges(self) -> list[dict]:

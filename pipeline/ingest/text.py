@@ -205,7 +205,22 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
     # the reference list ends at the next heading: back matter after it (acknowledgements, author
     # contributions, competing interests) is text again, not references
     ref_end = next((i for i in range(ref_i + 1, len(blocks)) if blocks[i].kind == "heading"), len(blocks))
-    front, body = blocks[:body_i], blocks[body_i:ref_i] + blocks[ref_end:]
+    after = blocks[ref_end:]
+    later = _later_article(after)
+    warnings: list[str] = []
+    if later is not None:  # another paper after this one's references (two papers in one PDF): read it too
+        title, lists = later
+        dropped = {i for a, b in lists for i in range(a, b)}
+        after = [b for i, b in enumerate(after) if i not in dropped]
+        entries = sum(
+            len(parse_reference_list([ln for b in blocks[ref_end + a + 1 : ref_end + b] for ln in b.lines]))
+            for a, b in lists
+        )
+        warnings.append(
+            f'{LATER_ARTICLE}: "{title[:120]}" (read into this document after it'
+            + (f"; its reference list, {entries} entr{'y' if entries == 1 else 'ies'}, left out)" if lists else ")")
+        )
+    front, body = blocks[:body_i], blocks[body_i:ref_i] + after
     metadata = extract_metadata(front if front else blocks[:1])
     units = _front_units(front, vocabulary)
     body_units, drafts, glossary = _body_units(body, vocabulary)
@@ -222,7 +237,40 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
         metadata=metadata,
         references=references,
         abbreviations=glossary,
+        warnings=warnings,
     )
+
+
+LATER_ARTICLE = "another article follows the reference list"
+_ABSTRACT_LABEL_RE = re.compile(r"^\**\s*abstract\s*\**\s*(?:[:.]?\s*\**\s*$|[:.]\s*\**\s*\S)", re.IGNORECASE)
+
+
+def _later_article(blocks: list[Block]) -> tuple[str, list[tuple[int, int]]] | None:
+    """The title of another paper in the blocks after a reference list, and its own reference lists
+    ((heading, end) block indices); None when they are back matter (acknowledgements, contributions, notes).
+
+    Another paper is an abstract (an "Abstract" heading or label) after the reference list; it begins at the
+    last title-level heading before that abstract, else right after the list."""
+    abstract = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if (b.kind == "heading" and fold(b.title) in ("abstract", "summary"))
+            or (b.kind == "text" and _ABSTRACT_LABEL_RE.match(b.raw))
+        ),
+        None,
+    )
+    if abstract is None:
+        return None
+    start = next((i for i in range(abstract - 1, -1, -1) if blocks[i].kind == "heading" and blocks[i].level <= 1), 0)
+    title = blocks[start].title or blocks[start].raw
+    lists = []
+    for i in range(abstract + 1, len(blocks)):
+        b = blocks[i]
+        if b.kind in ("heading", "text") and len(b.raw) < 40 and fold(b.title or b.raw) in REFERENCE_HEADINGS:
+            end = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind == "heading"), len(blocks))
+            lists.append((i, end))
+    return clean_inline(title, citations=False).text, lists
 
 
 def assemble(units: list[Unit], drafts: list[TableDraft], **fields: object) -> Document:

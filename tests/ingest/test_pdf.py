@@ -613,3 +613,116 @@ def test_pdf_own_doi_from_the_information_dictionary_and_links(engine: str) -> N
     pdf.multi_cell(0, 4.5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 6)
     doc = ingest_bytes(bytes(pdf.output()), source="d.pdf", suffix=".pdf", doc_id="d", pdf_engine=engine)
     assert doc.metadata.doi == OWN
+
+
+def _paper(pdf: FPDF, title: str, study: int) -> None:
+    """One paper as a journal sets it: a large bold title, authors, bold section headings, a numbered reference
+    list at the end."""
+    body = (
+        "Extracellular vesicles released by resistant cells carry microRNAs to sensitive cells. "
+        "Exosomal miR-21 confers resistance to docetaxel in MCF-7 cells by targeting PTEN. "
+    ) * 4
+    pdf.add_page()
+    pdf.set_y(40)
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 6, "Anna Smith, Bo Chen and Carl Jones", new_x="LMARGIN", new_y="NEXT")
+    for head in ("Abstract", "Introduction", "Results"):
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(0, 7, head, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        for k in range(2):
+            pdf.multi_cell(
+                0, 5, f"{body} In study {study}, paragraph {k} of the {head.lower()}.", new_x="LMARGIN", new_y="NEXT"
+            )
+            pdf.ln(2)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.multi_cell(0, 7, "References", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+    for r in range(1, 9):
+        pdf.multi_cell(
+            0,
+            5,
+            f"{r}. Author A, Writer B. Vesicles in study {study}, part {r}. J Extracell Vesicles. 2019;{r}:{100 + r}.",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+
+def test_pdf_two_papers_read_to_the_end_with_a_warning_naming_the_pages() -> None:
+    pdf = FPDF()
+    _paper(pdf, "Exosomal miR-21 transfers docetaxel resistance in breast cancer cells", 1)
+    first_pages = pdf.page_no()
+    _paper(pdf, "Circulating vesicles carrying lncRNA H19 predict gefitinib resistance", 2)
+    doc = ingest_bytes(bytes(pdf.output()), source="two.pdf", suffix=".pdf", doc_id="two")
+    assert doc.metadata.title == "Exosomal miR-21 transfers docetaxel resistance in breast cancer cells"
+    assert "In study 2, paragraph 1 of the results." in doc.text  # the second paper read to its end
+    assert "Circulating vesicles carrying lncRNA H19" in doc.text  # its title too, not taken for a reference
+    assert "Vesicles in study 2" not in doc.text  # its reference list is no prose
+    assert [r.number for r in doc.references] == list(range(1, 9))
+    assert len(doc.warnings) == 1
+    warning = doc.warnings[0]
+    assert warning.startswith(f"pages {first_pages + 1}-{pdf.page_no()}: another article follows the reference list")
+    assert "Circulating vesicles carrying lncRNA H19" in warning and "8 entries, left out" in warning
+
+
+def test_pdf_back_matter_after_the_references_is_no_second_article() -> None:
+    pdf = FPDF()
+    _paper(pdf, "Exosomal miR-21 transfers docetaxel resistance in breast cancer cells", 1)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.multi_cell(0, 7, "Acknowledgements", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "We thank the core facility for the vesicle isolation.", new_x="LMARGIN", new_y="NEXT")
+    doc = ingest_bytes(bytes(pdf.output()), source="one.pdf", suffix=".pdf", doc_id="one")
+    assert "We thank the core facility" in doc.text
+    assert not doc.warnings
+
+
+def _type3_pdf(lines: int = 20) -> bytes:
+    """One page of text set in a Type3 font whose glyphs (filled boxes named /g1.../g59) have no Unicode value:
+    no ToUnicode map and no standard glyph names, as some typesetters and PDF printers leave them."""
+    glyph = b"0 0 m 500 0 l 500 700 l 0 700 l f"
+    codes = bytes(c for c in range(1, 60) if c not in b"()\\")
+    content = b"BT /F1 11 Tf 72 720 Td 14 TL " + b" ".join(b"(" + codes + b") '" for _ in range(lines)) + b" ET"
+    font = (
+        "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        f"/CharProcs << {' '.join(f'/g{i} 5 0 R' for i in range(1, 60))} >> "
+        f"/Encoding << /Type /Encoding /Differences [1 {' '.join(f'/g{i}' for i in range(1, 60))}] >> "
+        f"/FirstChar 1 /LastChar 59 /Widths [{' '.join(['600'] * 59)}] >>"
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 6 0 R >>",
+        font,
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_pdf_of_unmapped_glyphs_has_no_readable_text_layer() -> None:
+    from pipeline.errors import UnreadableTextPDFError
+
+    with pytest.raises(UnreadableTextPDFError, match=r"t3\.pdf: no readable text layer: 9\d% of its") as info:
+        ingest_bytes(_type3_pdf(), source="t3.pdf", suffix=".pdf", doc_id="t3")
+    assert info.value.code == "E113"
+
+
+def test_pdf_with_a_few_unmapped_glyphs_is_read() -> None:
+    """Journal PDFs hold a few glyphs without a Unicode value (symbols): far from "mostly"."""
+    doc = _real("clinsci2014_ACE_Ndomain_inhibitors.pdf")
+    assert len(doc.text) > 20_000
