@@ -5,7 +5,18 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 EntityLabel = Literal[
-    "MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "DRUG", "DRUG_CLASS", "CELL_LINE", "CELL_TYPE", "VESICLE"
+    "MIRNA",
+    "LNCRNA",
+    "CIRCRNA",
+    "MRNA",
+    "DNA",
+    "GENE",
+    "GENE_FAMILY",
+    "DRUG",
+    "DRUG_CLASS",
+    "CELL_LINE",
+    "CELL_TYPE",
+    "VESICLE",
 ]
 ENTITY_LABELS: tuple[str, ...] = get_args(EntityLabel)
 

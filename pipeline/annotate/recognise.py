@@ -249,7 +249,10 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
             concept = cell_line_in_context(name)
             if concept is None:
                 continue
-            if any(x.start < end and start < x.end and x.label not in ("GENE", "CELL_LINE") for x in mentions):
+            if any(
+                x.start < end and start < x.end and x.label not in ("GENE", "GENE_FAMILY", "CELL_LINE")
+                for x in mentions
+            ):
                 continue
             added.append(Mention(start, end, name, "CELL_LINE", concept))
     if not added:

@@ -21,6 +21,7 @@ ENTITY_COLOURS = {
     "MRNA": "#f6bd60",
     "DNA": "#cdb4db",
     "GENE": "#90e0ef",
+    "GENE_FAMILY": "#caf0f8",
     "DRUG": "#ff8fab",
     "CELL_LINE": "#b5e48c",
     "CELL_TYPE": "#d9ed92",

@@ -70,6 +70,54 @@ def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
                 yield (name, symbol, hgnc_id, category, "name", "HGNC")
 
 
+# A family named by the stem its members' symbols share ("AKT" of AKT1-3, "SMAD" of SMAD1-9, "ERK" of the aliases
+# ERK1/ERK2) or by the words their names share ("caspase" of "caspase 3", "claudin" of "claudin 1", "NADPH
+# oxidase" of "NADPH oxidase 1"): the stem followed by a number (and a letter) or a Greek letter. Stems of aliases
+# ("HCC" of HCC1/HCC2, "CDG" of CDG1) name diseases and cell lines as often as families: the few common alias
+# families (ERK, JNK, MEK) are curated in the supplement instead.
+_SYMBOL_STEM_RE = re.compile(r"([A-Za-z][A-Za-z]*[A-Za-z])-?(\d{1,2}[A-Za-z]?)")
+_NAME_STEM_RE = re.compile(
+    r"(.+?)(?:\s+(?:\d{1,2}[A-Za-z]?|[A-Z]\d{0,2}[A-Za-z]?|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa))+"
+)
+
+
+def gene_family_rows(hgnc_complete: Path) -> Iterator[Row]:
+    """Gene families named by a shared symbol stem or name stem (see _SYMBOL_STEM_RE): two or more approved
+    protein-coding genes share the stem and either an HGNC gene group or the other stem too (NOS1-3 are
+    "nitric oxide synthase 1-3"). The canonical name is the stem; the identifier lists the HGNC gene groups
+    its members share."""
+    stems: dict[tuple[str, str], list[tuple[set[str], str]]] = {}
+    with _open_text(hgnc_complete) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["status"] != "Approved" or rec["locus_type"] != "gene with protein product":
+                continue
+            groups = set(_split_multi(rec["gene_family_id"]))
+            sym = _SYMBOL_STEM_RE.fullmatch(rec["symbol"])
+            sym_stem = sym[1] if sym and len(sym[1]) >= 3 and sym[1].isupper() else ""
+            name = _NAME_STEM_RE.fullmatch(rec["name"])
+            name_stem = name[1] if name and len(name[1]) >= 4 else ""
+            if sym_stem:
+                stems.setdefault((sym_stem, "symbol"), []).append((groups, name_stem))
+            if name_stem:
+                stems.setdefault((name_stem, "name"), []).append((groups, sym_stem))
+    for (stem, kind), members in sorted(stems.items()):
+        if len(members) < 2:
+            continue
+        shared: dict[str, int] = {}
+        for groups, _ in members:
+            for g in groups:
+                shared[g] = shared.get(g, 0) + 1
+        common = sorted(g for g, n in shared.items() if n >= 2)
+        other: dict[str, int] = {}
+        for _, o in members:
+            if o:
+                other[o] = other.get(o, 0) + 1
+        if not common and not any(n >= 2 for n in other.values()):
+            continue
+        ident = "|".join(f"HGNC-group:{g}" for g in common)
+        yield (stem, stem, ident, "family", kind, "HGNC")
+
+
 def mirna_rows(mature_history: Path) -> Iterator[Row]:
     """Human mature miRNAs of miRBase v22 under their current and previous names, species prefix dropped."""
     with _open_text(mature_history) as fh:
@@ -171,6 +219,9 @@ def build_all(vocab: Path, out: Path) -> dict[str, int]:
     """Build every lexicon from the vocabulary folder ``vocab`` into ``out``; return row counts."""
     counts = {
         "genes": write_lexicon(gene_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"), out / "genes.tsv"),
+        "gene_families": write_lexicon(
+            gene_family_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"), out / "gene_families.tsv"
+        ),
         "mirnas": write_lexicon(
             mirna_rows(vocab / "mirbase/hsa_mature_mirbase22_names_history.tsv.gz"), out / "mirnas.tsv"
         ),

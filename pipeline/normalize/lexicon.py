@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from pipeline.errors import LexiconError
 
-LEXICON_KINDS = ("genes", "mirnas", "drugs", "drug_classes", "cell_lines", "cell_types")
+LEXICON_KINDS = ("genes", "gene_families", "mirnas", "drugs", "drug_classes", "cell_lines", "cell_types")
 # Lexicons kept by hand in the supplement's format (no vocabulary to build them from).
 CURATED_KINDS = frozenset(["drug_classes"])
 RANK = {"curated": 0, "symbol": 1, "previous": 2, "alias": 3, "name": 4}

@@ -259,6 +259,40 @@ def _gene_hit(form: str) -> tuple[str, Concept] | None:
     return label, Concept(name=gene.canonical, id=gene.identifier or None, type=gene_category_type(gene))
 
 
+def _family_ok(entry: Entry, form: str) -> bool:
+    """Whether a gene family entry may stand for ``form`` in running text: a curated form; a symbol stem as
+    written ("AKT", "MAPK") or in protein case ("Akt", "Smad", "Wnt"); a name stem in full ("caspase", "NADPH
+    oxidase"), one word only when long."""
+    from pipeline.annotate.patterns import is_disease_name  # the pattern file lives with the annotator's
+
+    if entry.kind == "curated":
+        return True
+    if form.lower() in ambiguous_forms().get("genes", ()) or form.lower() in ambiguous_forms().get("gene_families", ()):
+        return False
+    if entry.kind in ("symbol", "alias"):
+        return form == entry.text or (entry.kind == "symbol" and len(form) >= 3 and form == entry.text.title())
+    words = re.split(r"[\s-]+", form.strip())
+    return (
+        not is_disease_name(form)
+        and len(words) == len(re.split(r"[\s-]+", entry.text.strip()))
+        and (len(words) >= 2 or len(form) >= 5)
+        and form.lower() == form[:1].lower() + form[1:]
+    )
+
+
+def _family_hit(form: str) -> Concept | None:
+    """A gene family or complex ("Akt", "MAPKs", "caspases", "NF-κB"), from HGNC's shared symbol and name
+    stems (``gene_families.tsv``) and the curated supplement."""
+    families = load_lexicon("gene_families")
+    for cand in (form, form[:-1] if form.endswith("s") and len(form) > 3 else None):
+        if cand is None:
+            continue
+        entry = families.resolve(cand, case_sensitive=True) or families.resolve(cand)
+        if entry is not None and _family_ok(entry, cand):
+            return Concept(name=entry.canonical, id=entry.identifier or None, type="family")
+    return None
+
+
 def _lookup(form: str) -> tuple[str, Concept] | None:
     """The label and Concept of ``form`` if it is an entity name; drugs, cells, then genes."""
     if len(form) < 2 or form.lower() in ambiguous_forms().get("any", ()):
@@ -273,7 +307,11 @@ def _lookup(form: str) -> tuple[str, Concept] | None:
         concept = hit(form)
         if concept is not None:
             return label, concept
-    return _gene_hit(form)
+    gene = _gene_hit(form)
+    if gene is not None:
+        return gene
+    family = _family_hit(form)
+    return ("GENE_FAMILY", family) if family is not None else None
 
 
 @lru_cache(maxsize=262144)
@@ -285,7 +323,7 @@ def lookup(form: str) -> tuple[str, Concept] | None:
 @cache
 def _index_keys() -> frozenset[str]:
     """Every folded key of the lexicons that running text is matched against."""
-    kinds = ("drugs", "drug_classes", "cell_types", "cell_lines", "genes")
+    kinds = ("drugs", "drug_classes", "cell_types", "cell_lines", "genes", "gene_families")
     return frozenset().union(*(load_lexicon(kind).keys() for kind in kinds))
 
 

@@ -224,3 +224,56 @@ def test_no_cell_line(text: str, word: str) -> None:
 )
 def test_cell_types_macrophage_forms(text: str, mention: str, name: str) -> None:
     assert any(m[0] == mention and m[1] == "CELL_TYPE" and m[2] == name for m in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # symbol stems shared by HGNC genes of one group, as written or in protein case
+        ("Akt phosphorylation was increased.", "Akt", "AKT"),
+        ("activation of AKT and MAPK signalling", "AKT", "AKT"),
+        ("activation of AKT and MAPK signalling", "MAPK", "MAPK"),
+        ("Smad and Wnt signalling", "Smad", "SMAD"),
+        ("Smad and Wnt signalling", "Wnt", "WNT"),
+        ("BMPs regulate bone formation", "BMPs", "BMP"),
+        # name stems: "caspase 3", "claudin 1", "nitric oxide synthase 1-3"
+        ("the caspases were activated", "caspases", "caspase"),
+        ("loss of claudin in tight junctions", "claudin", "claudin"),
+        ("inhibitors of nitric oxide synthase", "nitric oxide synthase", "nitric oxide synthase"),
+        # curated complexes and alias families
+        ("PI3K inhibitors block it", "PI3K", "PI3K"),
+        ("via the PI3K/AKT and JAK-STAT pathways", "PI3K", "PI3K"),  # a family, never a GENE
+        ("NF-κB was activated", "NF-κB", "NF-kB"),
+        ("activating the NF-κB signaling pathway", "NF-κB", "NF-kB"),
+        ("NF-kappaB was activated", "NF-kappaB", "NF-kB"),
+        ("phosphorylation of ERK and JNK", "ERK", "ERK"),
+        ("phosphorylation of ERK and JNK", "JNK", "JNK"),
+        ("p38 MAPK was phosphorylated", "p38 MAPK", "p38 MAPK"),
+        ("the ESCRT-III machinery", "ESCRT-III", "ESCRT-III"),
+        ("Ras mutations drive it", "Ras", "RAS"),
+    ],
+)
+def test_gene_families(text: str, mention: str, name: str) -> None:
+    found = [(m.text, m.label, m.concept.name) for m in recognise(text)]
+    assert (mention, "GENE_FAMILY", name) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Six patients were enrolled.", "Six"),  # SIX1-6: a number
+        ("Large tumours were resected.", "Large"),
+        ("Cox regression was used.", "Cox"),  # Cox proportional hazards, not COX
+        ("ATP levels fell.", "ATP"),  # a nucleotide, not ATP5/ATP8 genes
+        ("transcription factors bind DNA", "transcription factors"),  # a class, no family
+        ("a midline incision", "midline"),  # anatomy, not MID1/MID2
+    ],
+)
+def test_gene_family_words_that_are_no_family(text: str, word: str) -> None:
+    assert not [m for m in recognise(text) if m.text == word and m.label == "GENE_FAMILY"]
+
+
+def test_family_stem_never_shadows_a_gene() -> None:
+    """A member's own symbol stays a GENE ("AKT1", "SMAD4"), the stem alone is the family."""
+    found = {(m.text, m.label) for m in recognise("AKT1 and SMAD4 and CDK4/6")}
+    assert ("AKT1", "GENE") in found and ("SMAD4", "GENE") in found
