@@ -50,7 +50,7 @@ def load_run(out: str | Path) -> RunData:
             for t in ("documents", "references", "entities", "assertions", "assertion_entities", "files")
         }
     engine.dispose()
-    from pipeline.batch.outputs import LIST_COLUMNS
+    from pipeline.export.files import LIST_COLUMNS
 
     for table, columns in LIST_COLUMNS.items():  # JSON lists in the database, Python lists here
         frame = frames[table]

@@ -198,32 +198,8 @@ class Assertion(Frozen):
     provenance: Provenance
 
     def to_row(self) -> dict[str, Any]:
-        """The flat JSONL/TSV form of design.md's CLI contract."""
-        p = self.provenance
-        row: dict[str, Any] = {
-            "doc_id": p.doc_id,
-            "source": p.source,
-            "relation": self.relation,
-            "effect": self.effect,
-            "confidence": self.confidence,
-            "method": self.method,
-            "cargo": [c.name for c in self.cargo],
-            "cargo_type": [c.type for c in self.cargo],
-        }
-        for name in ("drugs", "target_genes", "target_cells", "donor_cells", "recipient_cells"):
-            row[name] = [c.name for c in getattr(self, name)]
-        row.update(
-            function=self.function,
-            refs=self.refs,
-            study_keys=self.study_keys,
-            table=p.table,
-            row=p.row,
-            page=p.page,
-            evidence=p.evidence,
-            start=p.start,
-            end=p.end,
-            cargo_ids=[c.id for c in self.cargo],
-        )
-        for name in ("drugs", "target_genes", "target_cells", "donor_cells", "recipient_cells"):
-            row[f"{name}_ids"] = [c.id for c in getattr(self, name)]
-        return row
+        """The flat JSONL/TSV form of design.md's CLI contract: the columns every sink shares, derived from this
+        model once (``pipeline.export.schema``)."""
+        from pipeline.export.schema import assertion_row
+
+        return assertion_row(self)

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
-from pipeline.batch import db
 from pipeline.batch.discover import Entry, scan
 from pipeline.batch.isolate import Process, WorkerPool, run_isolated
 from pipeline.batch.lock import RunLockedError, run_lock
-from pipeline.batch.outputs import atomic_open, document_path, write_outputs
 from pipeline.batch.worker import Limits, Result, Task, cache_variant, content_hash, error_result, process_task
 from pipeline.errors import printable
+from pipeline.export import database as db
+from pipeline.export.files import atomic_open, document_path, write_outputs
 from pipeline.ingest import doc_id_for
 from pipeline.ingest.readers import container_kind
 
@@ -432,7 +432,7 @@ def _store(out: Path, state, mirror, result: Result) -> None:  # type: ignore[no
 
 def _copy_to_mirror(out: Path, state, mirror, path: str) -> None:  # type: ignore[no-untyped-def]
     """A file cached in the run's SQLite but not yet in the mirror database (first run with --db)."""
-    from pipeline.batch.outputs import load_document
+    from pipeline.export.files import load_document
 
     row = next(r for r in db.manifest_rows(state) if r["path"] == path)
     doc = load_document(out, row["doc_id"])

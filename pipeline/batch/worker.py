@@ -96,7 +96,7 @@ def cache_variant(path: str | Path, pdf_engine: str | None) -> str:
 
 def error_result(task: Task, message: str, digest: str = "", kind: str = "") -> Result:
     """An error Result for ``task``'s file, with its manifest row."""
-    from pipeline.batch.db import document_rows
+    from pipeline.export.database import document_rows
 
     result = Result(task.key or task.path, task.doc_id, digest or task.digest, "error", message, kind=kind)
     result.rows = document_rows(result, None, [])
@@ -112,7 +112,7 @@ def process_task(task: Task, limits: Limits) -> Result:
     """Run the whole chain on one file within ``limits``; any failure becomes an error Result."""
     result = _process(task, limits)
     if not result.rows:
-        from pipeline.batch.db import document_rows
+        from pipeline.export.database import document_rows
 
         result.rows = document_rows(result, None, [])
     return result
@@ -133,7 +133,7 @@ def _pdf_pages(data: bytes) -> int | None:
 
 
 def _process(task: Task, limits: Limits) -> Result:
-    from pipeline.batch.db import document_rows
+    from pipeline.export.database import document_rows
     from pipeline.ingest import ingest_bytes
     from pipeline.recipe import Recipe
 

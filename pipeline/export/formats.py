@@ -8,36 +8,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from pipeline.export.schema import COLUMN_NAMES
 from pipeline.models import Assertion, Document
 
-ASSERTION_COLUMNS = (
-    "doc_id",
-    "source",
-    "relation",
-    "effect",
-    "cargo",
-    "cargo_type",
-    "drugs",
-    "target_genes",
-    "target_cells",
-    "donor_cells",
-    "recipient_cells",
-    "function",
-    "refs",
-    "study_keys",
-    "table",
-    "row",
-    "page",
-    "evidence",
-    "start",
-    "end",
-    "cargo_ids",
-    "drugs_ids",
-    "target_genes_ids",
-    "target_cells_ids",
-    "donor_cells_ids",
-    "recipient_cells_ids",
-)
+ASSERTION_COLUMNS = COLUMN_NAMES  # derived from the Assertion model (pipeline.export.schema)
 
 
 def document_json(doc: Document) -> str:

@@ -170,7 +170,7 @@ def test_identity_nul_and_control_characters_in_every_sink(tmp_path: Path) -> No
 
 @pytest.mark.skipif(not PG_URL, reason="EVMINER_TEST_PG_URL not set (.ci/run starts PostgreSQL and sets it)")
 def test_identity_postgresql_takes_nul_in_rows(tmp_path: Path) -> None:
-    from pipeline.batch import db
+    from pipeline.export import database as db
 
     engine = db.connect(PG_URL)
     row = {

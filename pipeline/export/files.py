@@ -19,7 +19,8 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from pipeline.batch import db
+from pipeline.export import database as db
+from pipeline.export.schema import LIST_COLUMNS as ASSERTION_LISTS
 from pipeline.models import Assertion, Document
 
 
@@ -102,12 +103,7 @@ def _query_frames(
 # Columns the run database keeps as JSON lists, written to Parquet as Arrow lists (and given back as lists by
 # pipeline.api.load_run).
 LIST_COLUMNS: dict[str, dict[str, str]] = {
-    "assertions": {
-        **dict.fromkeys(
-            ("cargo", "drugs", "target_genes", "target_cells", "donor_cells", "recipient_cells", "study_keys"), "string"
-        ),
-        "refs": "int64",
-    },
+    "assertions": {name: "int64" if kind == "int_list" else "string" for name, kind in ASSERTION_LISTS.items()},
     "entities": {"other_names": "string"},
     "documents": {"authors": "string"},
 }

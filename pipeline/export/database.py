@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Column,
@@ -24,12 +24,13 @@ from sqlalchemy import (
     create_engine,
     delete,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Engine
 
-from pipeline.batch.worker import Result
 from pipeline.constants import CONCEPT_ROLES
+from pipeline.export.schema import ASSERTION_COLUMNS, assertion_row
 from pipeline.models import Assertion, Document
 
 metadata = MetaData()
@@ -94,29 +95,17 @@ entities = Table(
     Column("page", Integer),
     Column("long_form", Text),
 )
-assertions = Table(
+_SQL_TYPES = {"text": Text, "int": Integer, "float": Float, "text_list": Text, "int_list": Text}  # lists: JSON
+assertions = Table(  # the columns of the flat Assertion row (pipeline.export.schema), and the whole Assertion
     "assertions",
     metadata,
     Column("assertion_id", String(300), primary_key=True),
-    Column("doc_id", String(255), index=True, nullable=False),
-    Column("source", String(8)),
-    Column("relation", String(32), index=True),
-    Column("effect", String(32)),
-    Column("cargo", Text),  # JSON lists of canonical names, as in the JSONL contract
-    Column("drugs", Text),
-    Column("target_genes", Text),
-    Column("target_cells", Text),
-    Column("donor_cells", Text),
-    Column("recipient_cells", Text),
-    Column("function", Text),
-    Column("refs", Text),
-    Column("study_keys", Text),
-    Column("table_label", String(32)),
-    Column("row", Integer),
-    Column("page", Integer),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("evidence", Text),
+    *(
+        Column(c.name, String(255), index=True, nullable=False)
+        if c.name == "doc_id"
+        else Column(c.name, _SQL_TYPES[c.kind](), index=c.name == "relation")
+        for c in ASSERTION_COLUMNS
+    ),
     Column("json", Text),  # the whole Assertion, for lossless reloading
 )
 assertion_entities = Table(
@@ -145,10 +134,36 @@ ROLES = CONCEPT_ROLES
 
 
 def connect(url: str) -> Engine:
-    """An engine with the schema created (``CREATE TABLE IF NOT EXISTS``)."""
+    """An engine with the schema created (``CREATE TABLE IF NOT EXISTS``).
+
+    A table of an older schema (a database written before a column was added to the Assertion model) is
+    dropped and made again, and every file's cache key cleared, so that the run processes every file again and
+    fills it; the manifest keeps its rows until then."""
     engine = create_engine(url, future=True)
+    existing = inspect(engine)
+    stale = [
+        t
+        for t in metadata.sorted_tables
+        if existing.has_table(t.name) and {c["name"] for c in existing.get_columns(t.name)} != set(t.columns.keys())
+    ]
+    for table in stale:
+        table.drop(engine)
     metadata.create_all(engine)
+    if stale:
+        with engine.begin() as conn:
+            conn.execute(files.update().values(content_hash=None))
     return engine
+
+
+class FileOutcome(Protocol):
+    """What ``document_rows`` needs to know of one processed file (``pipeline.batch.worker.Result``)."""
+
+    path: str
+    doc_id: str
+    content_hash: str
+    status: str
+    message: str
+    seconds: dict[str, float]
 
 
 def _now() -> str:
@@ -190,37 +205,15 @@ def _rows(doc: Document, items: list[Assertion]) -> dict[Table, list[dict[str, A
         )
     counters: dict[str, int] = {}
     for a in items:
-        row = a.to_row()
+        row = assertion_row(a)
         n = counters.get(a.provenance.source, 0)
         counters[a.provenance.source] = n + 1
         aid = f"{doc.doc_id}:{a.provenance.source}:{n}"
         out[assertions].append(
             {
                 "assertion_id": aid,
+                **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in row.items()},
                 "doc_id": doc.doc_id,
-                "source": row["source"],
-                "relation": row["relation"],
-                "effect": row["effect"],
-                **{
-                    k: json.dumps(row[k], ensure_ascii=False)
-                    for k in (
-                        "cargo",
-                        "drugs",
-                        "target_genes",
-                        "target_cells",
-                        "donor_cells",
-                        "recipient_cells",
-                        "refs",
-                        "study_keys",
-                    )
-                },
-                "function": row["function"],
-                "table_label": row["table"],
-                "row": row["row"],
-                "page": row["page"],
-                "start": row["start"],
-                "end": row["end"],
-                "evidence": row["evidence"],
                 "json": a.model_dump_json(),
             }
         )
@@ -241,7 +234,7 @@ def _rows(doc: Document, items: list[Assertion]) -> dict[Table, list[dict[str, A
     return out
 
 
-def document_rows(result: Result, doc: Document | None, items: list[Assertion]) -> dict[str, list[dict[str, Any]]]:
+def document_rows(result: FileOutcome, doc: Document | None, items: list[Assertion]) -> dict[str, list[dict[str, Any]]]:
     """Every row one file gives, by table name (computed in the worker, so the writer only inserts)."""
     rows: dict[str, list[dict[str, Any]]] = {
         "files": [
