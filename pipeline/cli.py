@@ -11,17 +11,19 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.errors import EVminerError
+from pipeline.registry import BATCH_ENGINES, DEFAULT_PDF_ENGINE, PDF_ENGINES
 
 if TYPE_CHECKING:  # the models (pydantic) load only when a command runs: `evminer --help` stays fast
     from pipeline.models import Assertion, Document
+    from pipeline.recipe import Recipe
 
 logger = logging.getLogger("evminer")
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 _PDF_ENGINE = click.option(
     "--pdf-engine",
-    type=click.Choice(["pdfium", "pdfplumber"]),
-    default="pdfium",
+    type=click.Choice(list(PDF_ENGINES)),
+    default=DEFAULT_PDF_ENGINE,
     show_default=True,
     help="Where a PDF's characters come from: pdfium (fast) or pdfminer through pdfplumber (the reference).",
 )
@@ -48,30 +50,29 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
-def _documents(
-    files: tuple[Path, ...], failures: list[EVminerError], annotated: bool = False, pdf_engine: str | None = None
-) -> Iterator[Document]:
-    """Read (and annotate) every document of each file in turn (a PubMed or BioC file holds many); a document
-    or a file that fails is reported and recorded, and the next one read."""
-    from pipeline.ingest import doc_id_for
-    from pipeline.ingest.readers import members, read_member
-
+def _run(
+    files: tuple[Path, ...], failures: list[EVminerError], recipe: Recipe
+) -> Iterator[tuple[Document, list[Assertion]]]:
+    """Every document of each file in turn (a PubMed or BioC file holds many) through ``recipe`` (read, annotate,
+    extract): (Document, its assertions). A document or a file that fails is reported and recorded, and the next
+    one read."""
     for path in files:
         try:
-            for member in members(path, doc_id_for(path)):
+            for member in recipe.read(path):
                 try:
-                    doc = read_member(member, pdf_engine)
-                    if annotated:
-                        from pipeline.annotate import annotate
-
-                        doc = annotate(doc)
-                    yield doc
+                    yield recipe.run(recipe.read_member(member))
                 except EVminerError as exc:
                     click.echo(f"evminer: error: {exc}", err=True)
                     failures.append(exc)
         except EVminerError as exc:
             click.echo(f"evminer: error: {exc}", err=True)
             failures.append(exc)
+
+
+def _recipe(annotator: str | None, extractors: tuple[str, ...], pdf_engine: str, keep_negated: bool = False) -> Recipe:
+    from pipeline.recipe import Recipe
+
+    return Recipe.from_names(annotator, extractors, pdf_engine=pdf_engine, keep_negated=keep_negated)
 
 
 def _echo_assertions(batches: Iterable[list[Assertion]], fmt: str) -> None:
@@ -105,7 +106,7 @@ def parse(files: tuple[Path, ...], fmt: str, entities: bool, pdf_engine: str) ->
     from pipeline.export.formats import document_json, document_markdown
 
     failures: list[EVminerError] = []
-    for doc in _documents(files, failures, annotated=entities, pdf_engine=pdf_engine):
+    for doc, _ in _run(files, failures, _recipe("entities" if entities else None, (), pdf_engine)):
         click.echo(document_json(doc) if fmt == "json" else document_markdown(doc))
     sys.exit(1 if failures else 0)
 
@@ -128,7 +129,7 @@ def entities(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     failures: list[EVminerError] = []
     if fmt == "tsv":
         click.echo("\t".join(ENTITY_COLUMNS))
-    for doc in _documents(files, failures, annotated=True, pdf_engine=pdf_engine):
+    for doc, _ in _run(files, failures, _recipe("entities", (), pdf_engine)):
         if fmt == "pubtator":
             from pipeline.export.pubtator import pubtator
 
@@ -149,10 +150,8 @@ def tables(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     words; cells are split into atomic items and normalised (miR-221/222 -> miR-221, miR-222; p27 -> CDKN1B;
     Adriamycin -> doxorubicin).
     """
-    from pipeline.tables import table_assertions
-
     failures: list[EVminerError] = []
-    _echo_assertions((table_assertions(doc) for doc in _documents(files, failures, pdf_engine=pdf_engine)), fmt)
+    _echo_assertions((items for _, items in _run(files, failures, _recipe(None, ("tables",), pdf_engine))), fmt)
     sys.exit(1 if failures else 0)
 
 
@@ -169,25 +168,23 @@ def extract(files: tuple[Path, ...], fmt: str, keep_negated: bool, pdf_engine: s
     """Print the assertions the prose of FILE(s) states (source="text"): cargo transfers resistance to drugs
     (confers, predicts, sensitizes), with donor and recipient cells and target genes; cargo functions,
     biomarkers and payloads. One per study and relation, each with its evidence sentences."""
-    from pipeline.relate import relate
-
     failures: list[EVminerError] = []
-    docs = _documents(files, failures, annotated=True, pdf_engine=pdf_engine)
+    results = _run(files, failures, _recipe("entities", ("prose",), pdf_engine, keep_negated))
     if fmt == "pubtator":
         from pipeline.export.pubtator import pubtator
 
-        for doc in docs:
-            click.echo(pubtator(doc, relate(doc, keep_negated=keep_negated)), nl=False)
+        for doc, items in results:
+            click.echo(pubtator(doc, items), nl=False)
     elif fmt == "bioc":
         import io
 
         from pipeline.export.bioc import write_bioc
 
         buf = io.StringIO()
-        write_bioc(((doc, relate(doc, keep_negated=keep_negated)) for doc in docs), buf)
+        write_bioc(results, buf)
         click.echo(buf.getvalue(), nl=False)
     else:
-        _echo_assertions((relate(doc, keep_negated=keep_negated) for doc in docs), fmt)
+        _echo_assertions((items for _, items in results), fmt)
     sys.exit(1 if failures else 0)
 
 
@@ -212,11 +209,11 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str
     first author, year and journal) check each other.
     """
     from pipeline.export.report import diff_html, diff_json, diff_markdown
-    from pipeline.recipe import Recipe, evaluate
+    from pipeline.recipe import evaluate
 
     failures: list[EVminerError] = []
-    recipe = Recipe()  # the chain the API and the batch worker run: annotate, curated tables, prose
-    results = [recipe.run(doc) for doc in _documents(files, failures, pdf_engine=pdf_engine)]
+    # the chain the API and the batch worker run: annotate, curated tables, prose
+    results = list(_run(files, failures, _recipe("entities", ("tables", "prose"), pdf_engine)))
     docs = [doc for doc, _ in results]
     diffs = evaluate(docs, [a for _, items in results for a in items])
     text = diff_markdown(diffs) if fmt == "md" else diff_json(diffs) if fmt == "json" else diff_html(diffs, docs)
@@ -240,8 +237,8 @@ def diff(files: tuple[Path, ...], fmt: str, output: Path | None, pdf_engine: str
 @click.option("--workers", type=int, default=None, help="Worker processes [default: the number of cores].")
 @click.option(
     "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
+    type=click.Choice(list(BATCH_ENGINES)),
+    default=BATCH_ENGINES[0],
     show_default=True,
     help="local processes, or a Dask distributed cluster (a LocalCluster unless --scheduler).",
 )

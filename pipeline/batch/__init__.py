@@ -28,6 +28,7 @@ from pipeline.export import database as db
 from pipeline.export.files import atomic_open, document_path, write_outputs
 from pipeline.ingest import doc_id_for
 from pipeline.ingest.readers import container_kind
+from pipeline.registry import BATCH_ENGINES
 
 logger = logging.getLogger(__name__)
 
@@ -202,6 +203,8 @@ def run_batch(
     as the documents of each collection are streamed, for a progress bar's total.
     """
     started = time.perf_counter()
+    if engine not in BATCH_ENGINES:
+        raise ValueError(f"unknown batch engine {engine!r}: one of {', '.join(BATCH_ENGINES)}")
     limits = limits or Limits()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

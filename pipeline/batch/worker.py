@@ -89,7 +89,7 @@ def content_hash(data: bytes, variant: str = "") -> str:
 
 def cache_variant(path: str | Path, pdf_engine: str | None) -> str:
     """A PDF read by another engine is another result; a text file's results do not depend on it."""
-    from pipeline.ingest.pdf import DEFAULT_PDF_ENGINE
+    from pipeline.registry import DEFAULT_PDF_ENGINE
 
     return f"pdf-engine={pdf_engine or DEFAULT_PDF_ENGINE}" if str(path).lower().endswith(".pdf") else ""
 

@@ -13,8 +13,9 @@ import time
 from dataclasses import dataclass, field
 
 from pipeline.models import Document
+from pipeline.registry import PDF_ENGINES
 
-ENGINES = ("pdfium", "pdfplumber")
+ENGINES = PDF_ENGINES
 
 
 @dataclass

@@ -46,6 +46,7 @@ from pipeline.ingest.pdf_tables import (
 )
 from pipeline.ingest.pdf_words import Char, OpenPDF, dehyphenate, group_words, join_words
 from pipeline.models import Document
+from pipeline.registry import DEFAULT_PDF_ENGINE, PDF_ENGINES  # pdfium by default (issue 7: same Document, faster)
 
 logger = logging.getLogger(__name__)
 
@@ -713,10 +714,6 @@ def _cells(line: Line, body_size: float) -> str:
     """A line's words split into cells at gaps wider than 1.2 body-size, tab-separated; a line of one cell
     keeps a tab so that it stays a row of its table."""
     return line.cells if line.cells is not None else line.text + "\t"
-
-
-PDF_ENGINES = ("pdfium", "pdfplumber")
-DEFAULT_PDF_ENGINE = "pdfium"  # issue 7: the same Document as pdfplumber, several times faster
 
 
 def _check_bytes(data: bytes, source: str) -> None:

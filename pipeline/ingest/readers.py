@@ -18,11 +18,13 @@ from typing import Protocol
 
 from pipeline.errors import EmptyInputError, IngestError, UnsupportedFormatError, XMLError, XMLRootError
 from pipeline.models import Document
+from pipeline.registry import CONTAINER_READERS, DEFAULT_PDF_ENGINE
+from pipeline.registry import READERS as READER_NAMES
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 XML_SUFFIXES = (".xml", ".nxml", ".gz", ".json")
 SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, ".pdf", *XML_SUFFIXES)
-CONTAINER_KINDS = frozenset(["pubmed", "bioc", "bioc-json"])
+CONTAINER_KINDS = frozenset(CONTAINER_READERS)
 
 
 class Reader(Protocol):
@@ -74,14 +76,14 @@ def _read_bioc(data: bytes, *, source: str, doc_id: str) -> Document:
 
 def pdf_reader(engine: str | None) -> Reader:
     def read(data: bytes, *, source: str, doc_id: str) -> Document:
-        from pipeline.ingest.pdf import DEFAULT_PDF_ENGINE, parse_pdf
+        from pipeline.ingest.pdf import parse_pdf
 
         return parse_pdf(data, doc_id=doc_id, source=source, engine=engine or DEFAULT_PDF_ENGINE)
 
     return read
 
 
-# The one registry of reader names (what --format-like options and the manifest call them).
+# The readers, by the names of pipeline.registry.READERS (a reader that takes a PDF engine gets it).
 READERS: dict[str, Callable[[str | None], Reader]] = {
     "text": lambda _engine: _read_text("text"),
     "markdown": lambda _engine: _read_text("markdown"),
@@ -91,6 +93,7 @@ READERS: dict[str, Callable[[str | None], Reader]] = {
     "bioc": lambda _engine: _read_bioc,
     "bioc-json": lambda _engine: _read_bioc,
 }
+assert tuple(READERS) == READER_NAMES, "a reader without its name in pipeline.registry, or the other way round"
 
 
 def _head(data: bytes) -> bytes:
