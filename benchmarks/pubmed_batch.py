@@ -10,7 +10,8 @@ memory of the run's parent process and of its workers every 0.1 s.
     python benchmarks/pubmed_batch.py --sizes 3000 --workers 1 2
 
 Prints one line per run: citations, workers, seconds, documents/s, peak RSS of the parent (which streams the
-file and writes the outputs) and of the largest worker. Nothing is committed: the file is made in a temporary
+file, stores each citation's rows and writes the outputs) and of the largest worker, the parent's CPU time per
+citation, and the seconds the run spent after its last worker went (writing JSONL, Parquet, BioC, manifest). Nothing is committed: the file is made in a temporary
 folder.
 """
 
@@ -21,6 +22,7 @@ import contextlib
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,23 +84,45 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def run(src: Path, out: Path, workers: int) -> tuple[float, int, int]:
-    """Seconds, parent peak RSS (KB), largest worker peak RSS (KB)."""
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(src: Path, out: Path, workers: int) -> dict[str, float]:
+    """Seconds, parent and largest worker peak RSS (KB), the parent's CPU seconds, and the seconds after the last
+    worker went (the run's outputs: JSONL, Parquet, BioC, manifest)."""
     cmd = [str(EVMINER), "run", str(src), "--out", str(out), "--workers", str(workers), "--no-report", "--no-progress"]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     parent = worker = 0
+    cpu = 0.0
+    workers_seen = started
     while proc.poll() is None:
         parent = max(parent, _rss_kb(proc.pid))
-        for child in _children(proc.pid):
+        cpu = max(cpu, _cpu_seconds(proc.pid))
+        children = _children(proc.pid)
+        for child in children:
             worker = max(worker, _rss_kb(child))
+        if children:
+            workers_seen = time.perf_counter()
         time.sleep(0.1)
     seconds = time.perf_counter() - started
     stdout, stderr = proc.communicate()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"evminer run failed ({proc.returncode}): {stderr.decode()[-2000:]}")
     print("   ", stdout.decode().strip().splitlines()[-1], file=sys.stderr)
-    return seconds, parent, worker
+    return {
+        "seconds": seconds,
+        "parent": parent,
+        "worker": worker,
+        "cpu": cpu,
+        "outputs": time.perf_counter() - workers_seen if workers_seen > started else 0.0,
+    }
 
 
 def main() -> None:
@@ -109,7 +133,10 @@ def main() -> None:
     args = parser.parse_args()
     if not SAMPLE.exists():
         raise SystemExit(f"{SAMPLE}: the PubMed sample is needed to make the file")
-    print(f"{'citations':>9} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'parent RSS MB':>13} {'worker RSS MB':>13}")
+    print(
+        f"{'citations':>9} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'parent RSS MB':>13} {'worker RSS MB':>13} "
+        f"{'parent CPU ms/doc':>17} {'outputs s':>9}"
+    )
     plan = [(n, w) for n in args.sizes for w in args.workers[-1:]]
     plan += [(args.speed_size, w) for w in args.workers if (args.speed_size, w) not in plan]
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,11 +152,13 @@ def main() -> None:
                     file=sys.stderr,
                 )
             out = Path(tmp) / f"out{n}-{workers}"
-            seconds, parent, worker = run(src, out, workers)
+            r = run(src, out, workers)
             print(
-                f"{n:>9,} {workers:>7} {seconds:>8.1f} {n / seconds:>7.1f} {parent / 1024:>13.0f} {worker / 1024:>13.0f}",
+                f"{n:>9,} {workers:>7} {r['seconds']:>8.1f} {n / r['seconds']:>7.1f} {r['parent'] / 1024:>13.0f} "
+                f"{r['worker'] / 1024:>13.0f} {1000 * r['cpu'] / n:>17.1f} {r['outputs']:>9.1f}",
                 flush=True,
             )
+            shutil.rmtree(out)
     print(f"(cpu count {os.cpu_count()}; each run in a fresh output folder, nothing cached)")
 
 

@@ -332,7 +332,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
         summary.timings["store"] = round(storing, 3)
         manifest.close()
         wanted = {e.key for e in found.files} | {e.key for e in found.left_out}
-        for row in db.manifest_rows(state):
+        for row in db.iter_manifest_rows(state):
             if row["path"].split("#", 1)[0] in wanted and row["status"] in ("ok", "warning", "error"):
                 setattr(summary, row["status"], getattr(summary, row["status"]) + 1)
         t = time.perf_counter()
@@ -415,7 +415,7 @@ def _poison_reason(message: str, label: str) -> str:
 def _open_manifest(out: Path, state):  # type: ignore[no-untyped-def]
     """manifest.jsonl as the database has it now, then open for appending each file's row as it is done."""
     with atomic_open(out / "manifest.jsonl") as fh:
-        for row in db.manifest_rows(state):
+        for row in db.iter_manifest_rows(state):
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return (out / "manifest.jsonl").open("a", encoding="utf-8")
 

@@ -401,7 +401,14 @@ def manifest_row(row: Any) -> dict[str, Any]:
     return out
 
 
-def manifest_rows(engine: Engine) -> list[dict[str, Any]]:
+def iter_manifest_rows(engine: Engine, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every files row in path order, as manifest.jsonl shows it, fetched ``chunk`` rows at a time (a run of
+    30,000 citations does not hold its manifest in memory)."""
     with engine.connect() as conn:
-        rows = conn.execute(select(files).order_by(files.c.path)).mappings().all()
-    return [manifest_row(r) for r in rows]
+        result = conn.execution_options(yield_per=chunk).execute(select(files).order_by(files.c.path)).mappings()
+        for row in result:
+            yield manifest_row(row)
+
+
+def manifest_rows(engine: Engine) -> list[dict[str, Any]]:
+    return list(iter_manifest_rows(engine))

@@ -182,13 +182,16 @@ def write_outputs(
     counts["assertions.parquet"] = write_parquet(engine, db.assertions, out / "assertions.parquet", exclude=("json",))
     counts["entities"] = write_parquet(engine, db.entities, out / "entities.parquet")
     lap("parquet")
-    manifest = db.manifest_rows(engine)
-    with atomic_open(out / "manifest.jsonl") as fh:
-        for row in manifest:
+    ok_ids = []
+    with atomic_open(out / "manifest.jsonl") as fh:  # streamed: memory stays flat however many files
+        n = 0
+        for row in db.iter_manifest_rows(engine):
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    counts["manifest"] = len(manifest)
+            n += 1
+            if row["status"] in ("ok", "warning"):
+                ok_ids.append(row["doc_id"])
+        counts["manifest"] = n
     lap("manifest")
-    ok_ids = [r["doc_id"] for r in manifest if r["status"] in ("ok", "warning")]
     from pipeline.export.bioc import write_bioc_pair
 
     with atomic_open(out / "bioc.json") as fh, atomic_open(out / "bioc.xml", "wb") as xml_fh:
@@ -196,7 +199,7 @@ def write_outputs(
     lap("bioc")
     if report:
         with atomic_open(out / "report.html") as fh:
-            fh.write(report_html(engine, out, manifest, summary))
+            fh.write(report_html(engine, out, db.manifest_rows(engine), summary))
         lap("report")
     return counts
 
