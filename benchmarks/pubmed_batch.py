@@ -77,11 +77,17 @@ def _rss_kb(pid: int) -> int:
 
 
 def _children(pid: int) -> list[int]:
+    """The worker processes of a run (spawned interpreters; not multiprocessing's resource tracker)."""
     out = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         with contextlib.suppress(OSError):
             out += [int(x) for x in (task / "children").read_text().split()]
-    return out
+    workers = []
+    for child in out:
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                workers.append(child)
+    return workers
 
 
 def _cpu_seconds(pid: int) -> float:
