@@ -241,8 +241,8 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     import html
     import os
 
-    from pipeline.evaluate.diff import RefIndex, diff_documents
-    from pipeline.export.report import diff_html
+    from pipeline.evaluate.diff import RefIndex, TableDiff, diff_documents
+    from pipeline.export.report import diff_assertions, diff_html, render_evidence
 
     refs = RefIndex(keys=db.study_keys(engine))
     predicted = list(db.iter_assertions(engine, "text"))
@@ -254,22 +254,34 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     pages.mkdir(exist_ok=True)
     index_rows = []
     rendered = _Recent(20_000)  # evidence blocks shared by the pages (reviews citing one study show its evidence)
-    for doc_id in sorted(gold_by_doc):  # one document at a time: memory stays flat
-        gold = sorted(gold_by_doc[doc_id], key=assertion_order)  # row 10 after row 9
-        diffs = diff_documents([lazy[doc_id]], gold, predicted, refs)
-        page_name = f"{_safe_name(doc_id)}.html"
-        with atomic_open(pages / page_name) as fh:
-            fh.write(
-                diff_html(diffs, lazy, rendered).replace(
-                    "<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1
+
+    def write_pages(batch: list[tuple[str, list[TableDiff]]]) -> None:
+        # the evidence of the batch's pages rendered document by document: each document read once per batch, not
+        # once per page that shows one of its sentences
+        render_evidence([a for _, diffs in batch for a in diff_assertions(diffs)], lazy, rendered)
+        for doc_id, diffs in batch:
+            page_name = f"{_safe_name(doc_id)}.html"
+            with atomic_open(pages / page_name) as fh:
+                fh.write(
+                    diff_html(diffs, lazy, rendered).replace(
+                        "<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1
+                    )
                 )
-            )
-        for d in diffs:
-            index_rows.append(
-                f"<tr><td><a href='report/{html.escape(page_name)}'>{html.escape(doc_id)}</a></td>"
-                f"<td>{html.escape(d.table)}</td><td>{d.relation}</td><td>{len(d.rows)}</td>"
-                f"<td>{'' if d.row_recall is None else f'{d.row_recall:.2f}'}</td></tr>"
-            )
+            for d in diffs:
+                index_rows.append(
+                    f"<tr><td><a href='report/{html.escape(page_name)}'>{html.escape(doc_id)}</a></td>"
+                    f"<td>{html.escape(d.table)}</td><td>{d.relation}</td><td>{len(d.rows)}</td>"
+                    f"<td>{'' if d.row_recall is None else f'{d.row_recall:.2f}'}</td></tr>"
+                )
+
+    batch: list[tuple[str, list[TableDiff]]] = []
+    for doc_id in sorted(gold_by_doc):  # a hundred pages at a time: memory stays flat
+        gold = sorted(gold_by_doc[doc_id], key=assertion_order)  # row 10 after row 9
+        batch.append((doc_id, diff_documents([lazy[doc_id]], gold, predicted, refs)))
+        if len(batch) == 100:
+            write_pages(batch)
+            batch = []
+    write_pages(batch)
     paths = [r["path"].split("#", 1)[0] for r in manifest]
     base = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
 

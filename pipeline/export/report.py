@@ -153,6 +153,28 @@ def _evidence_key(a: Assertion) -> tuple[object, ...]:
     return (p.doc_id, p.start, p.end, p.evidence, tuple(sorted(evidence_roles(a).items())))
 
 
+def render_evidence(
+    assertions: Iterable[Assertion],
+    docs: Mapping[str, Document],
+    rendered: dict[tuple[object, ...], str] | None = None,
+) -> dict[tuple[object, ...], str]:
+    """The evidence blocks of ``assertions`` by ``_evidence_key``, rendered document by document (each document
+    read once); those in ``rendered`` are taken from it, and the new ones added to it."""
+    shared = {} if rendered is None else rendered
+    blocks: dict[tuple[object, ...], str] = {}
+    for a in sorted(assertions, key=lambda a: a.provenance.doc_id):
+        key = _evidence_key(a)
+        if key not in blocks:
+            blocks[key] = shared[key] if key in shared else _evidence_html(a, docs)
+            shared[key] = blocks[key]
+    return blocks
+
+
+def diff_assertions(diffs: list[TableDiff]) -> list[Assertion]:
+    """The prose assertions a diff page shows evidence for: those matching its rows, and the extra ones."""
+    return [a for d in diffs for r in d.rows for a in r.matched_by] + [a for d in diffs for a in d.extra]
+
+
 def diff_html(
     diffs: list[TableDiff],
     docs: Iterable[Document] | Mapping[str, Document],
@@ -217,13 +239,7 @@ def diff_html(
             )
         body.append("</table>")
     body.append("<h2>Evidence</h2>")
-    shared = {} if rendered is None else rendered
-    blocks: dict[tuple[object, ...], str] = {}
-    for _, a in sorted(evidence.values(), key=lambda item: item[1].provenance.doc_id):  # one document at a time
-        key = _evidence_key(a)
-        if key not in blocks:
-            blocks[key] = shared[key] if key in shared else _evidence_html(a, by_id)
-            shared[key] = blocks[key]
+    blocks = render_evidence([a for _, a in evidence.values()], by_id, rendered)
     for ident, a in evidence.values():
         body.append(
             f"<div class='evidence' id='{ident}'><h3>{ident}: {html.escape(a.relation)} "
