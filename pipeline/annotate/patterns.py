@@ -62,6 +62,17 @@ class ReagentPattern:
 
 
 @dataclass(frozen=True)
+class ReceptorPhrases:
+    """A receptor or transporter named by its ligand ("serotonin transporter", "muscarinic receptors")."""
+
+    head: re.Pattern[str]
+    ligand_adjective: re.Pattern[str]
+    subtype: re.Pattern[str]
+    prefix: re.Pattern[str]
+    ligand_symbol: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Patterns:
     families: tuple[Family, ...]
     prefixes: tuple[Extension, ...]
@@ -71,6 +82,8 @@ class Patterns:
     text_exclusions: tuple[TextExclusion, ...] = ()
     reagents: tuple[ReagentPattern, ...] = ()
     disease: re.Pattern[str] | None = None
+    protein: re.Pattern[str] | None = None
+    receptors: ReceptorPhrases | None = None
 
 
 def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
@@ -132,11 +145,29 @@ def load_patterns(path: str | None = None) -> Patterns:
         disease_re = (
             re.compile(disease["pattern"], re.IGNORECASE if disease.get("ignore_case") else 0) if disease else None
         )
+        rp = data.get("receptor_phrases")
+        receptors = (
+            ReceptorPhrases(
+                head=re.compile(rp["head"], re.IGNORECASE),
+                ligand_adjective=re.compile(rp["ligand_adjective"], re.IGNORECASE),
+                subtype=re.compile(rp["subtype"]),
+                prefix=re.compile(rp["prefix"]),
+                ligand_symbol=re.compile(rp["ligand_symbol"]),
+            )
+            if rp
+            else None
+        )
+        protein = data.get("proteins")
+        protein_re = (
+            re.compile(protein["pattern"], re.IGNORECASE if protein.get("ignore_case") else 0) if protein else None
+        )
     except (OSError, ValueError, KeyError, re.error) as exc:
         raise LexiconError(file, f"pattern file cannot be loaded ({exc})") from exc
     return Patterns(
         reagents=reagents,
         disease=disease_re,
+        protein=protein_re,
+        receptors=receptors,
         families=families,
         prefixes=_extensions(data.get("prefixes", [])),
         suffixes=_extensions(data.get("suffixes", [])),
@@ -154,10 +185,22 @@ def load_patterns(path: str | None = None) -> Patterns:
     )
 
 
+_DISEASE_TYPE_RE = re.compile(r"[\s-]+(?:type|subtype|group)[\s-]*(?:[IVX]+|\d{1,2}[A-Za-z]?)$", re.IGNORECASE)
+
+
 def is_disease_name(text: str) -> bool:
-    """Whether a phrase names a disease by its head word ("coronary artery disease", "hemochromatosis")."""
+    """Whether a phrase names a disease by its head word ("coronary artery disease", "hemochromatosis"), a
+    type after it aside ("glycogen storage disease type V")."""
     disease = load_patterns().disease
-    return disease is not None and bool(disease.search(text.strip()))
+    text = text.strip()
+    return disease is not None and bool(disease.search(text) or disease.search(_DISEASE_TYPE_RE.sub("", text)))
+
+
+def is_protein_name(text: str) -> bool:
+    """Whether a phrase names a protein by its head word ("tryptophan hydroxylase", "cannabinoid receptor")
+    and no disease."""
+    protein = load_patterns().protein
+    return protein is not None and bool(protein.search(text.strip())) and not is_disease_name(text)
 
 
 def family_matches(text: str) -> list[tuple[int, int, str, str]]:

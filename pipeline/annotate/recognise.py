@@ -18,7 +18,14 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from pipeline.annotate.patterns import Extension, ReagentPattern, family_matches, is_disease_name, load_patterns
+from pipeline.annotate.patterns import (
+    Extension,
+    ReagentPattern,
+    family_matches,
+    is_disease_name,
+    is_protein_name,
+    load_patterns,
+)
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
 from pipeline.normalize.concepts import singular
@@ -40,6 +47,8 @@ def _whole_entity(long_form: str) -> tuple[str, Concept] | None:
     candidates = [(m.start, m.end, m.label, m.concept) for m in find_mentions(long_form)]
     candidates += [(a, b, label, Concept(name=c, type=label)) for a, b, label, c in family_matches(long_form)]
     for start, end, label, concept in sorted(candidates, key=lambda c: c[0] - c[1]):
+        if label == "GENE_FAMILY" and end - start < len(long_form):
+            continue  # "Glutathione S-transferase P1" is one member of the family, not the family
         if end - start >= 0.8 * len(long_form):
             return label, concept
         if end == len(long_form) and re.search(r"(?:^|[-\s])(?:derived|released|secreted)\s*$", long_form[:start]):
@@ -169,7 +178,65 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
     hit = _whole_entity(long_form)
     if hit is not None:
         return hit
+    protein = _protein_definition(short, long_form)
+    if protein is not None:
+        return protein
     return _KEEP if _is_strong(short) else None
+
+
+_SHORT_FORM_RE = re.compile(r"(?=[^\s]*[A-Z])[A-Za-z0-9][A-Za-z0-9αβγδκ\-/]{1,11}")
+# what may follow a gene name at the end of a long form: "tumor necrosis factor-alpha", "Urotensin-II"
+_NAME_SUFFIX_RE = re.compile(
+    r"[-\s]?(?:alpha|beta|gamma|delta|kappa|[αβγδκ]|I{1,3}|IV|V|\d{1,2}[a-z]?)$", re.IGNORECASE
+)
+_GENE_LABELS = frozenset(["GENE", "GENE_FAMILY"])
+
+
+@lru_cache(maxsize=16384)
+def _protein_definition(short: str, long_form: str) -> tuple[str, Concept] | None:
+    """A short form the paper defines with a protein's name that no lexicon has as a whole ("tryptophan
+    hydroxylase (TPH)", "Abelson kinase (ABL)", "neuronal nitric oxide synthase (nNOS)", "tumor necrosis
+    factor-alpha (TNFalpha)"): a gene in that paper. The long form names a protein by its head word (see
+    ``proteins`` in the pattern file) or ends in a gene name (a Greek letter or number after it aside).
+    The short form's own lexicon entry names it where it has one, else the long form does."""
+    long_form = long_form.strip()
+    if not _SHORT_FORM_RE.fullmatch(short) or not _name_like(long_form):
+        return None
+    if not is_protein_name(long_form):
+        core = _NAME_SUFFIX_RE.sub("", long_form).rstrip(" -")
+        ends = [m for m in find_mentions(core) if m.end == len(core) and m.label in _GENE_LABELS]
+        ends += [m for m in find_mentions(long_form) if m.end == len(long_form) and m.label in _GENE_LABELS]
+        if not ends:
+            return None
+    hit = lookup(short)
+    if hit is not None and hit[0] in _GENE_LABELS:
+        return hit
+    return "GENE", Concept(name=long_form, type="protein")
+
+
+def _protein_short_forms(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:
+    """Every use of a short form defined as a protein (:func:`_protein_definition`) that no lexicon knows
+    ("cannabinoid receptor (CB)" ... "CB agonists"), as that gene; each use read through the nearest
+    definition before it ("progesterone receptor (PR)" ... "partial response (PR)")."""
+    by_short: dict[str, list[Definition]] = {}
+    for d in definitions:
+        by_short.setdefault(d.short, []).append(d)
+    added: list[Mention] = []
+    for short, defs in by_short.items():
+        if not any(_protein_definition(d.short, d.long) for d in defs):
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
+            before = [d for d in defs if d.short_start <= m.start()]
+            chosen = max(before, key=lambda d: d.short_start) if before else defs[0]
+            hit = _long_form_policy(short, chosen.long)
+            if hit is None or hit is _KEEP or hit is _NEVER:
+                continue
+            if any(x.start < m.end() and m.start() < x.end for x in mentions + added):
+                continue
+            added.append(Mention(m.start(), m.end(), short, hit[0], hit[1], chosen.long))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
 
 _NOT_A_NAME_RE = re.compile(r"[()\[\];,]|\.\s|\S{26,}")
@@ -195,7 +262,11 @@ def _tag_long_forms(text: str, mentions: list[Mention], definitions: list[Defini
         if not _name_like(long_text):
             continue
         inside = [m for m in mentions if d.long_start <= m.start and m.end <= d.long_end]
-        if any(m.end - m.start >= 0.8 * (d.long_end - d.long_start) for m in inside):
+        if any(
+            m.end - m.start >= 0.8 * (d.long_end - d.long_start)
+            and (m.label != "GENE_FAMILY" or short.label == "GENE_FAMILY")  # "Glutathione S-transferase" P1
+            for m in inside
+        ):
             continue  # the long form is already a mention of its own
         if any(m.start < d.long_start < m.end or m.start < d.long_end < m.end for m in mentions):
             continue  # it would cut another mention
@@ -261,6 +332,76 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
     return sorted(kept + added, key=lambda x: (x.start, x.end))
 
 
+_LIGAND_LABELS = frozenset(["DRUG"])
+
+
+def _receptor_phrases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Receptors and transporters named by their ligand (``receptor_phrases`` in the pattern file): "serotonin
+    transporter", "dopamine D2 receptor" (one gene), "muscarinic receptors" (a family). The ligand's own
+    mention (a drug, or a gene such as GnRH in "GnRH receptor") becomes part of the receptor's."""
+    rp = load_patterns().receptors
+    if rp is None:
+        return mentions
+    by_end = {m.end: m for m in mentions}
+    drop: set[int] = set()
+    added: list[Mention] = []
+    for head in rp.head.finditer(text):
+        if any(m.start < head.end() and head.start() < m.end for m in mentions):
+            continue  # already a name ("estrogen receptor", "T-cell receptor" excluded by its pattern)
+        pos = head.start()
+        ligand: Mention | None = None
+        start = -1
+        for _ in range(3):
+            gap = len(text[:pos]) - len(text[:pos].rstrip(" -"))
+            if gap > 2:
+                break
+            at = pos - gap
+            if at in by_end:
+                if by_end[at].label not in _LIGAND_LABELS:
+                    break  # a gene's own name ("HER2 receptor" is HER2), a cell, a vesicle
+                ligand = by_end[at]
+                start = ligand.start
+                break
+            adjective = rp.ligand_adjective.search(text, max(0, at - 30), at)
+            if adjective and gap and adjective.end() == at:
+                start = adjective.start()
+                break
+            symbol = rp.ligand_symbol.search(text, max(0, at - 12), at)
+            if symbol is not None and (
+                symbol.end() != at or any(m.start < at and symbol.start() < m.end for m in mentions)
+            ):
+                symbol = None
+            subtype = rp.subtype.search(text, max(0, at - 12), at)
+            if subtype and subtype.end() == at and gap:
+                if symbol is not None:  # "D2 receptor" unless a ligand precedes ("dopamine D2")
+                    ligand = Mention(symbol.start(), at, symbol.group(), "GENE", Concept(name=symbol.group()))
+                    start = symbol.start()
+                pos = subtype.start()
+                continue
+            if symbol is not None:
+                ligand = Mention(symbol.start(), at, symbol.group(), "GENE", Concept(name=symbol.group()))
+                start = symbol.start()
+            break
+        if start < 0:
+            continue
+        prefix = rp.prefix.search(text, max(0, start - 8), start)
+        if prefix:
+            start = prefix.start()
+        if any(m.start < start < m.end for m in mentions):
+            continue  # the phrase would cut another mention
+        phrase = text[start : head.end()]
+        plural = head.group().lower().endswith("s")
+        label = "GENE" if ligand is not None and not plural else "GENE_FAMILY"
+        name = re.sub(r"\s+", " ", phrase if label == "GENE" else singular(phrase))
+        concept = Concept(name=name, type="protein" if label == "GENE" else "family")
+        drop.update(k for k, m in enumerate(mentions) if start <= m.start and m.end <= head.end())
+        added.append(Mention(start, head.end(), phrase, label, concept))
+    if not added:
+        return mentions
+    kept = [m for k, m in enumerate(mentions) if k not in drop]
+    return sorted(kept + added, key=lambda x: (x.start, x.end))
+
+
 def recognise(
     text: str, definitions: list[Definition] | None = None, glossary: dict[str, str] | None = None
 ) -> list[Mention]:
@@ -277,6 +418,8 @@ def recognise(
     through.update({k: v for k, v in glossary.items() if k not in through and _whole_entity(v) is not None})
     mentions = _merge_families(text, find_mentions(text, through))
     mentions = _resolve_short_forms(text, mentions, definitions, glossary)
+    mentions = _protein_short_forms(text, mentions, definitions)
+    mentions = _receptor_phrases(text, mentions)
     mentions = _tag_long_forms(text, mentions, definitions)
     defined = frozenset(d.short for d in definitions if _whole_entity(d.long) is None or is_disease_name(d.long))
     mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))

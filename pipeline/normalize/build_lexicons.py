@@ -66,6 +66,9 @@ def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
                 yield (prev, symbol, hgnc_id, category, "previous", "HGNC")
             for alias in _split_multi(rec["alias_symbol"]):
                 yield (alias, symbol, hgnc_id, category, "alias", "HGNC")
+            # the CD designation (CD25 -> IL2RA) is the nomenclature's own, above aliases that reuse it (ISG20)
+            for cd in _split_multi(rec.get("cd", "")):
+                yield (cd, symbol, hgnc_id, category, "previous", "HGNC-CD")
             for name in _split_multi(rec["alias_name"]) + _split_multi(rec["prev_name"]):
                 yield (name, symbol, hgnc_id, category, "name", "HGNC")
 

@@ -77,18 +77,33 @@ def _gene_ok(entry: Entry, form: str) -> bool:
             or _LATIN_GREEK_AFTER_RE.match(form)
         )
     )
+    # protein case with capitals inside ("GnRH" for GNRH, "PrlR", "ApoE", "AChE", "EpCAM")
+    mixed_case = (
+        len(form) >= 4
+        and form[0].isupper()
+        and form.upper() == entry.text
+        and any(c.islower() for c in form)
+        and sum(c.isupper() for c in form) >= 2
+        and form.isalnum()
+    )
     if entry.kind == "symbol":
-        return (entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form))) or variant or case_variant
+        return (
+            (entry.text == form and (len(form) >= 3 or any(c.isdigit() for c in form)))
+            or variant
+            or case_variant
+            or mixed_case
+        )
     if entry.kind in ("previous", "alias"):
         if entry.text == form:
-            # a three-letter alias in mixed case with a capital inside ("tPA"), never a capitalised word ("Yes")
-            # or a protein named by its mass ("p53", "p16", "p65")
+            # a three-letter alias in mixed case with a capital inside ("tPA") or with a digit ("PS1", "EP4"),
+            # never a capitalised word ("Yes"); or a protein named by its mass ("p53", "p16", "p65")
             return (
                 len(form) >= 4
                 or (len(form) == 3 and any(c.isupper() for c in form[1:]) and not form.isupper())
+                or (len(form) == 3 and form[:2].isalpha() and form[:2].isupper() and form[2].isdigit())
                 or bool(re.fullmatch(r"p\d{2,3}", form))
             )
-        return variant
+        return variant or mixed_case
     # a long name, with as many words as the name ("caspase 3", "annexin A6"; "agrin"; not "proteins" for
     # "protein S"), and one word only when long ("agrin", "caspase-3"); never a disease ("hemochromatosis")
     from pipeline.annotate.patterns import is_disease_name  # the pattern file lives with the annotator's
@@ -276,7 +291,6 @@ def _family_ok(entry: Entry, form: str) -> bool:
         not is_disease_name(form)
         and len(words) == len(re.split(r"[\s-]+", entry.text.strip()))
         and (len(words) >= 2 or len(form) >= 5)
-        and form.lower() == form[:1].lower() + form[1:]
     )
 
 

@@ -277,3 +277,87 @@ def test_family_stem_never_shadows_a_gene() -> None:
     """A member's own symbol stays a GENE ("AKT1", "SMAD4"), the stem alone is the family."""
     found = {(m.text, m.label) for m in recognise("AKT1 and SMAD4 and CDK4/6")}
     assert ("AKT1", "GENE") in found and ("SMAD4", "GENE") in found
+
+
+def _pattern_data(key: str) -> dict:
+    import json
+
+    from pipeline.annotate.patterns import patterns_file
+
+    return json.loads(open(patterns_file(), encoding="utf-8").read())[key]
+
+
+@pytest.mark.parametrize("phrase", _pattern_data("proteins")["examples"])
+def test_protein_head_examples(phrase: str) -> None:
+    from pipeline.annotate.patterns import is_protein_name
+
+    assert is_protein_name(phrase)
+
+
+@pytest.mark.parametrize("phrase", _pattern_data("proteins")["not_examples"])
+def test_protein_head_not_examples(phrase: str) -> None:
+    from pipeline.annotate.patterns import is_protein_name
+
+    assert not is_protein_name(phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        # a short form defined by a protein name no lexicon has whole: a gene wherever the paper uses it
+        ("the tryptophan hydroxylase (TPH) gene. TPH variants", "TPH", "GENE_FAMILY", "tryptophan hydroxylase"),
+        ("cannabinoid receptor (CB) agonists. CB signalling", "CB", "GENE_FAMILY", "cannabinoid receptor"),
+        ("the mu opiate receptor (MOR) gene; MOR binding", "MOR", "GENE", "mu opiate receptor"),
+        # ... or by a gene name with a Greek letter or number after it: the short form keeps its own entry
+        ("serum tumor necrosis factor-alpha (TNFalpha), and TNFalpha levels", "TNFalpha", "GENE", "TNF"),
+        ("neuronal nitric oxide synthase (nNOS) activity; nNOS levels", "nNOS", "GENE", "NOS1"),
+        ("Urotensin-II (U-II) receptors; injection of U-II", "U-II", "GENE", "UTS2"),
+    ],
+)
+def test_protein_short_forms(text: str, mention: str, label: str, name: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    found = [(m.text, m.label, m.concept.name) for m in recognise(text, find_definition_spans(text))]
+    assert found.count((mention, label, name)) == 2, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glycogen storage disease type V (GSD-V) patients; GSD-V is rare",  # a disease with its type
+        "patients with breast cancer (BC); BC cells",
+        "the mean fluorescence intensity (MFI) of MFI values",  # no protein head word, no gene at its end
+    ],
+)
+def test_short_forms_of_no_protein_stay_out(text: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    found = [(m.text, m.label) for m in recognise(text, find_definition_spans(text))]
+    assert not [f for f in found if f[1] in ("GENE", "GENE_FAMILY")], found
+
+
+@pytest.mark.parametrize(("text", "phrase", "label"), _pattern_data("receptor_phrases")["examples"])
+def test_receptor_phrases(text: str, phrase: str, label: str) -> None:
+    assert (phrase, label) in [(m.text, m.label) for m in recognise(text)]
+
+
+@pytest.mark.parametrize("text", _pattern_data("receptor_phrases")["not_examples"])
+def test_receptor_phrase_not_examples(text: str) -> None:
+    found = [m for m in recognise(text) if m.text.lower().endswith(("receptor", "receptors"))]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("CD25 expression on regulatory cells", "CD25", "IL2RA"),  # the CD designation over an alias reusing it (ISG20)
+        ("GnRH secretion", "GnRH", "GNRH1"),  # protein case of a previous symbol
+        ("PrlR expression", "PrlR", "PRLR"),
+        ("ApoE genotype", "ApoE", "APOE"),
+        ("EpCAM-positive cells", "EpCAM", "EPCAM"),
+        ("PS1 mutations", "PS1", "PSEN1"),  # a three-character alias with a digit
+        ("EP4 signalling", "EP4", "PTGER4"),
+    ],
+)
+def test_gene_spellings_from_nomenclature(text: str, mention: str, name: str) -> None:
+    assert (mention, "GENE", name) in [(m.text, m.label, m.concept.name) for m in recognise(text)]
