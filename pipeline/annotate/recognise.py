@@ -152,12 +152,22 @@ def _resolve_short_forms(
         chosen = max(before, key=lambda d: d.short_start) if before else defs[0]
         hit = policy[chosen.long]
         if hit is _NEVER:
+            if mention.label == "GENE" and _GENE_WORD_RE.search(_around(text, mention)):
+                out.append(mention)
             continue
         if hit is _KEEP or (hit is None and _mention_is_strong(mention)):
             out.append(mention)
         elif hit is not None:
             out.append(Mention(mention.start, mention.end, mention.text, hit[0], hit[1], chosen.long))
     return out
+
+
+# "the tumor suppressor gene MEN1", "the MEN1 gene": the gene, even where the paper defines the disease (MEN1)
+_GENE_WORD_RE = re.compile(r"\bgenes?\s*\|\s*|\|\s*genes?\b")
+
+
+def _around(text: str, mention: Mention) -> str:
+    return text[max(0, mention.start - 8) : mention.start] + "|" + text[mention.end : mention.end + 8]
 
 
 _KEEP = ("keep", Concept(name="keep"))
@@ -187,7 +197,7 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
 _SHORT_FORM_RE = re.compile(r"(?=[^\s]*[A-Z])[A-Za-z0-9][A-Za-z0-9αβγδκ\-/]{1,11}")
 # what may follow a gene name at the end of a long form: "tumor necrosis factor-alpha", "Urotensin-II"
 _NAME_SUFFIX_RE = re.compile(
-    r"[-\s]?(?:alpha|beta|gamma|delta|kappa|[αβγδκ]|I{1,3}|IV|V|\d{1,2}[a-z]?)$", re.IGNORECASE
+    r"[-\s]?(?:alpha|beta|gamma|delta|kappa|[αβγδκ]|I{1,3}|IV|V|[A-Z]?\d{1,2}[a-z]?)$", re.IGNORECASE
 )
 _GENE_LABELS = frozenset(["GENE", "GENE_FAMILY"])
 
@@ -202,8 +212,8 @@ def _protein_definition(short: str, long_form: str) -> tuple[str, Concept] | Non
     long_form = long_form.strip()
     if not _SHORT_FORM_RE.fullmatch(short) or not _name_like(long_form):
         return None
-    if not is_protein_name(long_form):
-        core = _NAME_SUFFIX_RE.sub("", long_form).rstrip(" -")
+    core = _NAME_SUFFIX_RE.sub("", long_form).rstrip(" -")
+    if not is_protein_name(long_form) and not is_protein_name(core):
         ends = [m for m in find_mentions(core) if m.end == len(core) and m.label in _GENE_LABELS]
         ends += [m for m in find_mentions(long_form) if m.end == len(long_form) and m.label in _GENE_LABELS]
         if not ends:

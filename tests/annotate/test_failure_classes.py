@@ -312,6 +312,13 @@ def test_protein_head_not_examples(phrase: str) -> None:
         ("serum tumor necrosis factor-alpha (TNFalpha), and TNFalpha levels", "TNFalpha", "GENE", "TNF"),
         ("neuronal nitric oxide synthase (nNOS) activity; nNOS levels", "nNOS", "GENE", "NOS1"),
         ("Urotensin-II (U-II) receptors; injection of U-II", "U-II", "GENE", "UTS2"),
+        ("Calbindin-D28k (CB), a calcium-binding protein; CB neurons", "CB", "GENE", "Calbindin-D28k"),
+        (
+            "angiotensin II subtype receptor 1a (AT1a) in mice; AT1a loss",
+            "AT1a",
+            "GENE",
+            "angiotensin II subtype receptor 1a",
+        ),
     ],
 )
 def test_protein_short_forms(text: str, mention: str, label: str, name: str) -> None:
@@ -361,3 +368,14 @@ def test_receptor_phrase_not_examples(text: str) -> None:
 )
 def test_gene_spellings_from_nomenclature(text: str, mention: str, name: str) -> None:
     assert (mention, "GENE", name) in [(m.text, m.label, m.concept.name) for m in recognise(text)]
+
+
+def test_gene_named_as_gene_where_the_paper_defines_the_disease() -> None:
+    """ "multiple endocrine neoplasia type 1 (MEN1)" is the disease, but "the tumor suppressor gene MEN1" is the gene."""
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    text = (
+        "multiple endocrine neoplasia type 1 (MEN1) is rare. Mutations of the tumor suppressor gene MEN1. MEN1 patients"
+    )
+    found = [(m.start, m.label) for m in recognise(text, find_definition_spans(text))]
+    assert found == [(text.index("gene MEN1") + 5, "GENE")], found
