@@ -302,11 +302,23 @@ def _capitalised_word(text: str, mention: Mention) -> bool:
 
 
 # A list of names ended by "cells" or "cell line(s)": "PC3, DU145 and LNCaP cells", "HeLa and HEK293 cells".
-_CELLS_RE = re.compile(r"\s+(?:cancer\s+|tumou?r\s+)?(?:cells?|cell\s+lines?)\b")
-_CELL_LIST_RE = re.compile(
-    r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,8}[A-Za-z0-9][\w.\-/()]*)$"
+# between the names and "cells": a tissue or cell kind ("MCF-7 breast cancer cells", "MC3T3-E1 osteoblast-like
+# cells", "RAW 264.7 preosteoclast cells", "IEC-6 crypt cells"), at most three words
+_CELLS_RE = re.compile(
+    r"\s+(?:(?:[a-z]+\s+){0,2}(?:cancer|tumou?r|carcinoma|hepatoma|\w+blast(?:-like)?|\w+clast|\w*cyte(?:-like)?"
+    r"|\w*phage(?:-like)?|crypt|epithelial|endothelial|stromal|\w+-like)\s+)?(?:cells?|cell\s+lines?)\b"
 )
-_LIST_SEP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_CELL_LIST_RE = re.compile(
+    r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+|but\s+not\s+)?|\s+(?:and|or|but\s+not)\s+)){0,8}"
+    r"[A-Za-z0-9][\w.\-/()]*),?$"
+)
+_LIST_SEP_RE = re.compile(r",\s+(?:and\s+|or\s+|but\s+not\s+)?|\s+(?:and|or|but\s+not)\s+")
+# labels a cell line in context wins over ("CCL4 cells", "Huh7 cells": HGNC lists Huh7 for MIR7-3HG)
+_LINE_OVER = frozenset(["GENE", "GENE_FAMILY", "LNCRNA", "CELL_LINE"])
+# a name after "cell line(s)": "the HCC cell line Huh7", "a cloned cell line, U1"
+_AFTER_CELL_LINE_RE = re.compile(
+    r"\bcell\s+lines?,?\s+(?:designated\s+|named\s+|\(\s*)?([A-Za-z0-9][\w.\-/]*[A-Za-z0-9])"
+)
 
 
 def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[str] = frozenset()) -> list[Mention]:
@@ -330,12 +342,19 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
             concept = cell_line_in_context(name)
             if concept is None:
                 continue
-            if any(
-                x.start < end and start < x.end and x.label not in ("GENE", "GENE_FAMILY", "CELL_LINE")
-                for x in mentions
-            ):
+            if any(x.start < end and start < x.end and x.label not in _LINE_OVER for x in mentions):
                 continue
             added.append(Mention(start, end, name, "CELL_LINE", concept))
+    for after in _AFTER_CELL_LINE_RE.finditer(text):
+        name, start, end = after[1], after.start(1), after.end(1)
+        if name in defined or any(x.start < end and start < x.end for x in added):
+            continue
+        concept = cell_line_in_context(name)
+        if concept is None or not any(c.isdigit() or c.isupper() for c in name[1:]):
+            continue
+        if any(x.start < end and start < x.end and x.label not in _LINE_OVER for x in mentions):
+            continue
+        added.append(Mention(start, end, name, "CELL_LINE", concept))
     if not added:
         return mentions
     kept = [x for x in mentions if not any(a.start < x.end and x.start < a.end for a in added)]

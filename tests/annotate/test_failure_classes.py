@@ -379,3 +379,23 @@ def test_gene_named_as_gene_where_the_paper_defines_the_disease() -> None:
     )
     found = [(m.start, m.label) for m in recognise(text, find_definition_spans(text))]
     assert found == [(text.index("gene MEN1") + 5, "GENE")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("invasion of PC-3 and C4-2B, but not LNCaP, cells", "LNCaP", "LNCaP"),  # "but not" in a list
+        ("mineralization of MC3T3-E1 osteoblast-like cells", "MC3T3-E1", "MC3T3-E1"),  # a cell kind between
+        ("In IEC-6 crypt cells and enteroids", "IEC-6", "IEC-6"),
+        ("inhibited 253JB-V and KU7 bladder cancer cell growth", "KU7", "KU-7"),
+        ("induced in the HCC cell line Huh7 exposed to sorafenib", "Huh7", "Huh-7"),  # after "cell line"
+        ("Huh7 cells were transfected", "Huh7", "Huh-7"),  # over HGNC's Huh7 alias of an lncRNA
+    ],
+)
+def test_cell_lines_in_context(text: str, mention: str, name: str) -> None:
+    assert (mention, "CELL_LINE", name) in [(m.text, m.label, m.concept.name) for m in recognise(text)]
+
+
+@pytest.mark.parametrize("text", ["the resistant breast cancer cells", "in treated cells", "the cell line was"])
+def test_no_cell_line_from_context_words(text: str) -> None:
+    assert not [m for m in recognise(text) if m.label == "CELL_LINE"]
