@@ -114,6 +114,11 @@ class Metadata(Frozen):
     pmid: str | None = None
     pmcid: str | None = None
     mesh_terms: list[str] = Field(default=[], description="MeSH descriptor names (PubMed), major topics marked '*'")
+    front_matter: list[str] = Field(
+        default=[],
+        description="the front matter's other blocks (author lines, affiliations, correspondence, dates, licences,"
+        " notes) as printed, kept apart from the text",
+    )
 
 
 class Annotation(Span):

@@ -264,7 +264,7 @@ def bioc_document(doc: Document, assertions: Iterable[Assertion] = ()) -> dict[s
                 "relations": [],
             }
         )
-    meta = doc.metadata.model_dump(exclude={"authors", "keywords", "mesh_terms"})
+    meta = doc.metadata.model_dump(exclude={"authors", "keywords", "mesh_terms", "front_matter"})
     infons = {k: str(v) for k, v in meta.items() if v}
     if doc.metadata.authors:
         infons["authors"] = "; ".join(doc.metadata.authors)

@@ -31,6 +31,11 @@ _AUTHOR_LINE_NOISE_RE = re.compile(
 _LEADING_MARKS_RE = re.compile(r"^[\s\d,]+(?=[A-Z])")
 
 
+def without_marks(raw: str) -> str:
+    """A front-matter block's clean text without its affiliation and correspondence marks."""
+    return clean_inline(_AFFIL_MARK_RE.sub("", raw), citations=False).text
+
+
 def parse_authors(raw: str) -> list[str]:
     """``"Lingyun Feng <sup>1,†</sup>, Lijuan Guo ... and Li Su <sup>1,*</sup>"`` -> names."""
     text = _AFFIL_MARK_RE.sub("", raw)

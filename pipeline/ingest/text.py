@@ -10,7 +10,7 @@ from pipeline.ingest.builder import section_end
 from pipeline.ingest.hyphens import keep_hyphen
 from pipeline.ingest.hyphens import vocabulary as hyphen_vocabulary
 from pipeline.ingest.markup import clean_inline
-from pipeline.ingest.metadata import extract_metadata, title_block_index
+from pipeline.ingest.metadata import extract_metadata, title_block_index, without_marks
 from pipeline.ingest.references import fold, parse_reference_list
 from pipeline.ingest.sentences import split_sentences
 from pipeline.ingest.tables import TableDraft, build_tables, new_draft
@@ -149,6 +149,21 @@ _FRONT_NOISE_RE = re.compile(
 )
 
 
+def _front_notes(front: list[Block], units: list[Unit]) -> list[str]:
+    """The front matter's blocks that are neither its title nor its abstract (author lines, affiliations,
+    correspondence, dates, licences), each as one clean line: kept apart from the text, not lost."""
+    kept = " ".join(" ".join(clean_inline(u.raw, citations=False).text.split()) for u in units)
+    notes = []
+    for block in front:
+        if block.kind not in ("text", "heading") or _ABSTRACT_RE.match(block.raw):
+            continue
+        text = without_marks(block.raw.lstrip("#").strip())
+        text = " ".join(text.split())
+        if re.search(r"[^\W\d_]{2}", text) and text[:80] not in kept:  # not a mark left alone
+            notes.append(text)
+    return notes
+
+
 def _front_prose(front: list[Block], title_i: int | None, vocabulary: set[str]) -> list[Unit]:
     """Paragraphs of running prose before the first heading (at least 300 characters and two sentences),
     pieces cut by a margin note or a column end joined; affiliations, licences and dates left out."""
@@ -223,6 +238,8 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
     front, body = blocks[:body_i], blocks[body_i:ref_i] + after
     metadata = extract_metadata(front if front else blocks[:1])
     units = _front_units(front, vocabulary)
+    if notes := _front_notes(front, units):
+        metadata = metadata.model_copy(update={"front_matter": notes})
     body_units, drafts, glossary = _body_units(body, vocabulary)
     units += body_units
 

@@ -726,3 +726,24 @@ def test_pdf_with_a_few_unmapped_glyphs_is_read() -> None:
     """Journal PDFs hold a few glyphs without a Unicode value (symbols): far from "mostly"."""
     doc = _real("clinsci2014_ACE_Ndomain_inhibitors.pdf")
     assert len(doc.text) > 20_000
+
+
+@pytest.mark.parametrize(
+    ("name", "note"),
+    [
+        ("natcommun2023_DC_vaccine_antitumor.pdf", "Accepted: 14 August 2023"),
+        (
+            "natcommun2023_DC_vaccine_antitumor.pdf",
+            "Department of Materials Science and Engineering, University of Illinois at Urbana-Champaign",
+        ),
+        ("emm2023_EPRS1_review_rotated_table.pdf", "Experimental & Molecular Medicine (2023) 55:2116–2126"),
+        ("bmchsr2014_quality_improvement_barriers.pdf", "Antje Theurer, Charles Munthali"),
+    ],
+)
+def test_pdf_front_matter_kept_apart(name: str, note: str) -> None:
+    """Affiliations, dates and author lines are not the paper's text, but they are not lost: the metadata
+    keeps them as printed (marks cut out)."""
+    doc = _real(name)
+    assert any(note in n for n in doc.metadata.front_matter)
+    assert note not in doc.text
+    assert all(any(ch.isalpha() for ch in n) for n in doc.metadata.front_matter)

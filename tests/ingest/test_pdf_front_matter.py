@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.ingest.metadata import is_author_line, year_from_first_page
 from pipeline.ingest.pdf import parse_pdf
+from pipeline.ingest.text import parse_text
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "pdfs" / "dev"
 
@@ -131,3 +132,20 @@ def test_pdf_margin_line_numbers_are_not_text(side: str) -> None:
     assert not any(ch.isdigit() for ch in doc.text.replace("miR-21", ""))
     assert not doc.citations
     assert doc.text.count("lasting") == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        (
+            "# Exosomes in drug resistance\n\nAnna Li<sup>1</sup>, Ben Wu<sup>2</sup>\n\n<sup>1</sup>Department of Oncology, Fudan University, "
+            "Shanghai, China\n\nAbstract: Exosomes carry microRNAs.\n\n## Introduction\n\nExosomes are vesicles.",
+            ["Anna Li, Ben Wu", "Department of Oncology, Fudan University, Shanghai, China"],
+        ),
+        ("# Exosomes in drug resistance\n\nAbstract: Exosomes carry microRNAs.\n\n## Introduction\n\nText.", []),
+    ],
+)
+def test_front_matter_other_than_title_and_abstract_kept_apart(text: str, notes: list[str]) -> None:
+    doc = parse_text(text, doc_id="d", source="d.md", fmt="markdown")
+    assert doc.metadata.front_matter == notes
+    assert "Fudan" not in doc.text
