@@ -45,7 +45,7 @@ from pipeline.ingest.pdf_tables import (
     unruled_tables,
 )
 from pipeline.ingest.pdf_words import Char, OpenPDF, dehyphenate, group_words, join_words
-from pipeline.models import Document
+from pipeline.models import Document, Paragraph
 from pipeline.registry import DEFAULT_PDF_ENGINE, PDF_ENGINES  # pdfium by default (issue 7: same Document, faster)
 
 logger = logging.getLogger(__name__)
@@ -55,6 +55,9 @@ HEADER_BAND = 0.06  # fraction of the page height read as running header / foote
 _DOWNLOADED_RE = re.compile(
     r"^(?:downloaded from|this article is protected by copyright|check for updates$)", re.IGNORECASE
 )
+Box = tuple[float, float, float, float]  # (x0, top, x1, bottom) in points from the page's top-left corner
+_RawBlock = tuple[int, str, bool, bool, Box | None]  # page, text, ends its column, set apart, box
+
 _CAPTION_RE = re.compile(r"^(?:Table|TABLE)\s*(\d{1,3}|[IVX]{1,5})\b")  # "Table 2", "Table2" (no space in the PDF)
 
 
@@ -486,9 +489,7 @@ _MARKS_ONLY_RE = re.compile(r"[\d,\s*†‡§¶#–-]+")
 _REFERENCES_RE = re.compile(r"^(?:#+\s*)?(?:references?|bibliography|literature cited|references and notes)$", re.I)
 
 
-def _blocks(
-    regions: list[list[Line]], body_size: float, state: dict[str, bool] | None = None
-) -> list[tuple[int, str, bool, bool]]:
+def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] | None = None) -> list[_RawBlock]:
     """(page, block text, ends its column, set apart: a table, a caption or small print) in reading order: a block ends at a vertical gap, a size change or a
     caption. In the reference list (``state["refs"]``, kept across pages) lines stay lines: one entry may span several, and the
     reference parser joins them."""
@@ -531,28 +532,29 @@ def _blocks(
                 region_ends.add(len(blocks) - 1)
         if region[0].side == 2 and seen_columns:
             footnotes.update(k for k in range(first_block, len(blocks)) if blocks[k][1][0].size < 0.97 * body_size)
-    out: list[tuple[int, str, bool, bool]] = []
+    out: list[_RawBlock] = []
     in_table = False
     for index, (page, lines) in enumerate(blocks):
         end = index in region_ends
+        box = _box_of(lines)
         if lines[0].table:
-            out.append((page, lines[0].text, False, True))
+            out.append((page, lines[0].text, False, True, box))
             in_table = False
             continue
         if in_table and _looks_tabular(lines, body_size):
-            out.append((page, "\n".join(_cells(ln, body_size) for ln in lines), False, True))
+            out.append((page, "\n".join(_cells(ln, body_size) for ln in lines), False, True, box))
             continue
         in_table = bool(_CAPTION_RE.match(lines[0].text))
         if _REFERENCES_RE.match(lines[0].text.strip()):
             state["refs"] = True
-            out.append((page, "## References", False, False))
+            out.append((page, "## References", False, False, _box_of(lines[:1])))
             lines = lines[1:]
             if not lines:
                 continue
         if state.get("refs") and _ends_reference_list(lines, body_size):
             state["refs"] = False  # a heading after the list: acknowledgements, author contributions
         if state.get("refs"):
-            out.append((page, "\n".join(_reference_entries(lines)), False, False))
+            out.append((page, "\n".join(_reference_entries(lines)), False, False, _box_of(lines)))
             continue
         text = dehyphenate([ln.text for ln in lines])
         first = lines[0]
@@ -578,8 +580,22 @@ def _blocks(
                     (text, (round(first.size * 2) / 2, text[3:].isupper(), first.bold, first.styled))
                 )
         small = lines[0].size < 0.9 * body_size or index in footnotes
-        out.append((page, text, end and not heading and not caption and len(text) > 80, bool(caption) or small))
+        end = end and not heading and not caption and len(text) > 80
+        out.append((page, text, end, bool(caption) or small, _box_of(lines)))
     return out
+
+
+def _box_of(lines: list[Line]) -> Box | None:
+    """The box round a block's lines on its first line's page."""
+    on_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+    if not on_page:
+        return None
+    return (
+        round(min(ln.x0 for ln in on_page), 1),
+        round(min(ln.top for ln in on_page), 1),
+        round(max(ln.x1 for ln in on_page), 1),
+        round(max(ln.bottom for ln in on_page), 1),
+    )
 
 
 def _ends_reference_list(lines: list[Line], body_size: float) -> bool:
@@ -639,7 +655,7 @@ def _heading_levels(blocks: list[tuple[int, str]], styles: list[tuple[str, tuple
     return [(page, "#" + text if text in lower else text) for page, text in blocks]
 
 
-def _without_running_lines(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
+def _without_running_lines(blocks: list[_RawBlock]) -> list[_RawBlock]:
     """A short line printed on three pages or more (a journal's URL or running title set further in than the
     header band, a "Page N of M" line) is not the paper's text: dropped everywhere. Sentences (ending in a
     full stop), headings, captions and table rows are kept (a continued table repeats its header)."""
@@ -648,7 +664,7 @@ def _without_running_lines(blocks: list[tuple[int, str, bool, bool]]) -> list[tu
         return re.sub(r"\d+", "#", text.strip().lower())
 
     pages: dict[str, set[int]] = {}
-    for page, text, _, _ in blocks:
+    for page, text, *_ in blocks:
         if len(text) < 100 and "\t" not in text and not text.startswith(("#", "**Table")) and not text.endswith("."):
             pages.setdefault(key(text), set()).add(page)
     running = {k for k, found in pages.items() if len(found) >= 3}
@@ -657,10 +673,10 @@ def _without_running_lines(blocks: list[tuple[int, str, bool, bool]]) -> list[tu
     return [b for b in blocks if not (len(b[1]) < 100 and key(b[1]) in running and "\t" not in b[1])]
 
 
-def _rows_after_caption(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str, bool, bool]]:
+def _rows_after_caption(blocks: list[_RawBlock]) -> list[_RawBlock]:
     """A table's rows right after its caption: notes printed between the caption and the rules go after them."""
     out = list(blocks)
-    for i, (_, text, _, _) in enumerate(out):
+    for i, (_, text, *_) in enumerate(out):
         if not text.startswith("**Table"):
             continue
         for j in range(i + 1, min(i + 6, len(out))):
@@ -675,29 +691,29 @@ def _rows_after_caption(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple
 _FLOAT_RE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|FIGURE|Fig\.)\s+\d")
 
 
-def _join_across_columns(blocks: list[tuple[int, str, bool, bool]]) -> list[tuple[int, str]]:
+def _join_across_columns(blocks: list[_RawBlock]) -> list[tuple[int, str, Box | None]]:
     """A paragraph that ends a column without ending its sentence goes on in the next column or page, after
     any table, figure legend or table note in between: the two blocks are one paragraph. A figure legend cut
     at a column's end goes on in the next block when that starts in lower case or with a digit."""
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, Box | None]] = []
     open_at: int | None = None  # index in out of a paragraph cut at a column's end
     legend_at: int | None = None  # a figure legend cut at a column's end, the block before this one
-    for page, text, ends_column, aside in blocks:
+    for page, text, ends_column, aside, box in blocks:
         is_float = aside or bool(_FLOAT_RE.match(text))
         if legend_at is not None and (text[:1].islower() or text[:1].isdigit()):  # the legend goes on
-            prev_page, prev = out[legend_at]
-            out[legend_at] = (prev_page, dehyphenate([prev, text]))
+            prev_page, prev, prev_box = out[legend_at]
+            out[legend_at] = (prev_page, dehyphenate([prev, text]), prev_box)
             legend_at = legend_at if ends_column and not ends_sentence(text) else None
             continue
         legend_at = None
         if open_at is not None and not is_float:
             if not text.startswith("#"):
-                prev_page, prev = out[open_at]
-                out[open_at] = (prev_page, dehyphenate([prev, text]))
+                prev_page, prev, prev_box = out[open_at]
+                out[open_at] = (prev_page, dehyphenate([prev, text]), prev_box)
                 open_at = open_at if ends_column and not ends_sentence(text) else None
                 continue
             open_at = None
-        out.append((page, text))
+        out.append((page, text, box))
         if ends_column and not is_float and not ends_sentence(text):
             open_at = len(out) - 1
         elif ends_column and _FLOAT_RE.match(text) and not ends_sentence(text):
@@ -732,12 +748,15 @@ def pdf_to_blocks(data: bytes, source: str, engine: str = DEFAULT_PDF_ENGINE) ->
     """The PDF's blocks in reading order as (page, text), its page count and its first page's full text (then
     a form feed and the last page's lines);
     typed errors for bad files. ``engine``: where the characters come from (PDF_ENGINES)."""
-    blocks, count, head, _ = _pdf_to_blocks(data, source, engine)
+    blocks, count, head, _, _ = _pdf_to_blocks(data, source, engine)
     return blocks, count, head
 
 
-def _pdf_to_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int, str]], int, str, int]:
-    """pdf_to_blocks and the number of characters the pages print (to tell how much reaches the Document)."""
+def _pdf_to_blocks(
+    data: bytes, source: str, engine: str
+) -> tuple[list[tuple[int, str]], int, str, int, list[Box | None]]:
+    """pdf_to_blocks, the number of characters the pages print (to tell how much reaches the Document) and
+    each block's box on its page."""
     if engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}: one of {', '.join(PDF_ENGINES)}")
     if engine == "pdfium":  # pdfium is not thread-safe: one reader at a time per process (workers are processes)
@@ -749,7 +768,9 @@ def _pdf_to_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[in
 _PDFIUM_LOCK = threading.Lock()
 
 
-def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int, str]], int, str, int]:
+def _read_blocks(
+    data: bytes, source: str, engine: str
+) -> tuple[list[tuple[int, str]], int, str, int, list[Box | None]]:
     pdf = _open(data, source, engine)
     try:
         sizes: Counter[float] = Counter()
@@ -768,7 +789,7 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
         body_font = fonts.most_common(1)[0][0] if fonts else ""
         head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
         own = _INFO + " ".join(pdf.info.values()) + _INFO + " ".join(first[0].links())  # and name it here
-        found: list[tuple[int, str, bool, bool]] = []
+        found: list[_RawBlock] = []
         state: dict[str, bool] = {}
         printed = 0  # characters on the pages, to warn when most of them do not reach the Document
         unmapped = glyphs = 0  # characters without a Unicode value, of all the characters the pages hold
@@ -777,7 +798,8 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             unmapped += getattr(page, "unmapped", 0)
             glyphs += getattr(page, "glyphs", 0)
             if turned := RotatedView.of(page):  # a landscape table: read before the page's upright text
-                found += _blocks(_columns(_page_lines(turned, body, body_font), turned.width), body, {})
+                turned_blocks = _blocks(_columns(_page_lines(turned, body, body_font), turned.width), body, {})
+                found += [(*b[:4], None) for b in turned_blocks]  # boxes in the turned frame: not the page's
             lines = _page_lines(page, body, body_font)
             found += _blocks(_columns(lines, float(page.width)), body, state)
             if page.page_number == pdf.count and pdf.count > 1:  # the last page: where some print their DOI
@@ -789,8 +811,9 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
                 f"no readable text layer: {unmapped / glyphs:.0%} of its {glyphs:,} characters have no Unicode value "
                 "(fonts without a ToUnicode map, such as Type3 fonts): its text would be glyph codes, not words",
             )
-        blocks = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
-        blocks = _heading_levels(blocks, state.get("styles", []))  # type: ignore[arg-type]
+        joined = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
+        boxes = [box for _, _, box in joined]
+        blocks = _heading_levels([(page, text) for page, text, _ in joined], state.get("styles", []))  # type: ignore[arg-type]
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
             if sideways > 0.5 * sum(sizes.values()):
@@ -798,7 +821,7 @@ def _read_blocks(data: bytes, source: str, engine: str) -> tuple[list[tuple[int,
             raise ScannedPDFError(source, "no text layer: a scanned PDF")
         if _LAST_PAGE not in head:
             head += _LAST_PAGE
-        return blocks, pdf.count, head + own, printed
+        return blocks, pdf.count, head + own, printed, boxes
     except EVminerPDFErrors:
         raise
     except Exception as exc:
@@ -815,7 +838,7 @@ def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PD
     from pipeline.ingest.metadata import year_from_first_page
     from pipeline.ingest.text import parse_text
 
-    blocks, _, head, printed = _pdf_to_blocks(data, source, engine)
+    blocks, _, head, printed, boxes = _pdf_to_blocks(data, source, engine)
     text = "\n\n".join(t for _, t in blocks)
     doc = parse_text(text, doc_id=doc_id, source=source, fmt="pdf")
     first_page, _, rest = head.partition(_LAST_PAGE)
@@ -830,7 +853,7 @@ def parse_pdf(data: bytes, *, doc_id: str, source: str, engine: str = DEFAULT_PD
     if update:
         doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update=update)})
     return _later_article_pages(
-        assign_pages(_with_coverage_warning(_resolvable_citations(doc), printed), blocks), blocks
+        assign_pages(_with_coverage_warning(_resolvable_citations(doc), printed), blocks, boxes), blocks
     )
 
 
@@ -951,38 +974,57 @@ def _table_pages(blocks: list[tuple[int, str]]) -> dict[int, list[int]]:
     return {number: sorted(found) for number, found in pages.items()}
 
 
-def assign_pages(doc: Document, blocks: list[tuple[int, str]]) -> Document:
-    """Give each span the page of the block its text comes from (found by its first words, in order)."""
+def assign_pages(doc: Document, blocks: list[tuple[int, str]], boxes: list[Box | None] | None = None) -> Document:
+    """Give each span the page of the block its text comes from (found by its first words, in order), and
+    with ``boxes`` (one per block) the box it is printed in: a paragraph's block's box (for a paragraph that
+    goes on in the next column or page, that of its first part); a sentence, section or citation has its
+    paragraph's."""
     from pipeline.ingest.markup import clean_inline
 
     keys = [(page, clean_inline(text.lstrip("# ")).text[:40]) for page, text in blocks]
     par_pages: list[int | None] = []
+    par_boxes: list[Box | None] = []
     k = 0
     for par in doc.paragraphs:
         head = doc.span_text(par)[:25]
-        page = None
+        page, box = None, None
         for j in range(k, min(k + 40, len(keys))):
             if head and head[:15] in keys[j][1]:
                 page, k = keys[j][0], j + 1
+                box = boxes[j] if boxes is not None and j < len(boxes) else None
                 break
         par_pages.append(page if page is not None else (par_pages[-1] if par_pages else 1))
-    paragraphs = [p.model_copy(update={"page": pg}) for p, pg in zip(doc.paragraphs, par_pages, strict=True)]
-    sentences = [s.model_copy(update={"page": par_pages[s.paragraph]}) for s in doc.sentences]
+        par_boxes.append(box)
+    paragraphs = [
+        p.model_copy(update={"page": pg, "box": bx})
+        for p, pg, bx in zip(doc.paragraphs, par_pages, par_boxes, strict=True)
+    ]
+    sentences = [
+        s.model_copy(update={"page": par_pages[s.paragraph], "box": par_boxes[s.paragraph]}) for s in doc.sentences
+    ]
 
     table_pages = _table_pages(blocks)
 
-    def page_at(offset: int) -> int | None:
+    def paragraph_at(offset: int) -> Paragraph | None:
         for p in paragraphs:
             if p.start <= offset <= p.end:
-                return p.page
+                return p
         return None
+
+    def page_at(offset: int) -> int | None:
+        p = paragraph_at(offset)
+        return p.page if p is not None else None
+
+    def where(offset: int) -> dict[str, object]:
+        p = paragraph_at(offset)
+        return {"page": p.page, "box": p.box} if p is not None else {"page": None}
 
     return doc.model_copy(
         update={
             "paragraphs": paragraphs,
             "sentences": sentences,
-            "sections": [s.model_copy(update={"page": page_at(s.start)}) for s in doc.sections],
-            "citations": [c.model_copy(update={"page": page_at(c.start)}) for c in doc.citations],
+            "sections": [s.model_copy(update=where(s.start)) for s in doc.sections],
+            "citations": [c.model_copy(update=where(c.start)) for c in doc.citations],
             "tables": [
                 t.model_copy(
                     update={"pages": table_pages.get(t.number) or ([pg] if (pg := page_at(t.start or 0)) else [])}

@@ -747,3 +747,26 @@ def test_pdf_front_matter_kept_apart(name: str, note: str) -> None:
     assert any(note in n for n in doc.metadata.front_matter)
     assert note not in doc.text
     assert all(any(ch.isalpha() for ch in n) for n in doc.metadata.front_matter)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_pdf_spans_carry_the_box_of_their_block(engine: str) -> None:
+    """A heading and a paragraph set at known places: each paragraph, sentence and section has the box its
+    block is printed in, in points from the page's top-left corner (1 mm = 72 / 25.4 pt)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.set_xy(20, 30)
+    pdf.cell(100, 6, "1. Introduction")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(20, 50)
+    pdf.multi_cell(120, 5, "Exosomes released by resistant cells carry microRNAs that confer drug resistance. " * 3)
+    doc = ingest_bytes(bytes(pdf.output()), source="b.pdf", suffix=".pdf", doc_id="b", pdf_engine=engine)
+    mm = 72 / 25.4
+    text = next(p for p in doc.paragraphs if doc.span_text(p).startswith("Exosomes released"))
+    assert text.box is not None and text.page == 1
+    x0, top, x1, bottom = text.box
+    assert abs(x0 - 20 * mm) < 3 and abs(top - 50 * mm) < 4 and x1 <= 140 * mm + 1 and bottom <= 70 * mm
+    assert all(s.box == text.box for s in doc.sentences if s.paragraph == doc.paragraphs.index(text))
+    section = next(s for s in doc.sections if s.title.endswith("Introduction"))
+    assert section.box is not None and abs(section.box[1] - 30 * mm) < 4
