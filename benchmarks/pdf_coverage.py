@@ -1,7 +1,7 @@
 """Text coverage of the PDF reader against PyMuPDF's plain text (issue 13): the share of PyMuPDF's body words
-found in the Document (its text, table cells, reference entries and metadata: title, authors, journal, DOI,
-keywords and the front matter kept apart: affiliations, dates, licences), and the share of the Document's words
-absent from all of PyMuPDF's text (garbage). Words: runs of letters and digits of two characters or more,
+found in the Document (its text, table cells, reference entries, citation markers and metadata: title,
+authors, journal, DOI, keywords and the front matter kept apart: affiliations, dates, licences), and the share
+of the Document's words absent from all of PyMuPDF's text (garbage). Words: runs of letters and digits of two characters or more,
 lower case, counted with repeats; end-of-line hyphens joined on both sides first. Body words: PyMuPDF's
 horizontal lines outside the top and bottom 6% of the page (running headers, footers, page numbers) in spans
 at least 0.7 times the body size (figure panels' axis labels and letters are smaller; table notes are not).
@@ -54,6 +54,7 @@ def document_words(doc: Document) -> Counter[str]:
     meta = doc.metadata
     parts = [doc.text, meta.title or "", " ".join(meta.authors), meta.journal or "", meta.doi or ""]
     parts += [*meta.keywords, *meta.front_matter]
+    parts += [c.marker for c in doc.citations]  # citation numbers are cut out of the text, kept as spans
     parts += [
         " ".join([t.label, t.caption, *t.header, *(c for row in t.rows for c in row), *t.footnotes]) for t in doc.tables
     ]
