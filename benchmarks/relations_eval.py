@@ -4,7 +4,8 @@ Usage: python benchmarks/relations_eval.py [--show dev] [--gold tests/gold/relat
 
 Prints, for the dev and the test split of the hand-annotated abstracts (tests/gold/relations) separately:
 (cargo, drug) precision, recall and F1; effect accuracy on matched pairs; the share of look-alikes given a
-resistance assertion. Then the corpus reviews against their curated tables (Schwarzenbach Tables 2-3 row
+resistance assertion; on matched pairs, how often the donor cells, the recipient cells and the target genes
+agree with the gold rows (cells by their telling words: "cisplatin-resistant A549 cells" ~ "A549"). Then the corpus reviews against their curated tables (Schwarzenbach Tables 2-3 row
 recall and (cargo, drug) precision). ``--show dev`` lists the dev split's misses; the test split's misses are
 never listed (it is only scored).
 """
@@ -48,6 +49,10 @@ def main() -> None:
             f"{name:5}  {s.papers:6}  {s.papers - s.lookalikes:7}  {s.lookalikes:11}   {s.precision:.2f}   "
             f"{s.recall:.2f}   {s.f1:.2f}   {effect:14} {flagged}  (pairs: tp {s.tp}, fp {s.fp}, fn {s.fn})"
         )
+    print("on matched pairs whose gold rows name them, right:")
+    for name, s in scores.items():
+        parts = [f"{role} {r}/{t} = {r / t:.2f}" if t else f"{role} -" for role, (r, t) in s.roles.items()]
+        print(f"  {name:5}  " + ", ".join(parts))
     if args.show == "dev":
         print("\ndev misses:")
         for line in scores["dev"].misses:

@@ -117,6 +117,10 @@ class Score:
     lookalikes: int = 0
     lookalikes_flagged: int = 0
     papers: int = 0
+    # on matched pairs whose gold rows name them: (right, total) for donor cells, recipient cells, target genes
+    roles: dict[str, list[int]] = field(
+        default_factory=lambda: {"donor": [0, 0], "recipient": [0, 0], "target": [0, 0]}
+    )
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -164,6 +168,7 @@ def score_paper(paper: GoldPaper, predicted: list[Assertion], score: Score, cano
         if hits:
             score.tp += 1
             matched_pred.update(hits)
+            _score_roles(paper, resistance, g_cargo, g_drug, score, canon)
             gold_effects = {e for c, d, e in gold if d == g_drug and same_cargo(c, g_cargo)}
             score.effect_total += 1
             if any(pred[i][2] in gold_effects for i in hits):
@@ -179,3 +184,113 @@ def score_paper(paper: GoldPaper, predicted: list[Assertion], score: Score, cano
         if i not in matched_pred:
             score.fp += 1
             score.misses.append(f"{paper.id}: extra ({c}, {d}, {e})")
+
+
+_CELL_STOP = frozenset(
+    {
+        "cell",
+        "cells",
+        "line",
+        "lines",
+        "derived",
+        "the",
+        "of",
+        "from",
+        "in",
+        "and",
+        "human",
+        "cancer",
+        "tumor",
+        "tumour",
+        "patients",
+        "patient",
+        "sensitive",
+        "resistant",
+        "parental",
+        "recipient",
+        "donor",
+        "a",
+        "an",
+        "with",
+        "activated",
+    }
+)
+
+
+# one word for the abbreviations and the spelled-out names of the usual donors, and for the blood fluids
+_CELL_SYNONYMS = {
+    "caf": "caf",
+    "cancerassociatedfibroblast": "caf",
+    "fibroblast": "caf",
+    "msc": "msc",
+    "mesenchymalstemcell": "msc",
+    "mesenchymalstromalcell": "msc",
+    "tam": "macrophage",
+    "tumorassociatedmacrophage": "macrophage",
+    "serum": "blood",
+    "plasma": "blood",
+    "sera": "blood",
+    "circulation": "blood",
+    "circulating": "blood",
+}
+
+
+def cell_words(name: str) -> set[str]:
+    """The telling words of a cell description, folded: "cisplatin-resistant A549 cells" -> {"a549", ...};
+    "MCF-7" and "MCF7" agree, plurals fold ("CAFs" -> "caf"), abbreviations and names of the usual donors
+    agree ("CAFs" ~ "cancer-associated fibroblast"), and so do the blood fluids (serum ~ plasma ~ blood)."""
+
+    def fold(w: str) -> str:
+        w = w.replace("-", "")
+        return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+    raw = [w for w in re.split(r"[\s,;()/]+", name.lower()) if w]
+    words = {fold(w) for w in raw}
+    if len(raw) == 2 and len(raw[0]) <= 2:
+        words.add(fold("".join(raw)))  # "T cell" ~ "T-cells"
+    grams = {fold("".join(raw[i : i + n])) for n in (2, 3) for i in range(len(raw) - n + 1)}
+    words |= grams & set(_CELL_SYNONYMS)  # "mesenchymal stem cells" ~ "MSCs"
+    words = {_CELL_SYNONYMS.get(w, w) for w in words}
+    return {w for w in words if w and w not in _CELL_STOP}
+
+
+def _cells_agree(a: set[str], b: set[str]) -> bool:
+    """A word in common, or a cell line named with and without its prefix or suffix ("NCI-H1975" ~ "H1975",
+    "U-251MG" ~ "U251")."""
+    return any(
+        x == y or (min(len(x), len(y)) >= 4 and (x.endswith(y) or y.endswith(x) or x.startswith(y) or y.startswith(x)))
+        for x in a
+        for y in b
+    )
+
+
+def _score_roles(
+    paper: GoldPaper,
+    predicted: list[Assertion],
+    cargo: str,
+    drug: str,
+    score: Score,
+    canon: Callable[[str], str],
+) -> None:
+    rows = [r for r in paper.assertions if same_cargo(r.cargo, cargo) and drug in {canon(d) for d in r.drugs}]
+    preds = [
+        a
+        for a in predicted
+        if any(same_cargo(c.name, cargo) for c in a.cargo) and drug in {canon(d.name) for d in a.drugs}
+    ]
+    for role, gold_field, pred_field in (
+        ("donor", "donor_cells", "donor_cells"),
+        ("recipient", "recipient_cells", "recipient_cells"),
+        ("target", "target_genes", "target_genes"),
+    ):
+        gold = [g for r in rows for g in getattr(r, gold_field)]
+        if not gold:
+            continue
+        pred = [c.name for a in preds for c in getattr(a, pred_field)]
+        score.roles[role][1] += 1
+        if role == "target":
+            right = any(same_cargo(p, g) for p in pred for g in gold)
+        else:
+            gold_words = set().union(*(cell_words(g) for g in gold))
+            right = any(_cells_agree(cell_words(p), gold_words) for p in pred)
+        score.roles[role][0] += right

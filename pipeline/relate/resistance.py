@@ -521,13 +521,80 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
                 donors.append(c)
             elif "recipient" in roles and c.name not in {r.name for r in recipients}:
                 recipients.append(c)
+    texts = [doc.span_text(f.span) for f in facts]
+    patterns = _cell_phrase_patterns()
+    if not donors:  # "exosomes from cisplatin-resistant cells", "serum exosomal miR-21"
+        for name in _phrases(texts, patterns["resistant_donor"]) or _phrases(texts, patterns["biofluid"]):
+            donors.append(Concept(name=name, id=None, type="source"))
+    if not recipients:  # "to sensitive cells", "parental MCF-7 cells" without a tagged cell line
+        for name in _phrases(texts, patterns["recipient"]):
+            if name not in {d.name for d in donors}:
+                recipients.append(Concept(name=name, id=None, type="source"))
     return donors, recipients
 
 
+@cache
+def _cell_phrase_patterns() -> dict[str, re.Pattern[str]]:
+    """Donors and recipients a unit describes without a cell line or cell type: the word classes VESWORD,
+    RESISTANT, BIOFLUID and RECIPADJ of the rules file put into three phrase patterns."""
+    words = load_engine().ruleset.word_classes
+
+    def alt(name: str) -> str:
+        return "(?:" + "|".join(words.get(name, ["(?!)"])) + ")"
+
+    ves, resistant, fluid, recip = alt("VESWORD"), alt("RESISTANT"), alt("BIOFLUID"), alt("RECIPADJ")
+    return {
+        "resistant_donor": re.compile(
+            rf"\b{ves}\b[^.;]{{0,30}}?\b(?:from|of|by)\s+(?:the\s+)?((?:[\w/]+-)?{resistant}(?:\s+[\w/-]+){{0,3}}?\s+cells)\b",
+            re.IGNORECASE,
+        ),
+        "biofluid": re.compile(
+            rf"\b({fluid})\b(?=(?:\s+[\w-]+){{0,3}}?\s+{ves}\b)|\b{ves}\b[^.;]{{0,30}}?\b(?:from|in|of)\s+(?:the\s+)?({fluid})\b",
+            re.IGNORECASE,
+        ),
+        "recipient": re.compile(
+            rf"\b((?:[\w/]+-)?{recip}(?:\s+[\w/-]+){{0,3}}?\s+cells)\b(?![\w-]*\s*-?\s*(?:derived|secreted|released))",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _phrases(texts: list[str], pattern: re.Pattern[str]) -> list[str]:
+    out: list[str] = []
+    for text in texts:
+        for m in pattern.finditer(text):
+            phrase = next((g for g in m.groups() if g), None)
+            if phrase is None:
+                continue
+            phrase = re.sub(r"\s+", " ", phrase).strip()
+            phrase = _FLUIDS.get(phrase.lower(), phrase)
+            if phrase.lower() not in {o.lower() for o in out}:
+                out.append(phrase)
+    return out[:3]
+
+
+_FLUIDS = {
+    "serum": "serum",
+    "plasma": "plasma",
+    "blood": "blood",
+    "urine": "urine",
+    "urinary": "urine",
+    "saliva": "saliva",
+    "salivary": "saliva",
+    "circulating": "blood",
+    "circulation": "blood",
+    "ascites": "ascites",
+    "csf": "cerebrospinal fluid",
+}
+
+
 def _targets(doc: Document, facts: list[SentenceFacts], sentences: tuple[int, ...], cargo: set[str]) -> list[Concept]:
+    """The targets named in the assertion's sentences and in any sentence of the unit that names its cargo
+    ("circCABIN1 regulated the expression of OLFML3 by sponging miR-637")."""
     out: list[Concept] = []
     for f in facts:
-        if f.index not in sentences:
+        names_cargo = any(c.name in cargo for i in f.entities for c in _concepts(doc.entities[i]))
+        if f.index not in sentences and not names_cargo:
             continue
         for i, roles in f.roles.items():
             if ("target" in roles and "cargo" not in roles) or (

@@ -5,7 +5,7 @@ import pytest
 from pipeline.annotate import annotate
 from pipeline.evaluate.relations import load_gold, split_of
 from pipeline.ingest import parse_text
-from pipeline.models import Document
+from pipeline.models import Assertion, Document
 from pipeline.relate import relate
 from tests.conftest import ROOT
 
@@ -289,3 +289,46 @@ def test_review_statements_go_to_their_citation(paragraph: str, expected: set[tu
         for d in a.drugs
     }
     assert rows == expected
+
+
+def _rows(text: str) -> list[Assertion]:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    return [a for a in relate(doc) if a.relation == "transfers_resistance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "donors", "recipients"),
+    [
+        (
+            "Results\n\nExosomes from cisplatin-resistant cells transferred cisplatin resistance to sensitive "
+            "gastric cancer cells.",
+            {"cisplatin-resistant cells"},
+            {"sensitive gastric cancer cells"},
+        ),
+        (
+            "Results\n\nHigh serum exosomal miR-21 predicted resistance to trastuzumab in breast cancer patients.",
+            {"serum"},
+            set(),
+        ),
+        (
+            "Results\n\nCirculating exosomes carrying miR-155 predicted poor response to gemcitabine.",
+            {"blood"},
+            set(),
+        ),
+    ],
+)
+def test_donors_and_recipients_without_a_cell_line(text: str, donors: set[str], recipients: set[str]) -> None:
+    """Class 4: donors and recipients a text describes without naming a cell line or cell type."""
+    rows = _rows(text)
+    assert rows
+    assert {c.name for a in rows for c in a.donor_cells} == donors
+    assert {c.name for a in rows for c in a.recipient_cells} == recipients
+
+
+def test_targets_from_the_units_other_sentences() -> None:
+    text = (
+        "Results\n\nExosomal circABC1 promoted temozolomide resistance of glioma cells. Mechanistically, circABC1 "
+        "regulated the expression of OLFML3 by sponging miR-637."
+    )
+    rows = _rows(text)
+    assert {"OLFML3", "miR-637"} <= {t.name for a in rows for t in a.target_genes}

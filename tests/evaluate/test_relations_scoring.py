@@ -1,0 +1,34 @@
+"""The relation gold scorer: cargo spellings and cell descriptions that agree, and those that must not."""
+
+import pytest
+
+from pipeline.evaluate.relations import _cells_agree, cell_words, same_cargo, split_of
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("cisplatin-resistant A549/DDP cells", "A-549", True),
+        ("osimertinib-sensitive H1975 cells", "NCI-H1975", True),
+        ("activated CAFs", "cancer-associated fibroblast", True),
+        ("hBMMSC, mesenchymal stem cells", "MSCs", True),
+        ("T-cells", "T cell", True),
+        ("plasma of breast cancer patients", "blood", True),
+        ("gastric cancer cells", "breast cancer cells", False),
+        ("MCF-7 cells", "MDA-MB-231", False),
+    ],
+)
+def test_cell_descriptions(a: str, b: str, agree: bool) -> None:
+    assert _cells_agree(cell_words(a), cell_words(b)) is agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("miR-23a", "miR-23a-3p", True), ("hsa_circ_0076305", "circ-0076305", True), ("miR-21", "miR-210", False)],
+)
+def test_cargo_spellings(a: str, b: str, same: bool) -> None:
+    assert same_cargo(a, b) is same
+
+
+def test_split_is_fixed_by_the_doi() -> None:
+    assert split_of("10.18632/aging.102092") == split_of("10.18632/AGING.102092") == "dev"
