@@ -170,7 +170,10 @@ class Concept(Frozen):
 
     name: str
     id: str | None = None
-    type: str | None = Field(default=None, description="cargo type for cargos; entity label otherwise")
+    type: str | None = Field(
+        default=None,
+        description="cargo type for cargos; entity label otherwise; 'source' for a donor or recipient described in words",
+    )
 
 
 class Provenance(Frozen):

@@ -231,6 +231,7 @@ def bioc_document(doc: Document, assertions: Iterable[Assertion] = ()) -> dict[s
     for a in assertions:
         nodes: list[dict[str, str]] = []
         unresolved: list[str] = []
+        described: dict[str, str] = {}  # donors and recipients the text describes with no entity ("serum")
         table_layout = layouts.get(a.provenance.table or "") if a.provenance.source == "table" else None
         roles: list[str] = list(column_roles(table_layout.table.header)) if table_layout else []
         for role_field, role in ROLES.items():
@@ -245,8 +246,11 @@ def bioc_document(doc: Document, assertions: Iterable[Assertion] = ()) -> dict[s
                     seen.add((refid, role))
                     nodes.append({"refid": refid, "role": role})
             named = {c.name for _, c in found}
-            unresolved += [c.name for c in getattr(a, role_field) if c.name not in named]
-        infons = _relation_infons(a)
+            unresolved += [c.name for c in getattr(a, role_field) if c.name not in named and c.type != "source"]
+            phrases = [c.name for c in getattr(a, role_field) if c.type == "source"]
+            if phrases:
+                described[f"{role}_described"] = "; ".join(phrases)
+        infons = _relation_infons(a) | described
         if unresolved:
             infons["unresolved"] = "; ".join(unresolved)
         relations.append({"id": f"R{len(relations) + 1}", "infons": infons, "nodes": nodes})
