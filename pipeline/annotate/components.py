@@ -26,7 +26,7 @@ from pipeline.annotate.patterns import install_patterns, patterns_file
 from pipeline.annotate.recognise import recognise
 from pipeline.errors import LexiconError
 from pipeline.normalize.abbreviations import Definition, find_definition_spans
-from pipeline.normalize.lexicon import compile_lexicons, install_compiled, models_dir
+from pipeline.normalize.lexicon import LEXICON_KINDS, compile_lexicons, install_compiled, models_dir
 from pipeline.normalize.mentions import Mention, _index_keys, lookup
 
 logger = logging.getLogger(__name__)
@@ -149,6 +149,8 @@ class EntityRecogniser:
             if sources and meta.get("sources") and meta["sources"] != sources:
                 raise ValueError("the lexicon files changed since the pipeline was built")
             self.lexicons = marshal.loads((folder / self.LEXICON_FILE).read_bytes())
+            if missing := set(LEXICON_KINDS) - set(self.lexicons or {}):  # built before a lexicon kind was added
+                raise ValueError(f"kinds missing: {', '.join(sorted(missing))}")
         except (OSError, ValueError, EOFError, TypeError) as exc:
             # not built on this machine yet (the blob is not versioned), or written by another Python version
             # (marshal's format is the writer's): compile from the lexicon files and keep the result
