@@ -57,6 +57,15 @@ EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", 
 _ELEMENT_RE = re.compile(r"^(?:~(\d+)|([@&])([A-Z_]+)|([A-Z][A-Z_0-9]*)|(\S+?))(\?)?$")
 
 
+def _compile_all(where: str, alternatives: list[str]) -> None:
+    """Every regular expression of a rules-file entry compiles, or a ValueError names the entry and the bad one."""
+    for alt in alternatives:
+        try:
+            re.compile(alt)
+        except re.error as exc:
+            raise ValueError(f"{where}: bad regular expression {alt!r} ({exc})") from exc
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -92,11 +101,7 @@ class RuleSet(BaseModel):
     @field_validator("background")
     @classmethod
     def _background_compiles(cls, v: list[str]) -> list[str]:
-        for alt in v:
-            try:
-                re.compile(alt)
-            except re.error as exc:
-                raise ValueError(f"background: bad regular expression {alt!r} ({exc})") from exc
+        _compile_all("background", v)
         return v
 
     @field_validator("word_classes")
@@ -105,11 +110,7 @@ class RuleSet(BaseModel):
         for name, alternatives in v.items():
             if not re.fullmatch(r"[A-Z][A-Z_0-9]*", name):
                 raise ValueError(f"word class {name!r}: names are UPPER_CASE")
-            for alt in alternatives:
-                try:
-                    re.compile(alt)
-                except re.error as exc:
-                    raise ValueError(f"word class {name}: bad regular expression {alt!r} ({exc})") from exc
+            _compile_all(f"word class {name}", alternatives)
         return v
 
     @model_validator(mode="after")
