@@ -89,7 +89,7 @@ entities = Table(
     Column("label", String(16), index=True),
     Column("text", Text),
     Column("name", Text, index=False),
-    Column("identifier", String(64)),
+    Column("identifier", Text),  # several ids for a family or a complex
     Column("other_names", Text),  # JSON list
     Column("sentence", Integer),
     Column("page", Integer),
@@ -116,7 +116,7 @@ assertion_entities = Table(
     Column("position", Integer, primary_key=True),
     Column("doc_id", String(255), index=True),
     Column("name", Text),
-    Column("identifier", String(64)),
+    Column("identifier", Text),  # several ids for a family or a complex
     Column("type", String(32)),
     Column("provenance", String(8)),
 )
