@@ -133,18 +133,29 @@ CHILD_TABLES = (references, entities, assertions, assertion_entities)
 ROLES = CONCEPT_ROLES
 
 
+def _older(table: Table, reflected: list[Any]) -> bool:
+    """The table in the database has other columns, or a column narrower than the schema's (a VARCHAR(64) that
+    is text now)."""
+    if {c["name"] for c in reflected} != set(table.columns.keys()):
+        return True
+    for c in reflected:
+        theirs, ours = getattr(c["type"], "length", None), getattr(table.c[c["name"]].type, "length", None)
+        if theirs is not None and (ours is None or ours > theirs):
+            return True
+    return False
+
+
 def connect(url: str) -> Engine:
     """An engine with the schema created (``CREATE TABLE IF NOT EXISTS``).
 
-    A table of an older schema (a database written before a column was added to the Assertion model) is
+    A table of an older schema (a database written before a column was added to the Assertion model, or with a
+    column narrower than today's) is
     dropped and made again, and every file's cache key cleared, so that the run processes every file again and
     fills it; the manifest keeps its rows until then."""
     engine = create_engine(url, future=True)
     existing = inspect(engine)
     stale = [
-        t
-        for t in metadata.sorted_tables
-        if existing.has_table(t.name) and {c["name"] for c in existing.get_columns(t.name)} != set(t.columns.keys())
+        t for t in metadata.sorted_tables if existing.has_table(t.name) and _older(t, existing.get_columns(t.name))
     ]
     for table in stale:
         table.drop(engine)

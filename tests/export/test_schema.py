@@ -105,6 +105,24 @@ def test_a_database_of_an_older_schema_is_rebuilt_and_its_files_processed_again(
     assert not db.cached(engine, "a.txt", "h")
 
 
+def test_a_column_narrower_than_the_schema_is_rebuilt(tmp_path: Path) -> None:
+    """A table whose identifier column was VARCHAR(64) (a gene family's ids are longer) is made again."""
+    from pipeline.export import database as db
+
+    url = f"sqlite:///{tmp_path / 'narrow.sqlite'}"
+    engine = db.connect(url)
+    with engine.begin() as conn:
+        columns = [r[1] for r in conn.execute(text("PRAGMA table_info(entities)"))]
+        conn.execute(text("DROP TABLE entities"))
+        narrow = ", ".join(f'"{c}" VARCHAR(64)' if c == "identifier" else f'"{c}" TEXT' for c in columns)
+        conn.execute(text(f"CREATE TABLE entities ({narrow})"))
+    engine.dispose()
+    engine = db.connect(url)
+    with engine.connect() as conn:
+        types = {r[1]: r[2] for r in conn.execute(text("PRAGMA table_info(entities)"))}
+    assert types["identifier"] == "TEXT"
+
+
 def test_the_database_module_does_not_import_the_worker() -> None:
     """The rows' schema lives with the sinks: the database sink imports nothing of the batch (no cycle with its worker)."""
     code = (
