@@ -255,6 +255,7 @@ def _run_locked(  # type: ignore[no-untyped-def]
     summary = RunSummary(files=len(found.files))
     poison = db.poisoned(state)
     tasks: list[Task] = []
+    sizes: dict[str, int] = {}  # bytes per task key: the largest files are sent first
     early: list[Result] = []  # rows decided here: not retried, left out, removed
     containers: list[Entry] = []
     for entry in found.files:
@@ -287,6 +288,10 @@ def _run_locked(  # type: ignore[no-untyped-def]
             )
             continue
         tasks.append(task)
+        sizes[task.key] = size
+    # Largest files first (a stable sort: equal sizes keep the scan order), so that no long paper starts last
+    # while the other workers wait with nothing left to do.
+    tasks.sort(key=lambda t: -sizes.get(t.key, 0))
     for entry in found.left_out:
         early.append(_left_out_result(entry))
     present = {e.key for e in found.files} | {e.key for e in found.left_out}

@@ -346,9 +346,12 @@ def _leaf(tag: str, text: str, **attrs: str) -> Any:
     return el
 
 
+_CONTROL_TO_SPACE = {c: " " for c in range(32) if chr(c) not in "\t\n\r"}
+
+
 def _xml_safe(text: str) -> str:
     """XML 1.0 forbids most control characters: they become spaces (offsets unchanged)."""
-    return "".join(c if c in "\t\n\r" or ord(c) >= 32 else " " for c in text)
+    return text.translate(_CONTROL_TO_SPACE)
 
 
 def _infons(parent: Any, infons: dict[str, str]) -> None:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any
 
 from pipeline.evaluate.diff import TableDiff, diffs_json
-from pipeline.models import Assertion, Document
+from pipeline.models import Assertion, Document, Entity, Sentence
 
 STATUS_COLOURS = {"matched": "#d4edda", "partial": "#fff3cd", "missing": "#f8d7da", "extra": "#e2e3f5"}
 ENTITY_COLOURS = {
@@ -103,35 +106,61 @@ def evidence_roles(a: Assertion) -> dict[str, str]:
     return roles
 
 
-def _evidence_html(a: Assertion, docs: Mapping[str, Document]) -> str:
-    """The assertion's sentences with their entities highlighted (displaCy), or its evidence text."""
-    from spacy import displacy
+class _DocIndex:
+    """A document's sentences and entities sorted by offset, so that an evidence block finds its sentences and
+    their entities by bisection (not by a scan of the whole document per block)."""
 
-    doc = docs.get(a.provenance.doc_id)
-    if doc is None or a.provenance.start is None or a.provenance.end is None:
-        return f"<p>{html.escape(a.provenance.evidence)}</p>"
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sentences = sorted(doc.sentences, key=lambda s: s.start)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.entities = sorted(doc.entities, key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
+
+    def sentences_within(self, start: int, end: int) -> Iterator[Sentence]:
+        for s in self.sentences[bisect_left(self.sentence_starts, start) :]:
+            if s.start >= end:
+                break
+            if s.end <= end:
+                yield s
+
+    def entities_within(self, start: int, end: int) -> Iterator[Entity]:
+        for e in self.entities[bisect_left(self.entity_starts, start) : bisect_left(self.entity_starts, end)]:
+            if e.end <= end:
+                yield e
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> Any:
+    """displaCy's entity renderer with our colours, built once (building it looks the colour registry up in the
+    installed packages' entry points: a few hundred microseconds per block otherwise)."""
+    from spacy.displacy.render import EntityRenderer
+
+    return EntityRenderer({"colors": {**ENTITY_COLOURS, **ROLE_COLOURS}})
+
+
+def _evidence_html(a: Assertion, index: _DocIndex | None) -> str:
+    """The assertion's sentences with their entities highlighted (displaCy), or its evidence text."""
+    p = a.provenance
+    if index is None or p.start is None or p.end is None:
+        return f"<p>{html.escape(p.evidence)}</p>"
     roles = evidence_roles(a)
     parts = []
-    for s in doc.sentences:
-        if s.start < a.provenance.start or s.end > a.provenance.end:
+    for s in index.sentences_within(p.start, p.end):
+        text = index.doc.span_text(s)
+        if p.evidence and text not in p.evidence:
             continue
-        text = doc.span_text(s)
-        ents = [
-            {"start": e.start - s.start, "end": e.end - s.start, "label": roles.get(e.name, e.label)}
-            for e in doc.entities
-            if s.start <= e.start and e.end <= s.end
-        ]
-        if a.provenance.evidence and text not in a.provenance.evidence:
-            continue
-        parts.append(
-            displacy.render(
-                {"text": text, "ents": ents, "title": None},
-                style="ent",
-                manual=True,
-                options={"colors": {**ENTITY_COLOURS, **ROLE_COLOURS}},
-            )
+        ents = sorted(
+            (
+                {"start": e.start - s.start, "end": e.end - s.start, "label": roles.get(e.name, e.label)}
+                for e in index.entities_within(s.start, s.end)
+            ),
+            key=lambda x: (x["start"], x["end"]),
         )
-    return "".join(parts) or f"<p>{html.escape(a.provenance.evidence)}</p>"
+        parts.append(
+            _renderer().render([{"text": text, "ents": ents, "title": None}], page=False, minify=False).strip()
+        )
+    return "".join(parts) or f"<p>{html.escape(p.evidence)}</p>"
 
 
 def _assertion_cells(a: Assertion) -> str:
@@ -162,11 +191,19 @@ def render_evidence(
     read once); those in ``rendered`` are taken from it, and the new ones added to it."""
     shared = {} if rendered is None else rendered
     blocks: dict[tuple[object, ...], str] = {}
+    index: _DocIndex | None = None
+    current: str | None = None
     for a in sorted(assertions, key=lambda a: a.provenance.doc_id):
         key = _evidence_key(a)
-        if key not in blocks:
-            blocks[key] = shared[key] if key in shared else _evidence_html(a, docs)
-            shared[key] = blocks[key]
+        if key in blocks:
+            continue
+        if key not in shared:
+            if a.provenance.doc_id != current:  # sorted by document: each one read and indexed once
+                current = a.provenance.doc_id
+                doc = docs.get(current)
+                index = _DocIndex(doc) if doc is not None else None
+            shared[key] = _evidence_html(a, index)
+        blocks[key] = shared[key]
     return blocks
 
 

@@ -320,3 +320,15 @@ def test_batch_report_index_and_document_pages(run) -> None:  # type: ignore[no-
     rows = [int(x) for x in re.findall(r"<tr class='\w+'><td>(\d+)</td>", table2)]
     assert rows == sorted(rows) and len(rows) > 10
     assert "CARGO" in page and "run index" in page
+
+
+def test_batch_sends_the_largest_files_first(tmp_path: Path) -> None:
+    """A long paper started last keeps one worker busy while the others wait: files go out largest first."""
+    src = tmp_path / "in"
+    src.mkdir()
+    sentence = "Exosomal miR-21 conferred cisplatin resistance in A549 cells. "
+    for name, repeats in (("a_short.txt", 1), ("b_long.txt", 40), ("c_medium.txt", 8)):
+        (src / name).write_text("Title\n\n" + sentence * repeats, encoding="utf-8")
+    order: list[str] = []
+    run_batch([src], tmp_path / "out", workers=1, report=False, progress=lambda r, s: order.append(r.path))
+    assert [Path(k).name for k in order] == ["b_long.txt", "c_medium.txt", "a_short.txt"]
