@@ -51,11 +51,17 @@ def main() -> None:
         )
     print("on matched pairs whose gold rows name them, right:")
     for name, s in scores.items():
-        parts = [f"{role} {r}/{t} = {r / t:.2f}" if t else f"{role} -" for role, (r, t) in s.roles.items()]
+        parts = [
+            f"{role} {r}/{t} = {r / t:.2f} ({s.roles_wrong[role]} wrong names)" if t else f"{role} -"
+            for role, (r, t) in s.roles.items()
+        ]
         print(f"  {name:5}  " + ", ".join(parts))
     if args.show == "dev":
         print("\ndev misses:")
         for line in scores["dev"].misses:
+            print("  " + line)
+        print("\ndev role misses (a pair's donors, recipients or targets: none right, or a name not in the gold rows):")
+        for line in scores["dev"].role_misses:
             print("  " + line)
     if not args.no_corpus:
         corpus_figures()

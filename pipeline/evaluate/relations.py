@@ -121,7 +121,10 @@ class Score:
     roles: dict[str, list[int]] = field(
         default_factory=lambda: {"donor": [0, 0], "recipient": [0, 0], "target": [0, 0]}
     )
+    # on the same pairs: predicted names that agree with none of the gold rows' names (a role given wrongly)
+    roles_wrong: dict[str, int] = field(default_factory=lambda: {"donor": 0, "recipient": 0, "target": 0})
     misses: list[str] = field(default_factory=list)
+    role_misses: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -254,6 +257,16 @@ def cell_words(name: str) -> set[str]:
     return {w for w in words if w and w not in _CELL_STOP}
 
 
+_STATE = {"sensitive": "sensitive", "parental": "sensitive", "recipient": "recipient", "receipt": "recipient"}
+
+
+def _state_words(name: str) -> set[str]:
+    """What a description with no telling words says of the cells: "parental sensitive cells" -> {"sensitive"}."""
+    return {_STATE[w] for w in re.split(r"[\s,;()/-]+", name.lower()) if w in _STATE} or {
+        w for w in re.split(r"[\s,;()/-]+", name.lower()) if w and w not in {"cell", "cells"}
+    }
+
+
 def _cells_agree(a: set[str], b: set[str]) -> bool:
     """A word in common, or a cell line named with and without its prefix or suffix ("NCI-H1975" ~ "H1975",
     "U-251MG" ~ "U251")."""
@@ -286,11 +299,19 @@ def _score_roles(
         gold = [g for r in rows for g in getattr(r, gold_field)]
         if not gold:
             continue
-        pred = [c.name for a in preds for c in getattr(a, pred_field)]
+        pred = list(dict.fromkeys(c.name for a in preds for c in getattr(a, pred_field)))
         score.roles[role][1] += 1
         if role == "target":
-            right = any(same_cargo(p, g) for p in pred for g in gold)
+            agree = [any(same_cargo(p, g) for g in gold) for p in pred]
         else:
             gold_words = set().union(*(cell_words(g) for g in gold))
-            right = any(_cells_agree(cell_words(p), gold_words) for p in pred)
+            if gold_words:
+                agree = [_cells_agree(cell_words(p), gold_words) for p in pred]
+            else:  # described only by their state ("sensitive cells", "recipient cells"): the state words
+                gold_state = set().union(*(_state_words(g) for g in gold))
+                agree = [not cell_words(p) and bool(_state_words(p) & gold_state) for p in pred]
+        right = any(agree)
         score.roles[role][0] += right
+        score.roles_wrong[role] += agree.count(False)
+        if not right or not all(agree):
+            score.role_misses.append(f"{paper.id}: {role} ({cargo}, {drug}) gold {sorted(set(gold))} got {pred}")

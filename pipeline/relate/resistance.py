@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -32,6 +33,7 @@ from pipeline.relate.units import StudyUnit, entities_in
 RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
 DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
+DESCRIBED = "CELL_DESCRIBED"  # the label the rule engine sees on cells described in words ("GC cells")
 CARGO_TYPES = {"MIRNA": "miRNA", "LNCRNA": "lncRNA", "CIRCRNA": "circRNA", "MRNA": "mRNA", "DNA": "DNA"}
 FLIP = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
 # a causal claim outranks a prediction, which outranks a measured difference
@@ -74,6 +76,7 @@ class SentenceFacts:
     roles: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # entity index -> roles
     role_rules: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     vesicle_words: bool = False
+    described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # "GC cells" -> roles
 
 
 @dataclass
@@ -96,7 +99,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     facts = SentenceFacts(
         index=index, span=sentence, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text))
     )
-    matches = load_engine().run(text, spans)
+    described = _described_cells(text, spans)
+    matches = load_engine().run(text, spans + [(start, end, DESCRIBED) for start, end, _ in described])
     background = _background(text)
     effects = [m for m in matches if m.rule.kind == "effect"]
     for m in effects:
@@ -116,9 +120,57 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         facts.cues.append(Cue(effect, sentence.start + m.start, sentence.start + m.end, m.rule.name, confidence))
     for m in matches:
         if m.rule.kind == "role":
-            _give_roles(facts, entity_ids, m)
+            _give_roles(facts, entity_ids, m, [name for *_, name in described])
     _coordinate(doc, facts)
     return facts
+
+
+# words that end a cell description read leftwards from "cells": CELLSTOP, and the verbs of the rule file
+_CELL_STOP_CLASSES = ("CELLSTOP", "UP", "DOWN", "TARGETVERB", "CARRY", "DONORVERB", "RECIPVERB", "VESWORD")
+
+
+@cache
+def _described_cell_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = load_engine().ruleset.word_classes
+    head = re.compile(r"\b(?:" + "|".join(words.get("CELLHEAD", ["(?!)"])) + r")\b", re.IGNORECASE)
+    stop_words = [w for name in _CELL_STOP_CLASSES for w in words.get(name, [])]
+    stop = re.compile(r"^(?:" + "|".join(stop_words or ["(?!)"]) + r")$", re.IGNORECASE)
+    return head, stop
+
+
+def _described_cells(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cells a sentence describes in words rather than by a cell line or cell type ("GC cells", "ovarian cancer
+    cells", "TMZ-resistant cells", "receipt cells"): up to three words before a CELLHEAD word ("cells") that are
+    not CELLSTOP words (function words, -ing forms) nor verbs or vesicle words of the rule file, nor punctuated; none where a cell line or cell
+    type is among them (that entity is the cell). The rule engine sees the part after any other entity ("TMZ-"
+    stays outside, so the drug keeps its own roles) as a CELL_DESCRIBED mention; its name is the whole phrase.
+    Returns (start, end, name), offsets into ``text``."""
+    head, stop = _described_cell_res()
+    out: list[tuple[int, int, str]] = []
+    for m in head.finditer(text):
+        start = pos = m.start()
+        words = 0
+        while words < 3 and pos > 0 and text[pos - 1].isspace():
+            token = re.search(r"(\S+)\s+$", text[:pos])
+            if token is None:
+                break
+            word = token.group(1)
+            if re.search(r"[,;:()\[\].\u2019']", word) or stop.match(word):
+                break
+            start = pos = token.start(1)
+            words += 1
+        if not words:
+            continue
+        inside = [(s, e, label) for s, e, label in spans if s < m.end() and e > start]
+        if any(label in CELL_LABELS for *_, label in inside):
+            continue
+        core = max([start, *(e for _, e, _ in inside)])
+        while core < m.start() and not text[core].isalnum():
+            core += 1
+        if core >= m.start() or not re.search(r"[A-Za-z]", text[core : m.start()]):
+            continue
+        out.append((core, m.end(), re.sub(r"\s+", " ", text[start : m.end()])))
+    return out
 
 
 @cache
@@ -199,8 +251,11 @@ def _coordinate(doc: Document, facts: SentenceFacts) -> None:
             facts.roles[i] |= shared
 
 
-def _give_roles(facts: SentenceFacts, entity_ids: list[int], m: RuleMatch) -> None:
+def _give_roles(facts: SentenceFacts, entity_ids: list[int], m: RuleMatch, described: list[str]) -> None:
     for local in m.entities:
+        if local >= len(entity_ids):  # a cell described in words
+            facts.described[described[local - len(entity_ids)]].add(m.rule.role or "")
+            continue
         facts.roles[entity_ids[local]].add(m.rule.role or "")
         facts.role_rules[entity_ids[local]].add(m.rule.name)
 
@@ -521,6 +576,16 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
                 donors.append(c)
             elif "recipient" in roles and c.name not in {r.name for r in recipients}:
                 recipients.append(c)
+    described: dict[str, list[Concept]] = {"donor": [], "recipient": []}
+    for f in facts:
+        for name, roles in f.described.items():
+            role = "donor" if "donor" in roles else "recipient" if "recipient" in roles else None
+            if role and name.lower() not in {c.name.lower() for c in described[role]}:
+                described[role].append(Concept(name=name, id=None, type="source"))
+    if not donors:
+        donors = described["donor"][:3]
+    if not recipients:
+        recipients = [c for c in described["recipient"] if c.name.lower() not in {d.name.lower() for d in donors}][:3]
     texts = [doc.span_text(f.span) for f in facts]
     patterns = _cell_phrase_patterns()
     if not donors:  # "exosomes from cisplatin-resistant cells", "serum exosomal miR-21"

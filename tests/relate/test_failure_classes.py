@@ -315,6 +315,36 @@ def _rows(text: str) -> list[Assertion]:
             {"blood"},
             set(),
         ),
+        # recipients described in words, by class (issue 11, roles)
+        (  # "... to / taken up by Y cells"
+            "Results\n\nExosomes secreted by cisplatin-resistant cells were taken up by gastric cancer cells and "
+            "transferred cisplatin resistance.",
+            {"cisplatin-resistant cells"},
+            {"gastric cancer cells"},
+        ),
+        (  # "Y cells co-cultured with exosomes from X"
+            "Results\n\nHCC cells were co-cultured with exosomes from sorafenib-resistant cells, which promoted "
+            "sorafenib resistance.",
+            {"sorafenib-resistant cells"},
+            {"HCC cells"},
+        ),
+        (  # "the resistance / sensitivity of Y cells"
+            "Results\n\nExosomal circABC1 from TMZ-resistant cells increased the TMZ resistance of recipient glioma "
+            "cells.",
+            {"TMZ-resistant cells"},
+            {"recipient glioma cells"},
+        ),
+        (  # "endowed Y cells with resistance"
+            "Results\n\nThese vesicles endowed naive leukemia cells with resistance to imatinib.",
+            set(),
+            {"naive leukemia cells"},
+        ),
+        (  # "sensitive Y cells acquired resistance"
+            "Results\n\nAfter uptake of exosomal miR-21, sensitive colon cancer cells acquired resistance to "
+            "oxaliplatin.",
+            set(),
+            {"sensitive colon cancer cells"},
+        ),
     ],
 )
 def test_donors_and_recipients_without_a_cell_line(text: str, donors: set[str], recipients: set[str]) -> None:
