@@ -117,7 +117,7 @@ class Metadata(Frozen):
     front_matter: list[str] = Field(
         default=[],
         description="the front matter's other blocks (author lines, affiliations, correspondence, dates, licences,"
-        " notes) as printed, kept apart from the text",
+        " notes) as printed, and licence and copyright notes printed further on, kept apart from the text",
     )
 
 

@@ -3,7 +3,8 @@
 pdfplumber reads a page through pdfminer's pure-Python content parser; pdfium reads the same characters many
 times faster. A ``PdfiumPage`` gives what the layout reader takes from either engine (pdf_words.Char tuples,
 table rules as edges, page number and size). Two calls into pdfium per character (its loose box and its text
-object); everything else (font name, size, direction, descent) is read once per text object. The ctypes
+object); everything else (font name, size, direction, descent, the clipping region) is read once per text
+object: a character outside its object's clipping region is not shown, so not read. The ctypes
 prototypes take plain addresses (``c_void_p``): pypdfium2's typed pointers cost as much again per call.
 """
 
@@ -60,6 +61,10 @@ def _lib() -> Any:
         ("FPDFPathSegment_GetPoint", i, (v, v, v)),
         ("FPDFPathSegment_GetType", i, (v,)),
         ("FPDFPathSegment_GetClose", i, (v,)),
+        ("FPDFPageObj_GetClipPath", v, (v,)),
+        ("FPDFClipPath_CountPaths", i, (v,)),
+        ("FPDFClipPath_CountPathSegments", i, (v, i)),
+        ("FPDFClipPath_GetPathSegment", v, (v, i, i)),
     ):
         try:
             fn = getattr(lib, name)
@@ -190,11 +195,12 @@ def _chars(
         x_at = ctypes.c_void_p(ctypes.addressof(origin))
         y_at = ctypes.c_void_p(ctypes.addressof(origin) + ctypes.sizeof(ctypes.c_double))
         get_width = lib.FPDFFont_GetGlyphWidth
-        objects: dict[int, tuple[str, float, int, dict[int, float], float]] = {}
+        objects: dict[int, tuple[str, float, int, int, dict[int, float], float, Clip]] = {}
         fonts: dict[int, tuple[str, dict[int, float]]] = {}
+        clips = _clips(lib, page)
         chars: list[Char] = []
         append = chars.append
-        last, font, size, turn, handle, advance = None, "", 0.0, 2, 0, 0.0
+        last, font, size, turn, handle, advance, clip = None, "", 0.0, 2, 0, 0.0, None
         widths: dict[int, float] = {}  # the current font's advance widths per point, by character
         # the last upright character (a ligature's next part may still join it)
         p_text, p_x0, p_x1, p_y, p_size, p_font = "", 0.0, 0.0, None, 0.0, ""
@@ -213,12 +219,16 @@ def _chars(
                 last = obj
                 info = objects.get(obj)
                 if info is None:
-                    info = objects[obj] = _object_info(lib, obj, display, fonts)
-                font, size, turn, handle, widths, advance = info
+                    info = objects[obj] = _object_info(lib, obj, display, fonts, clips)
+                font, size, turn, handle, widths, advance, clip = info
             if not get_origin(page_text, i, x_at, y_at):
                 continue
             x = origin[0]
             y = origin[1]
+            if clip is not None and (
+                x > clip[2] or x + size < clip[0] or y - size > clip[3] or y + size < clip[1]
+            ):  # outside its clipping path: not shown (a draft page's text under a figure cut to its panel)
+                continue
             if display is not None:
                 x, y = display[0] * x + display[2] * y + display[4], display[1] * x + display[3] * y + display[5]
             text = chr(code) if code < 0xFB00 else char_text(chr(code))
@@ -274,13 +284,86 @@ _MATRIX = (ctypes.c_float * 6)()
 _POINTS = ctypes.c_float()
 
 
+Clip = tuple[float, float, float, float] | None  # a clipping region's bounds (left, bottom, right, top), page space
+MAX_CLIP_SEGMENTS = 64  # a clipping path with more segments (a shape, glyph outlines) is not read: nothing cut
+
+
+def _path_box(lib: Any, obj: int, matrix: tuple[float, ...], known: dict[tuple, Clip]) -> Clip:
+    """The bounds of the region an object's clipping paths leave (the intersection of their bounds), in the
+    space ``matrix`` maps its parent's space to; None when it has none or one too complex to bound cheaply."""
+    path = lib.FPDFPageObj_GetClipPath(obj)
+    if not path:
+        return None
+    key = (path, matrix)
+    if key in known:
+        return known[key]
+    box: Clip = None
+    point = (ctypes.c_float * 2)()
+    at = ctypes.addressof(point)
+    a, b, c, d, e, f = matrix
+    for k in range(lib.FPDFClipPath_CountPaths(path)):
+        count = lib.FPDFClipPath_CountPathSegments(path, k)
+        if count > MAX_CLIP_SEGMENTS:
+            box = None
+            break
+        xs, ys = [], []
+        for j in range(count):
+            segment = lib.FPDFClipPath_GetPathSegment(path, k, j)
+            if segment and lib.FPDFPathSegment_GetPoint(segment, at, at + 4):
+                x, y = point
+                xs.append(a * x + c * y + e)
+                ys.append(b * x + d * y + f)
+        if xs:
+            box = _meet(box, (min(xs), min(ys), max(xs), max(ys)))
+    known[key] = box
+    return box
+
+
+def _meet(box: Clip, other: Clip) -> Clip:
+    if box is None or other is None:
+        return other if box is None else box
+    return (max(box[0], other[0]), max(box[1], other[1]), min(box[2], other[2]), min(box[3], other[3]))
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _clips(lib: Any, page: int) -> dict[int, Clip]:
+    """The clipping region (page space) of every text object on the page that has one: its own clipping
+    paths and those of the form XObjects it is drawn in (a form's objects' paths are in the form's space)."""
+    out: dict[int, Clip] = {}
+    known: dict[tuple, Clip] = {}
+    matrix = (ctypes.c_float * 6)()
+
+    def walk(objects: list[int], outer: tuple[float, ...], region: Clip, depth: int) -> None:
+        for obj in objects:
+            kind = lib.FPDFPageObj_GetType(obj)
+            if kind == _TEXT:
+                clip = _meet(region, _path_box(lib, obj, outer, known))
+                if clip is not None:
+                    out[obj] = clip
+            elif kind == _FORM and depth < 4:
+                inner_region = _meet(region, _path_box(lib, obj, outer, known))
+                lib.FPDFPageObj_GetMatrix(obj, ctypes.addressof(matrix))
+                inner = [lib.FPDFFormObj_GetObject(obj, j) for j in range(lib.FPDFFormObj_CountObjects(obj))]
+                walk(inner, _multiply(tuple(matrix), outer), inner_region, depth + 1)
+
+    walk([lib.FPDFPage_GetObject(page, j) for j in range(lib.FPDFPage_CountObjects(page))], _IDENTITY, None, 0)
+    return out
+
+
 def _object_info(
-    lib: Any, obj: int | None, display: tuple[float, ...] | None, fonts: dict[int, tuple[str, dict[int, float]]]
-) -> tuple[str, float, int, int, dict[int, float], float]:
+    lib: Any,
+    obj: int | None,
+    display: tuple[float, ...] | None,
+    fonts: dict[int, tuple[str, dict[int, float]]],
+    clips: dict[int, Clip] | None = None,
+) -> tuple[str, float, int, int, dict[int, float], float, Clip]:
     """(font name, size in points, direction as shown: 0 upright / 1 bottom to top / 2 other, the font's
-    handle, the font's widths met so far, the advance of a glyph of width 1 in points)."""
+    handle, the font's widths met so far, the advance of a glyph of width 1 in points, the bounds of its
+    clipping path)."""
     if not obj:
-        return ("", 0.0, 2, 0, {}, 0.0)
+        return ("", 0.0, 2, 0, {}, 0.0, None)
     lib.FPDFPageObj_GetMatrix(obj, ctypes.addressof(_MATRIX))
     lib.FPDFTextObj_GetFontSize(obj, ctypes.addressof(_POINTS))
     a, b, c, d = _MATRIX[0], _MATRIX[1], _MATRIX[2], _MATRIX[3]
@@ -301,7 +384,8 @@ def _object_info(
         if font:
             lib.FPDFFont_GetBaseFontName(font, buffer, 256)
         known = fonts[font] = (font_name(buffer.value.decode("latin-1")), {})
-    return known[0], points * scale, turn, font or 0, known[1], points * math.hypot(a, b)
+    clip = clips.get(obj) if clips is not None else None
+    return known[0], points * scale, turn, font or 0, known[1], points * math.hypot(a, b), clip
 
 
 def _edges(lib: Any, page: int, height: float, display: tuple[float, ...] | None) -> tuple[list[dict], list[dict]]:

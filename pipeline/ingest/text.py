@@ -155,13 +155,19 @@ def _front_notes(front: list[Block], units: list[Unit]) -> list[str]:
     kept = " ".join(" ".join(clean_inline(u.raw, citations=False).text.split()) for u in units)
     notes = []
     for block in front:
-        if block.kind not in ("text", "heading") or _ABSTRACT_RE.match(block.raw):
+        if block.kind not in ("text", "heading", "boilerplate") or _ABSTRACT_RE.match(block.raw):
             continue
         text = without_marks(block.raw.lstrip("#").strip())
         text = " ".join(text.split())
         if re.search(r"[^\W\d_]{2}", text) and text[:80] not in kept:  # not a mark left alone
             notes.append(text)
     return notes
+
+
+def _notes(blocks: list[Block]) -> list[str]:
+    """Blocks as one clean line each (marks cut), for Metadata.front_matter."""
+    lines = (" ".join(without_marks(b.raw.lstrip("#").strip()).split()) for b in blocks)
+    return [line for line in lines if re.search(r"[^\W\d_]{2}", line)]
 
 
 def _front_prose(front: list[Block], title_i: int | None, vocabulary: set[str]) -> list[Unit]:
@@ -238,7 +244,9 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
     front, body = blocks[:body_i], blocks[body_i:ref_i] + after
     metadata = extract_metadata(front if front else blocks[:1])
     units = _front_units(front, vocabulary)
-    if notes := _front_notes(front, units):
+    # licences and copyright lines printed anywhere (a box at the end, a page's foot) are kept apart too
+    notes = _front_notes(front, units) + _notes([b for b in body if b.kind == "boilerplate"])
+    if notes:
         metadata = metadata.model_copy(update={"front_matter": notes})
     body_units, drafts, glossary = _body_units(body, vocabulary)
     units += body_units

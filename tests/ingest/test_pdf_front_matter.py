@@ -143,9 +143,19 @@ def test_pdf_margin_line_numbers_are_not_text(side: str) -> None:
             ["Anna Li, Ben Wu", "Department of Oncology, Fudan University, Shanghai, China"],
         ),
         ("# Exosomes in drug resistance\n\nAbstract: Exosomes carry microRNAs.\n\n## Introduction\n\nText.", []),
+        (  # a licence box at the end and a copyright line at a page's foot: kept apart, wherever printed
+            "# Exosomes in drug resistance\n\nAbstract: Exosomes carry microRNAs.\n\n## Introduction\n\n"
+            "Exosomes are vesicles.\n\n© The Author(s) 2024\n\nThey carry cargo.\n\n"
+            "Open Access This article is licensed under a Creative Commons Attribution 4.0\nInternational License.",
+            [
+                "© The Author(s) 2024",
+                "Open Access This article is licensed under a Creative Commons Attribution 4.0 International License.",
+            ],
+        ),
     ],
 )
 def test_front_matter_other_than_title_and_abstract_kept_apart(text: str, notes: list[str]) -> None:
     doc = parse_text(text, doc_id="d", source="d.md", fmt="markdown")
     assert doc.metadata.front_matter == notes
     assert "Fudan" not in doc.text
+    assert "Author(s)" not in doc.text and "licensed" not in doc.text
