@@ -48,7 +48,9 @@ def _line(x: int, y: int, words: bytes) -> bytes:
     [
         (  # a clipping rectangle on the page: the text right of it is cut
             b"BT /F1 10 Tf 60 700 Td " + BODY + b" ET\n"
-            b"q 50 380 200 100 re W n\n" + _line(60, 420, b"Panel label inside") + _line(320, 420, b"Hidden draft words")
+            b"q 50 380 200 100 re W n\n"
+            + _line(60, 420, b"Panel label inside")
+            + _line(320, 420, b"Hidden draft words")
             + b"Q\n",
             b"",
             "Panel label inside",
@@ -56,7 +58,9 @@ def _line(x: int, y: int, words: bytes) -> bytes:
         ),
         (  # inside a form moved up 300 pt: its clip (form space 50..250 x 80..180) lands on 380..480
             b"BT /F1 10 Tf 60 700 Td " + BODY + b" ET\nq 1 0 0 1 0 300 cm /X1 Do Q\n",
-            b"q 50 80 200 100 re W n\n" + _line(60, 120, b"Panel label inside") + _line(60, 20, b"Hidden draft words")
+            b"q 50 80 200 100 re W n\n"
+            + _line(60, 120, b"Panel label inside")
+            + _line(60, 20, b"Hidden draft words")
             + b"Q\n",
             "Panel label inside",
             "Hidden",
