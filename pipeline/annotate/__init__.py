@@ -32,7 +32,8 @@ def build_pipeline():  # type: ignore[no-untyped-def]
 
     import pipeline.annotate.components  # noqa: F401  (registers evminer_entities)
 
-    nlp = spacy.blank("en")
+    # the saved config names the tokenizer that from_disk fills with scispaCy's rules (see create_saved_tokenizer)
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "evminer.saved_tokenizer.v1"}}})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # scispaCy's tokenizer regex
         nlp.tokenizer = combined_rule_tokenizer(nlp)

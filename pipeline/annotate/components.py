@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import marshal
-import os
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,14 +16,21 @@ from typing import Any
 import srsly
 from scispacy.abbreviation import AbbreviationDetector, filter_matches
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from pipeline.annotate.patterns import install_patterns, patterns_file
 from pipeline.annotate.recognise import recognise
 from pipeline.errors import LexiconError
 from pipeline.normalize.abbreviations import Definition, find_definition_spans
-from pipeline.normalize.lexicon import LEXICON_KINDS, compile_lexicons, install_compiled, models_dir
+from pipeline.normalize.lexicon import (
+    LEXICON_KINDS,
+    CompiledLexicons,
+    compile_lexicons,
+    install_compiled,
+    models_dir,
+)
 from pipeline.normalize.mentions import Mention, _index_keys, lookup
 
 logger = logging.getLogger(__name__)
@@ -65,14 +69,6 @@ def mentions_in(text: str, detected: list[Definition], glossary: dict[str, str] 
     return recognise(text, list(definitions.values()), glossary)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: processes loading the pipeline at the same time read the
-    old file or the new one, never half of one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _source_sizes() -> dict[str, int]:
     """Sizes of the lexicon files under models/lexicons (a cheap fingerprint: a saved compiled form older than
     an edited lexicon is compiled again)."""
@@ -80,22 +76,28 @@ def _source_sizes() -> dict[str, int]:
     return {p.name: p.stat().st_size for p in sorted(folder.glob("*.tsv"))} if folder.exists() else {}
 
 
+# the compiled form's layout: a saved pipeline whose meta.json names another is compiled again on load
+COMPILED_FORMAT = "marisa-1"
+
+
 class EntityRecogniser:
     """Lexicon, pattern and abbreviation based entity recognition: a thin spaCy component around
     :func:`pipeline.annotate.recognise.recognise`.
 
     ``initialize()`` compiles the lexicons (``models/lexicons``, or ``lexicons``) and reads the pattern file;
-    ``to_disk`` saves both into the pipeline's folder (``lexicons.marshal``, ``families.json``) and
-    ``from_disk`` installs them, so a saved pipeline needs nothing beside itself. The paper's glossary (table and
-    figure footnotes) comes in through ``doc._.evminer_glossary``.
+    ``to_disk`` saves both into the pipeline's folder (the tries ``lexicons.marisa`` and ``index.marisa``,
+    ``families.json``) and ``from_disk`` memory-maps and installs them, so a saved pipeline needs nothing beside
+    itself. The paper's glossary (table and figure footnotes) comes in through ``doc._.evminer_glossary``.
     """
 
-    LEXICON_FILE = "lexicons.marshal"
+    LEXICON_FILE = CompiledLexicons.ENTRIES_FILE
+    INDEX_FILE = CompiledLexicons.INDEX_FILE
     PATTERN_FILE = "families.json"
+    OLD_FILES = ("lexicons.marshal",)  # the compiled form before marisa tries: removed when the new one is saved
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.lexicons: dict[str, dict[str, str]] | None = None
+        self.lexicons: CompiledLexicons | None = None
         self.patterns: str | None = None
 
     def initialize(
@@ -107,7 +109,7 @@ class EntityRecogniser:
         patterns: str | None = None,
     ) -> None:
         """Compile the lexicons and read the pattern file (the committed ones under models/ by default)."""
-        self.lexicons = compile_lexicons(lexicons)
+        self.lexicons = CompiledLexicons.build(compile_lexicons(lexicons))
         self.patterns = Path(patterns or patterns_file()).read_text(encoding="utf-8")
         self._install()
 
@@ -129,35 +131,44 @@ class EntityRecogniser:
         doc._.evminer_mentions = mentions
         return doc
 
+    def _save_lexicons(self, folder: Path) -> None:
+        assert self.lexicons is not None
+        self.lexicons.save(folder)
+        srsly.write_json(
+            folder / "meta.json",
+            {"format": COMPILED_FORMAT, "kinds": list(self.lexicons.kinds), "sources": _source_sizes()},
+        )
+        for old in self.OLD_FILES:
+            with contextlib.suppress(OSError):
+                (folder / old).unlink()
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         if self.lexicons is None or self.patterns is None:
             raise LexiconError(self.name, "component not initialised: call nlp.get_pipe(name).initialize() first")
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(folder / self.LEXICON_FILE, marshal.dumps(self.lexicons))
         (folder / self.PATTERN_FILE).write_text(self.patterns, encoding="utf-8")
-        srsly.write_json(
-            folder / "meta.json",
-            {"python": list(sys.version_info[:2]), "kinds": list(self.lexicons), "sources": _source_sizes()},
-        )
+        self._save_lexicons(folder)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRecogniser:
         folder = Path(path)
         try:
             meta = srsly.read_json(folder / "meta.json") if (folder / "meta.json").exists() else {}
+            if meta.get("format") != COMPILED_FORMAT:
+                raise ValueError(f"compiled form {meta.get('format')!r}, not {COMPILED_FORMAT!r}")
             sources = _source_sizes()
             if sources and meta.get("sources") and meta["sources"] != sources:
                 raise ValueError("the lexicon files changed since the pipeline was built")
-            self.lexicons = marshal.loads((folder / self.LEXICON_FILE).read_bytes())
-            if missing := set(LEXICON_KINDS) - set(self.lexicons or {}):  # built before a lexicon kind was added
+            if missing := set(LEXICON_KINDS) - set(meta.get("kinds") or ()):  # built before a kind was added
                 raise ValueError(f"kinds missing: {', '.join(sorted(missing))}")
-        except (OSError, ValueError, EOFError, TypeError) as exc:
-            # not built on this machine yet (the blob is not versioned), or written by another Python version
-            # (marshal's format is the writer's): compile from the lexicon files and keep the result
-            logger.info("compiled lexicons in %s not readable (%s); compiling them", folder, exc)
-            self.lexicons = compile_lexicons()
+            self.lexicons = CompiledLexicons.mmap(folder, tuple(meta["kinds"]))
+        except (OSError, ValueError, LexiconError) as exc:
+            # not built on this machine yet (the tries are not versioned), built from other lexicon files or by
+            # an older version: compile from the lexicon files and keep the result
+            logger.info("compiled lexicons in %s not usable (%s); compiling them", folder, exc)
+            self.lexicons = CompiledLexicons.build(compile_lexicons())
             with contextlib.suppress(OSError):  # a read-only install: compile again next time
-                _write_atomic(folder / self.LEXICON_FILE, marshal.dumps(self.lexicons))
+                self._save_lexicons(folder)
         self.patterns = (folder / self.PATTERN_FILE).read_text(encoding="utf-8")
         install_patterns(str(folder / self.PATTERN_FILE))
         self._install()
@@ -192,6 +203,19 @@ class FastAbbreviationDetector(AbbreviationDetector):
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
         return doc
+
+
+@registry.tokenizers("evminer.saved_tokenizer.v1")
+def create_saved_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The tokenizer of a saved pipeline: an empty spaCy Tokenizer whose rules (scispaCy's affixes, token match
+    and special cases, as :func:`pipeline.annotate.build_pipeline` set them) ``from_disk`` reads from the
+    pipeline's folder. The default ``spacy.Tokenizer.v1`` would first compile the language's own rules only for
+    ``from_disk`` to replace them: a sixth of the load time."""
+
+    def make_tokenizer(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make_tokenizer
 
 
 @Language.factory("evminer_abbreviation_detector", assigns=["doc._.abbreviations"], default_config={"max_tokens": 10})

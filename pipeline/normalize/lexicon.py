@@ -12,9 +12,10 @@ import csv
 import os
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pipeline.errors import LexiconError
 
@@ -75,8 +76,8 @@ class Lexicon:
     loading 350,000 names costs one pass over the files, not 350,000 objects.
     """
 
-    def __init__(self, raw: dict[str, list[str]] | dict[str, str]) -> None:
-        # values are lists of lines, or (the compiled form) the lines joined by RECORD_SEP
+    def __init__(self, raw: dict[str, list[str]] | Mapping[str, str]) -> None:
+        # values are lists of lines, or (the compiled form, read-only) the lines joined by RECORD_SEP
         self._raw: dict[str, list[str] | str] = raw  # type: ignore[assignment]
         self._parsed: dict[str, list[Entry]] = {}
 
@@ -156,23 +157,118 @@ def _read_tsv(path: Path) -> dict[str, list[str]]:
 
 
 RECORD_SEP = "\x1e"
-_installed: dict[str, dict[str, str]] = {}
+_KIND_SEP = "\x1f"  # between a lexicon kind and a fold key in the compiled entries' keys
+# the lexicons running text is matched against (the miRNA lexicon is read by the miRNA grammar)
+INDEX_KINDS = ("drugs", "drug_classes", "cell_types", "cell_lines", "genes", "gene_families")
 
 
-def install_compiled(data: dict[str, dict[str, str]]) -> None:
+class CompiledLexicons:
+    """Every lexicon as two marisa tries, the form a saved pipeline keeps (see :func:`compile_lexicons`).
+
+    ``entries`` maps ``kind + "\\x1f" + fold key`` to that key's TSV lines joined by RECORD_SEP, ``index`` holds the
+    fold keys of INDEX_KINDS, which running text is matched against. Both are memory-mapped from their files: a
+    load reads nothing until a key is looked up, so it costs milliseconds whatever the lexicons' size.
+    """
+
+    ENTRIES_FILE = "lexicons.marisa"
+    INDEX_FILE = "index.marisa"
+
+    def __init__(self, entries: Any, index: Any, kinds: tuple[str, ...]) -> None:
+        self.entries = entries
+        self.index = index
+        self.kinds = kinds
+
+    @classmethod
+    def build(cls, data: dict[str, dict[str, str]]) -> CompiledLexicons:
+        """From kind -> fold key -> lines joined by RECORD_SEP (what :meth:`Lexicon.compiled` gives)."""
+        import marisa_trie
+
+        entries = marisa_trie.BytesTrie(
+            (kind + _KIND_SEP + key, lines.encode("utf-8"))
+            for kind, lexicon in data.items()
+            for key, lines in lexicon.items()
+        )
+        index = marisa_trie.Trie(frozenset().union(*(data[kind].keys() for kind in INDEX_KINDS if kind in data)))
+        return cls(entries, index, tuple(data))
+
+    def save(self, folder: Path) -> None:
+        """Write both tries into ``folder`` through temporary files and renames: a process loading the pipeline
+        at the same time maps the old files or the new ones, never half of one."""
+        for trie, name in ((self.entries, self.ENTRIES_FILE), (self.index, self.INDEX_FILE)):
+            tmp = folder / f".{name}.{os.getpid()}.tmp"
+            trie.save(str(tmp))
+            os.replace(tmp, folder / name)
+
+    @classmethod
+    def mmap(cls, folder: Path, kinds: tuple[str, ...]) -> CompiledLexicons:
+        """Map the tries saved in ``folder`` (``kinds`` as the pipeline's meta.json lists them).
+
+        Raises:
+            LexiconError: a file is missing or is no marisa trie.
+        """
+        import marisa_trie
+
+        entries, index = marisa_trie.BytesTrie(), marisa_trie.Trie()
+        for trie, name in ((entries, cls.ENTRIES_FILE), (index, cls.INDEX_FILE)):
+            try:
+                trie.mmap(str(folder / name))
+            except RuntimeError as exc:  # marisa's I/O errors: missing, truncated, not a trie
+                raise LexiconError(folder / name, f"compiled lexicon not readable ({exc})") from exc
+        return cls(entries, index, kinds)
+
+    def lexicon(self, kind: str) -> Lexicon:
+        return Lexicon(_CompiledKind(self.entries, kind))
+
+
+class _CompiledKind(Mapping[str, str]):
+    """One kind of a :class:`CompiledLexicons` as fold key -> lines joined by RECORD_SEP (read-only)."""
+
+    def __init__(self, entries: Any, kind: str) -> None:
+        self._entries = entries
+        self._prefix = kind + _KIND_SEP
+
+    def __getitem__(self, key: str) -> str:
+        found = self._entries.get(self._prefix + key)
+        if not found:
+            raise KeyError(key)
+        return str(found[0].decode("utf-8"))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self._entries.get(self._prefix + key)
+        return found[0].decode("utf-8") if found else default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (self._prefix + key) in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        cut = len(self._prefix)
+        return (k[cut:] for k in self._entries.iterkeys(self._prefix))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._entries.iterkeys(self._prefix))
+
+
+_installed: list[CompiledLexicons] = []
+
+
+def install_compiled(compiled: CompiledLexicons) -> None:
     """Use compiled lexicons (from the spaCy pipeline's ``evminer_entities`` folder, see
     :func:`compile_lexicons`) for every later :func:`load_lexicon` without a ``root``."""
-    missing = set(LEXICON_KINDS) - set(data)
+    missing = set(LEXICON_KINDS) - set(compiled.kinds)
     if missing:
         raise LexiconError("compiled lexicons", f"kinds missing: {', '.join(sorted(missing))}")
-    _installed.clear()
-    _installed.update(data)
+    _installed[:] = [compiled]
     load_lexicon.cache_clear()
 
 
+def installed_index() -> Any:
+    """The fold keys of INDEX_KINDS of the installed compiled lexicons (a marisa trie), or None."""
+    return _installed[0].index if _installed else None
+
+
 def compile_lexicons(root: str | None = None) -> dict[str, dict[str, str]]:
-    """Every lexicon, supplement included, as kind -> fold key -> lines joined by RECORD_SEP: one ``marshal``
-    blob that loads several times faster than parsing the TSV files."""
+    """Every lexicon, supplement included, as kind -> fold key -> lines joined by RECORD_SEP (the input of
+    :meth:`CompiledLexicons.build`)."""
     return {kind: _load_lexicon_files(kind, root).compiled() for kind in LEXICON_KINDS}
 
 
@@ -182,8 +278,8 @@ def load_lexicon(kind: str, root: str | None = None) -> Lexicon:
     compiled form a loaded pipeline installed, else the TSV files under ``root`` (``models/lexicons``)."""
     if kind not in LEXICON_KINDS:
         raise LexiconError(kind, f"unknown lexicon kind; expected one of {', '.join(LEXICON_KINDS)}")
-    if root is None and kind in _installed:
-        return Lexicon(_installed[kind])
+    if root is None and _installed:
+        return _installed[0].lexicon(kind)
     return _load_lexicon_files(kind, root)
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import best_long_form
 from pipeline.normalize.concepts import ambiguous_forms, gene_category_type, mirna_id, singular
-from pipeline.normalize.lexicon import Entry, fold_key, load_lexicon, models_dir
+from pipeline.normalize.lexicon import INDEX_KINDS, Entry, fold_key, installed_index, load_lexicon, models_dir
 from pipeline.normalize.mirna import find_mirnas
 
 # Words: letters, digits, Greek, with "+" (CD8+), "'" and "." inside; hyphens, slashes and brackets split them,
@@ -335,16 +336,19 @@ def lookup(form: str) -> tuple[str, Concept] | None:
 
 
 @cache
-def _index_keys() -> frozenset[str]:
-    """Every folded key of the lexicons that running text is matched against."""
-    kinds = ("drugs", "drug_classes", "cell_types", "cell_lines", "genes", "gene_families")
-    return frozenset().union(*(load_lexicon(kind).keys() for kind in kinds))
+def _index_keys() -> Container[str]:
+    """Every folded key of the lexicons that running text is matched against: the installed compiled lexicons'
+    trie, else a set built from the lexicon files."""
+    index = installed_index()
+    if index is not None:
+        return index  # type: ignore[no-any-return]
+    return frozenset().union(*(load_lexicon(kind).keys() for kind in INDEX_KINDS))
 
 
 _GREEK_KEY_RE = re.compile(r"(alpha|beta|gamma|delta|kappa)")
 
 
-def _key_hits(key: str, index: frozenset[str]) -> bool:
+def _key_hits(key: str, index: Container[str]) -> bool:
     """Whether ``key`` or its singular ("fibroblasts", "DCs", "therapies") is a lexicon key, or a Greek letter
     spelled out or written as a Latin one makes it one ("pparalpha" -> "ppara", "bcatenin" -> "betacatenin")."""
     if key in index:

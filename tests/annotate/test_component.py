@@ -3,21 +3,20 @@ with the pattern file, the glossary comes in through a Doc extension."""
 
 from __future__ import annotations
 
-import marshal
 from pathlib import Path
 
 import pytest
 import spacy
+import srsly
 
-import pipeline.annotate.components  # noqa: F401  (registers the factories)
-from pipeline.normalize.lexicon import LEXICON_KINDS
+from pipeline.annotate import build_pipeline
+from pipeline.normalize.lexicon import LEXICON_KINDS, CompiledLexicons
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("evminer_abbreviation_detector")
-    nlp.add_pipe("evminer_entities").initialize()
+    nlp = build_pipeline()  # blank English, scispaCy's tokenizer, the two components (initialize() compiles)
     path = tmp_path_factory.mktemp("pipe") / "nlp"
     nlp.to_disk(path)
     return path
@@ -25,9 +24,27 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_component_saves_its_lexicons_and_patterns(saved: Path) -> None:
     folder = saved / "evminer_entities"
-    data = marshal.loads((folder / "lexicons.marshal").read_bytes())
-    assert set(data) == set(LEXICON_KINDS)
+    compiled = CompiledLexicons.mmap(folder, tuple(srsly.read_json(folder / "meta.json")["kinds"]))
+    assert set(compiled.kinds) == set(LEXICON_KINDS)
+    assert "tamoxifen" in compiled.index and "hela" in compiled.index
+    assert compiled.lexicon("cell_lines").folded("HeLa")[0].identifier == "CVCL_0030"
     assert (folder / "families.json").exists()
+
+
+def test_saved_tokenizer_is_scispacys(saved: Path) -> None:
+    """The saved pipeline's tokenizer (an empty one the folder's rules fill) splits text as scispaCy's does."""
+    import warnings
+
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    reference = spacy.blank("en")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        reference.tokenizer = combined_rule_tokenizer(reference)
+    nlp = spacy.load(saved)
+    text = (ROOT / "corpus" / "schwarzenbach2020_cdr_exosome_drug_resistance.txt").read_text(encoding="utf-8")
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in reference.make_doc(text)]
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "evminer.saved_tokenizer.v1"
 
 
 @pytest.mark.parametrize(
@@ -60,7 +77,7 @@ def test_unreadable_compiled_lexicons_are_compiled_again(saved: Path, tmp_path: 
 
     copy = tmp_path / "nlp"
     shutil.copytree(saved, copy)
-    (copy / "evminer_entities" / "lexicons.marshal").write_bytes(b"not marshal")
+    (copy / "evminer_entities" / "lexicons.marisa").write_bytes(b"not a trie")
     nlp = spacy.load(copy)
     assert [m.text for m in nlp("PTX resistance")._.evminer_mentions] == ["PTX"]
-    assert marshal.loads((copy / "evminer_entities" / "lexicons.marshal").read_bytes())
+    assert CompiledLexicons.mmap(copy / "evminer_entities", LEXICON_KINDS).lexicon("drugs").folded("paclitaxel")
