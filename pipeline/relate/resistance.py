@@ -126,7 +126,18 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
 
 
 # words that end a cell description read leftwards from "cells": CELLSTOP, and the verbs of the rule file
-_CELL_STOP_CLASSES = ("CELLSTOP", "UP", "DOWN", "TARGETVERB", "CARRY", "DONORVERB", "RECIPVERB", "VESWORD")
+_CELL_STOP_CLASSES = (
+    "CELLSTOP",
+    "UP",
+    "DOWN",
+    "TARGETVERB",
+    "SENSITIZE",
+    "DESENSITIZE",
+    "CARRY",
+    "DONORVERB",
+    "RECIPVERB",
+    "VESWORD",
+)
 
 
 @cache
@@ -563,19 +574,29 @@ def _assemble(
 
 
 def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], list[Concept]]:
-    donors: list[Concept] = []
-    recipients: list[Concept] = []
+    """The unit's donor and recipient cells. A cell named in several sentences takes the role most of its
+    mentions have (a tie: donor); a resistant subline written "A549/DDP" is a cell of its own beside "A549".
+    Cells described in words ("GC cells") come in where no cell line or cell type has the role."""
+    votes: dict[str, list[int]] = {}
+    concepts: dict[str, Concept] = {}
+    cell_starts = {doc.entities[i].start for f in facts for i in f.entities if doc.entities[i].label in CELL_LABELS}
     for f in facts:
         for i in f.entities:
             e = doc.entities[i]
             if e.label not in CELL_LABELS:
                 continue
             roles = f.roles.get(i, set())
-            c = Concept(name=e.name or e.text, id=e.id, type=e.label)
-            if "donor" in roles and c.name not in {d.name for d in donors}:
-                donors.append(c)
-            elif "recipient" in roles and c.name not in {r.name for r in recipients}:
-                recipients.append(c)
+            if not roles & {"donor", "recipient"}:
+                continue
+            name = e.name or e.text
+            sub = _SUBLINE.match(doc.text, e.end)
+            if sub and e.end + 1 not in cell_starts:
+                name = e.text + sub.group(0)
+            concepts.setdefault(name, Concept(name=name, id=e.id, type=e.label))
+            tally = votes.setdefault(name, [0, 0])
+            tally[0 if "donor" in roles else 1] += 1
+    donors = [concepts[n] for n, (d, r) in votes.items() if d >= r]
+    recipients = [concepts[n] for n, (d, r) in votes.items() if r > d]
     described: dict[str, list[Concept]] = {"donor": [], "recipient": []}
     for f in facts:
         for name, roles in f.described.items():
@@ -583,9 +604,10 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
             if role and name.lower() not in {c.name.lower() for c in described[role]}:
                 described[role].append(Concept(name=name, id=None, type="source"))
     if not donors:
-        donors = described["donor"][:3]
+        donors = _most_specific(described["donor"])[:3]
     if not recipients:
-        recipients = [c for c in described["recipient"] if c.name.lower() not in {d.name.lower() for d in donors}][:3]
+        taken = {d.name.lower() for d in donors}
+        recipients = _most_specific([c for c in described["recipient"] if c.name.lower() not in taken])[:3]
     texts = [doc.span_text(f.span) for f in facts]
     patterns = _cell_phrase_patterns()
     if not donors:  # "exosomes from cisplatin-resistant cells", "serum exosomal miR-21"
@@ -596,6 +618,17 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
             if name not in {d.name for d in donors}:
                 recipients.append(Concept(name=name, id=None, type="source"))
     return donors, recipients
+
+
+def _most_specific(cells: list[Concept]) -> list[Concept]:
+    """ "cancer cells" beside "liver cancer cells": only the latter, which says more."""
+    names = [c.name.lower() for c in cells]
+    return [c for c in cells if not any(n.endswith(" " + c.name.lower()) for n in names)]
+
+
+_SUBLINE = re.compile(
+    r"/(?=[\w-]*[A-Z])[A-Za-z0-9][A-Za-z0-9-]{0,9}\b"
+)  # "A549/DDP", "MCF7/T", "SGC7901/5-FU": a resistant subline
 
 
 @cache

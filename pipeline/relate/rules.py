@@ -6,7 +6,8 @@ entity groups (labels an ``@PLACEHOLDER`` stands for) and rules. A rule's patter
 - ``UP``: a token of word class UP;  ``of``, ``cell|cells``: a literal token (a regular expression, anchored);
 - ``@CARGO``: one entity mention of a label in the group CARGO (one or more tokens), which the rule is about;
   ``&CARGO``: the same, as a condition only (an anchor: the role goes to the ``@`` mentions);
-- ``~5``: up to five tokens that do not cross a clause break (";", "whereas", "but", ...);
+- ``~5``: up to five tokens that do not cross a clause break (";", "whereas", "but", ...); ``~5!UP,DOWN``: the
+  same, crossing no word of the classes UP and DOWN either (no verb of another statement);
 - ``-``: a hyphen token (spaCy splits "cisplatin-resistant" into three tokens);
 - ``(RESISTANT|refractory)``: an alternation, in which word class names stand for their words;
 - a trailing ``?`` makes an element optional.
@@ -54,7 +55,9 @@ Role = Literal[
 ]
 EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]
 
-_ELEMENT_RE = re.compile(r"^(?:~(\d+)|([@&])([A-Z_]+)|([A-Z][A-Z_0-9]*)|(\S+?))(\?)?$")
+_ELEMENT_RE = re.compile(
+    r"^(?:~(\d+)(?:!([A-Z][A-Z_0-9]*(?:,[A-Z][A-Z_0-9]*)*))?|([@&])([A-Z_]+)|([A-Z][A-Z_0-9]*)|(\S+?))(\?)?$"
+)
 
 
 def _compile_all(where: str, alternatives: list[str]) -> None:
@@ -124,13 +127,14 @@ class RuleSet(BaseModel):
                 m = _ELEMENT_RE.match(element)
                 if not m:
                     raise ValueError(f"rule {rule.name!r}: cannot read element {element!r}")
-                if m.group(3) and m.group(3) not in self.entity_groups:
-                    raise ValueError(f"rule {rule.name!r}: unknown entity group {m.group(2)}{m.group(3)}")
-                if m.group(4) and m.group(4) not in self.word_classes:
-                    raise ValueError(f"rule {rule.name!r}: unknown word class {m.group(4)}")
-                if m.group(5):
+                if m.group(4) and m.group(4) not in self.entity_groups:
+                    raise ValueError(f"rule {rule.name!r}: unknown entity group {m.group(3)}{m.group(4)}")
+                for name in [m.group(5), *(m.group(2) or "").split(",")]:
+                    if name and name not in self.word_classes:
+                        raise ValueError(f"rule {rule.name!r}: unknown word class {name}")
+                if m.group(6):
                     try:
-                        re.compile(m.group(5))
+                        re.compile(m.group(6))
                     except re.error as exc:
                         raise ValueError(f"rule {rule.name!r}: bad regular expression {element!r} ({exc})") from exc
         return self
@@ -194,10 +198,13 @@ class RuleEngine:
         for element in pattern.split():
             m = _ELEMENT_RE.match(element)
             assert m  # validated by RuleSet
-            gap, sigil, group, word_class, literal, optional = m.groups()
+            gap, excluded, sigil, group, word_class, literal, optional = m.groups()
             spec: dict[str, Any]
             if gap is not None:
                 spec = {"LOWER": {"NOT_IN": breaks}, "OP": f"{{0,{int(gap)}}}"}
+                if excluded:  # "~5!UP,DOWN": a gap that crosses no word of these classes
+                    words = "|".join(w for name in excluded.split(",") for w in self.ruleset.word_classes[name])
+                    spec["LOWER"]["REGEX"] = f"^(?!(?:{words})$)"
             elif group is not None:
                 if sigil == "@":
                     placeholders.append(len(out))

@@ -339,6 +339,29 @@ def _rows(text: str) -> list[Assertion]:
             set(),
             {"naive leukemia cells"},
         ),
+        (  # "treatment of Y cells with exosomes", coordinated cell lines
+            "Results\n\nTreatment of HepG2 and Huh7 cells with exosomal miR-214 from endothelial cells sensitized them "
+            "to oxaliplatin.",
+            {"endothelial cell"},
+            {"Hep-G2", "Huh-7"},
+        ),
+        (  # "sensitizing Y cells to D"
+            "Results\n\nExosomal miR-567 was able to sensitize breast cancer cells to trastuzumab.",
+            set(),
+            {"breast cancer cells"},
+        ),
+        (  # "the effect of D on Y cells", the less specific "cancer cells" dropped
+            "Results\n\nExosomal miR-1 enhanced the cytotoxic effect of cisplatin on lung cancer cells and on cancer "
+            "cells.",
+            set(),
+            {"lung cancer cells"},
+        ),
+        (  # a resistant subline "A549/DDP" gives the vesicles, its parental line takes them up
+            "Results\n\nA549/DDP derived exosomes decreased the cisplatin sensitivity of A549 cells. A549/DDP derived "
+            "exosomes promoted cisplatin resistance.",
+            {"A549/DDP"},
+            {"A-549"},
+        ),
         (  # "sensitive Y cells acquired resistance"
             "Results\n\nAfter uptake of exosomal miR-21, sensitive colon cancer cells acquired resistance to "
             "oxaliplatin.",

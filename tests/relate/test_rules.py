@@ -35,6 +35,15 @@ def test_role_rules_give_the_role_to_the_placeholder_not_the_anchor() -> None:
     assert targets and all(e == (1,) for e in targets)
 
 
+def test_a_gap_that_excludes_word_classes_crosses_none_of_their_words() -> None:
+    """``~5!UP,DOWN``: "exosomes decreased the sensitivity of A549 cells" gives no donor; "exosomes from A549" does."""
+    donors = [
+        load_engine().run(*parse_example(t))
+        for t in ["exosomes decreased the sensitivity of [A549](CELL_LINE) cells", "exosomes from [A549](CELL_LINE)"]
+    ]
+    assert [any(m.rule.name == "donor_vesicles_from" for m in ms) for ms in donors] == [False, True]
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -43,6 +52,7 @@ def test_role_rules_give_the_role_to_the_placeholder_not_the_anchor() -> None:
         ({"rules": [{"name": "x", "kind": "effect", "effect": "sensitizes", "pattern": "NOPE"}]}, "unknown word"),
         ({"rules": [{"name": "x", "kind": "role", "role": "cargo", "pattern": "@NOPE"}]}, "unknown entity"),
         ({"word_classes": {"UP": ["(unclosed"]}, "rules": []}, "bad regular expression"),
+        ({"rules": [{"name": "x", "kind": "effect", "effect": "sensitizes", "pattern": "UP ~3!NOPE"}]}, "unknown word"),
     ],
 )
 def test_bad_rules_are_refused_with_the_rule_named(change: dict, message: str) -> None:  # type: ignore[type-arg]
