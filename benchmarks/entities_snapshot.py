@@ -46,7 +46,10 @@ def _records(corpora: Path, per_corpus: int) -> Iterator[tuple[str, object]]:
         yield f"review {path.stem} table assertions", rows
     for path in sorted((ROOT / "tests" / "gold" / "relations" / "docs").glob("*.json")):
         paper = json.loads(path.read_text(encoding="utf-8"))
-        yield f"abstract {path.stem}", _entities(annotate(parse_text(paper["text"], doc_id=path.stem, source=path.stem)))
+        yield (
+            f"abstract {path.stem}",
+            _entities(annotate(parse_text(paper["text"], doc_id=path.stem, source=path.stem))),
+        )
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from entities_external import corpora as read_corpora

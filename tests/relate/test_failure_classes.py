@@ -362,6 +362,18 @@ def _rows(text: str) -> list[Assertion]:
             {"A549/DDP"},
             {"A-549"},
         ),
+        (  # "exosomes from X to Y": Y takes them up, it does not give them
+            "Results\n\nDelivery of exosomes from resistant cells to the recipient sensitive cells conferred "
+            "cisplatin resistance.",
+            {"resistant cells"},
+            {"recipient sensitive cells"},
+        ),
+        (  # "X cells and their exosomes"
+            "Results\n\nMiR-21 was upregulated in gefitinib-resistant PC9 cells and their exosomes, and exosomal "
+            "miR-21 promoted gefitinib resistance of parental cells.",
+            {"PC-9"},
+            {"parental cells"},
+        ),
         (  # "sensitive Y cells acquired resistance"
             "Results\n\nAfter uptake of exosomal miR-21, sensitive colon cancer cells acquired resistance to "
             "oxaliplatin.",
