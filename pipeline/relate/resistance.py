@@ -621,9 +621,16 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
 
 
 def _most_specific(cells: list[Concept]) -> list[Concept]:
-    """ "cancer cells" beside "liver cancer cells": only the latter, which says more."""
+    """Cells described by more than the words of others: "liver cancer cells", not "cancer cells" beside it; and
+    not "tumor cells" (GENERICCELL words of the rule file only) beside "ovarian cancer cells"."""
     names = [c.name.lower() for c in cells]
-    return [c for c in cells if not any(n.endswith(" " + c.name.lower()) for n in names)]
+    kept = [c for c in cells if not any(n.endswith(" " + c.name.lower()) for n in names)]
+    generic = re.compile(
+        r"^(?:(?:" + "|".join(load_engine().ruleset.word_classes.get("GENERICCELL", ["(?!)"])) + r")\s+)+cells$",
+        re.IGNORECASE,
+    )
+    specific = [c for c in kept if not generic.match(c.name)]
+    return specific or kept
 
 
 _SUBLINE = re.compile(

@@ -356,6 +356,12 @@ def _rows(text: str) -> list[Assertion]:
             set(),
             {"lung cancer cells"},
         ),
+        (  # generic "tumor cells" beside "ovarian cancer cells": the specific description
+            "Results\n\nCAF-derived EVs carrying miR-296 were transferred to tumor cells and promoted the cisplatin "
+            "resistance of ovarian cancer cells.",
+            {"cancer-associated fibroblast"},
+            {"ovarian cancer cells"},
+        ),
         (  # a resistant subline "A549/DDP" gives the vesicles, its parental line takes them up
             "Results\n\nA549/DDP derived exosomes decreased the cisplatin sensitivity of A549 cells. A549/DDP derived "
             "exosomes promoted cisplatin resistance.",
