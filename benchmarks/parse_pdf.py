@@ -2,7 +2,9 @@
 engine in its own process, so RSS is its own). pages/s is the median of five reads in that process (the
 first one pays for the imports, as a batch worker does once).
 
-Usage: python benchmarks/parse_pdf.py [PDF...]   (default: every PDF under tests/fixtures/pdfs/)
+Usage: python benchmarks/parse_pdf.py [--engine pdfium|pdfplumber] [--dev] [PDF...]
+(default: every PDF under tests/fixtures/pdfs/, both engines; --dev adds the development PDFs of
+../shared/pdfs/dev/; --engine reads with that engine only: the pdfplumber engine takes minutes on 20 PDFs)
 "whole Document" is parse_pdf (layout, tables, the text parser, pages of every span); "layout only" is
 pdf_to_blocks. Goals: issue 3, >= 5 pages/s on one core and < 500 MB peak RSS for a 20-page review (pdfplumber
 engine); issue 7, >= 30 pages/s and >= 5x the pdfplumber engine with the pdfium engine, RSS no higher; issue 13,
@@ -12,6 +14,8 @@ dependency of the package).
 
 from __future__ import annotations
 
+import argparse
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -64,34 +68,48 @@ def _pymupdf_rate(path: Path) -> float:
 
 
 def main() -> None:
-    files = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "tests" / "fixtures" / "pdfs").rglob("*.pdf"))
-    totals = {engine: [0.0, 0.0, 0.0] for engine in ENGINES}
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pdfs", nargs="*", type=Path)
+    parser.add_argument("--engine", choices=ENGINES, action="append", help="only this engine (repeatable)")
+    parser.add_argument("--dev", action="store_true", help="add the development PDFs of ../shared/pdfs/dev/")
+    args = parser.parse_args()
+    engines = tuple(args.engine or ENGINES)
+    files = list(args.pdfs) or sorted((ROOT / "tests" / "fixtures" / "pdfs").rglob("*.pdf"))
+    if args.dev:
+        files += sorted((ROOT.parent / "shared" / "pdfs" / "dev").glob("*.pdf"))
+    totals = {engine: [0.0, 0.0, 0.0] for engine in engines}
+    per_pdf: dict[str, list[float]] = {engine: [] for engine in engines}
     mupdf_seconds = 0.0
     for f in files:
         figures, rates = [], {}
-        for engine in ENGINES:
+        for engine in engines:
             pages, layout, whole, rss = _run(f, engine)
             totals[engine][0] += pages
             totals[engine][1] += layout
             totals[engine][2] += whole
             rates[engine] = pages / whole
+            per_pdf[engine].append(pages / whole)
             figures.append(f"{engine} {pages / whole:.1f} pages/s ({pages / layout:.1f} layout only), {rss:.0f} MB")
-        ratio = rates["pdfium"] / rates["pdfplumber"]
-        mupdf = _pymupdf_rate(f)
+        ratio = f"; pdfium/pdfplumber x{rates['pdfium'] / rates['pdfplumber']:.1f}" if len(engines) == 2 else ""
+        mupdf = _pymupdf_rate(f) if "pdfium" in engines else 0.0
         mupdf_seconds += pages / mupdf if mupdf else 0.0
         beside = (
             f"; PyMuPDF get_text {mupdf:.0f} pages/s, pdfium/PyMuPDF {rates['pdfium'] / mupdf:.2f}" if mupdf else ""
         )
-        print(f"{f.name}: {int(pages)} pages; " + "; ".join(figures) + f"; pdfium/pdfplumber x{ratio:.1f}" + beside)
+        print(f"{f.name}: {int(pages)} pages; " + "; ".join(figures) + ratio + beside)
     whole_rates = {engine: pages / whole for engine, (pages, _, whole) in totals.items()}
     layout_rates = {engine: pages / layout for engine, (pages, layout, _) in totals.items()}
     print(
-        f"all, whole Document: pdfplumber {whole_rates['pdfplumber']:.1f} pages/s, pdfium {whole_rates['pdfium']:.1f} "
-        f"pages/s, x{whole_rates['pdfium'] / whole_rates['pdfplumber']:.1f}; layout only: pdfplumber "
-        f"{layout_rates['pdfplumber']:.1f}, pdfium {layout_rates['pdfium']:.1f}, "
-        f"x{layout_rates['pdfium'] / layout_rates['pdfplumber']:.1f} (goals: 30 pages/s, x5)"
+        f"all {len(files)} PDFs, {int(totals[engines[0]][0])} pages, whole Document: "
+        + ", ".join(
+            f"{e} {whole_rates[e]:.1f} pages/s (median per PDF {statistics.median(per_pdf[e]):.1f}; layout only "
+            f"{layout_rates[e]:.1f})"
+            for e in engines
+        )
+        + (f", x{whole_rates['pdfium'] / whole_rates['pdfplumber']:.1f}" if len(engines) == 2 else "")
+        + " (goals: 30 pages/s, x5)"
     )
-    if mupdf_seconds:
+    if mupdf_seconds and "pdfium" in whole_rates:
         rate = totals["pdfium"][0] / mupdf_seconds
         print(
             f"PyMuPDF plain get_text: {rate:.0f} pages/s; pdfium whole Document / PyMuPDF = {whole_rates['pdfium'] / rate:.2f}"
