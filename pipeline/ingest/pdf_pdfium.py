@@ -20,6 +20,7 @@ from typing import Any
 from pipeline.errors import EncryptedPDFError, PDFError
 from pipeline.ingest.pdf_words import DESCENT, Char, OpenPDF, char_text, font_name
 
+MAP_SAMPLE = 8  # every 8th character is asked whether it has a Unicode value: the share, not each one, matters
 MIN_RULE = 20.0  # a path smaller than this both ways is a mark, not a rule
 MAX_PATH_SEGMENTS = 32  # a path with more segments is a drawing (a figure), not rules or boxes
 _SKIP = {0xA0, 0xFFFF}  # with the control characters and spaces: words come from the gaps
@@ -119,9 +120,9 @@ class PdfiumPage:
         self.display = _display_matrix(page.get_rotation(), x0, y0, x1, y1)
         handle = ctypes.cast(page.raw, ctypes.c_void_p).value
         unmapped: list[int] = []
-        self.chars = _chars(_lib(), handle, self.height, self.display, unmapped)
+        self.horizontal_edges, self.vertical_edges, clips = _objects(_lib(), handle, self.height, self.display)
+        self.chars = _chars(_lib(), handle, self.height, self.display, unmapped, clips)
         self.unmapped, self.glyphs = unmapped or [0, 0]  # characters without a Unicode value, of all characters
-        self.horizontal_edges, self.vertical_edges = _edges(_lib(), handle, self.height, self.display)
         self._page = page
 
     def links(self) -> list[str]:
@@ -163,14 +164,21 @@ def _codes(lib: Any, textpage: int, count: int) -> list[int]:
 
 
 def _chars(
-    lib: Any, page: int, height: float, display: tuple[float, ...] | None, unmapped: list[int] | None = None
+    lib: Any,
+    page: int,
+    height: float,
+    display: tuple[float, ...] | None,
+    unmapped: list[int] | None = None,
+    clips: dict[int, Clip] | None = None,
 ) -> list[Char]:
     """The page's characters in content order. An upright character's box runs from its origin over its
     advance width (the font's width of the character, as pdfminer measures it: pdfium's loose box takes in a
     glyph's overhang, an italic or Times "f", and word gaps are measured from the box), and from DESCENT under
     the baseline to ``size`` over it. The parts of a ligature (pdfium spells "ﬁ" out, at one origin) are one
     character, as in pdfminer. ``unmapped`` gets the number of characters pdfium could give no Unicode value
-    (a Type3 or embedded font without a ToUnicode map: their "text" is glyph codes)."""
+    (a Type3 or embedded font without a ToUnicode map: their "text" is glyph codes), estimated from every
+    MAP_SAMPLE-th character. ``clips``: the text objects'
+    clipping regions (_objects); a character outside its object's is not shown, so not read."""
     textpage = lib.FPDFText_LoadPage(page)
     if not textpage:
         return []
@@ -197,7 +205,7 @@ def _chars(
         get_width = lib.FPDFFont_GetGlyphWidth
         objects: dict[int, tuple[str, float, int, int, dict[int, float], float, Clip]] = {}
         fonts: dict[int, tuple[str, dict[int, float]]] = {}
-        clips = _clips(lib, page)
+        clips = clips if clips is not None else {}
         chars: list[Char] = []
         append = chars.append
         last, font, size, turn, handle, advance, clip = None, "", 0.0, 2, 0, 0.0, None
@@ -207,8 +215,8 @@ def _chars(
         map_error = getattr(hot, "FPDFText_HasUnicodeMapError", None)
         bad = 0
         for i, code in enumerate(codes):
-            if map_error is not None and map_error(page_text, i) > 0:
-                bad += 1
+            if map_error is not None and not i % MAP_SAMPLE and map_error(page_text, i) > 0:
+                bad += MAP_SAMPLE
             if code <= 0x20 or code in _SPECIAL:
                 if code in _HYPHENS and lib.FPDFText_IsHyphen(textpage, i):
                     code = 0x2D
@@ -266,7 +274,7 @@ def _chars(
             low = height - p_y + DESCENT * p_size
             append((p_text, p_x0, p_x1, low - p_size, low, p_size, p_font, 0))
         if unmapped is not None:
-            unmapped[:] = [bad, count]
+            unmapped[:] = [min(bad, count), count]
         return chars
     finally:
         lib.FPDFText_ClosePage(textpage)
@@ -328,30 +336,6 @@ def _meet(box: Clip, other: Clip) -> Clip:
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _clips(lib: Any, page: int) -> dict[int, Clip]:
-    """The clipping region (page space) of every text object on the page that has one: its own clipping
-    paths and those of the form XObjects it is drawn in (a form's objects' paths are in the form's space)."""
-    out: dict[int, Clip] = {}
-    known: dict[tuple, Clip] = {}
-    matrix = (ctypes.c_float * 6)()
-
-    def walk(objects: list[int], outer: tuple[float, ...], region: Clip, depth: int) -> None:
-        for obj in objects:
-            kind = lib.FPDFPageObj_GetType(obj)
-            if kind == _TEXT:
-                clip = _meet(region, _path_box(lib, obj, outer, known))
-                if clip is not None:
-                    out[obj] = clip
-            elif kind == _FORM and depth < 4:
-                inner_region = _meet(region, _path_box(lib, obj, outer, known))
-                lib.FPDFPageObj_GetMatrix(obj, ctypes.addressof(matrix))
-                inner = [lib.FPDFFormObj_GetObject(obj, j) for j in range(lib.FPDFFormObj_CountObjects(obj))]
-                walk(inner, _multiply(tuple(matrix), outer), inner_region, depth + 1)
-
-    walk([lib.FPDFPage_GetObject(page, j) for j in range(lib.FPDFPage_CountObjects(page))], _IDENTITY, None, 0)
-    return out
-
-
 def _object_info(
     lib: Any,
     obj: int | None,
@@ -388,9 +372,14 @@ def _object_info(
     return known[0], points * scale, turn, font or 0, known[1], points * math.hypot(a, b), clip
 
 
-def _edges(lib: Any, page: int, height: float, display: tuple[float, ...] | None) -> tuple[list[dict], list[dict]]:
-    """The straight axis-parallel segments of the page's paths (lines, rectangles, and paths of a few
-    segments), as pdfplumber makes edges of them; paths of many segments are drawings and skipped."""
+def _objects(
+    lib: Any, page: int, height: float, display: tuple[float, ...] | None
+) -> tuple[list[dict], list[dict], dict[int, Clip]]:
+    """One walk over the page's objects (into form XObjects): the straight axis-parallel segments of its paths
+    (lines, rectangles, and paths of a few segments), as pdfplumber makes edges of them (paths of many
+    segments are drawings and skipped), and the clipping region (page space) of every text object that has
+    one: its own clipping paths and those of the forms it is drawn in (a form's objects' paths are in the
+    form's space)."""
     horizontal: list[dict] = []
     vertical: list[dict] = []
     point = (ctypes.c_float * 2)()
@@ -427,20 +416,27 @@ def _edges(lib: Any, page: int, height: float, display: tuple[float, ...] | None
             subpath.append((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]))
             closed = bool(lib.FPDFPathSegment_GetClose(segment))
 
-    def walk(objects: list[int], outer: tuple[float, ...], depth: int) -> None:
+    def walk(objects: list[int], space: tuple[float, ...], region: Clip, depth: int) -> None:
         for obj in objects:
             kind = lib.FPDFPageObj_GetType(obj)
-            if kind == _PATH:
-                segments(obj, outer)
+            if kind == _TEXT:
+                clip = _meet(region, _path_box(lib, obj, space, known))
+                if clip is not None:
+                    clips[obj] = clip
+            elif kind == _PATH:
+                segments(obj, space if display is None else _multiply(space, display))
             elif kind == _FORM and depth < 3:
+                inner_region = _meet(region, _path_box(lib, obj, space, known))
                 form = (ctypes.c_float * 6)()
                 lib.FPDFPageObj_GetMatrix(obj, ctypes.addressof(form))
                 inner = [lib.FPDFFormObj_GetObject(obj, j) for j in range(lib.FPDFFormObj_CountObjects(obj))]
-                walk(inner, _multiply(tuple(form), outer), depth + 1)
+                walk(inner, _multiply(tuple(form), space), inner_region, depth + 1)
 
+    clips: dict[int, Clip] = {}
+    known: dict[tuple, Clip] = {}
     objects = [lib.FPDFPage_GetObject(page, j) for j in range(lib.FPDFPage_CountObjects(page))]
-    walk(objects, display or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
-    return horizontal, vertical
+    walk(objects, _IDENTITY, None, 0)
+    return horizontal, vertical, clips
 
 
 def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
