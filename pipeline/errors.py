@@ -102,6 +102,12 @@ class XMLEntityError(XMLError):
     code = "E122"
 
 
+class SettingsError(EVminerError, ValueError):
+    """A setting out of its range or of the wrong type; ``source`` names the setting ("PdfSettings.word_gap")."""
+
+    code = "E130"
+
+
 class LexiconError(EVminerError):
     """A lexicon file in models/ is missing or malformed."""
 

@@ -32,6 +32,7 @@ from pipeline.ingest.hyphens import resolve as resolve_hyphens
 from pipeline.ingest.metadata import is_author_line, looks_like_authors
 from pipeline.ingest.pdf_pdfium import open_pdfium
 from pipeline.ingest.pdf_plumber import open_plumber
+from pipeline.ingest.pdf_settings import PDF_SETTINGS
 from pipeline.ingest.pdf_tables import (
     RuledTable,
     extend_to_cell_lines,
@@ -50,7 +51,7 @@ from pipeline.registry import DEFAULT_PDF_ENGINE, PDF_ENGINES  # pdfium by defau
 
 logger = logging.getLogger(__name__)
 
-HEADER_BAND = 0.06  # fraction of the page height read as running header / footer
+HEADER_BAND = PDF_SETTINGS.header_band  # fraction of the page height read as running header / footer
 # lines that are not the paper's text: download stamps, the "Check for updates" badge
 _DOWNLOADED_RE = re.compile(
     r"^(?:downloaded from|this article is protected by copyright|check for updates$)", re.IGNORECASE
@@ -805,7 +806,7 @@ def _read_blocks(
             if page.page_number == pdf.count and pdf.count > 1:  # the last page: where some print their DOI
                 head += _LAST_PAGE + " ".join(ln.text for ln in lines)
             page.close()
-        if glyphs and unmapped > 0.5 * glyphs:
+        if glyphs and unmapped > PDF_SETTINGS.lost_text_share * glyphs:
             raise UnreadableTextPDFError(
                 source,
                 f"no readable text layer: {unmapped / glyphs:.0%} of its {glyphs:,} characters have no Unicode value "
@@ -886,7 +887,7 @@ def _with_coverage_warning(doc: Document, printed: int) -> Document:
     kept = len(re.sub(r"\s", "", doc.text))
     kept += sum(len(re.sub(r"\s", "", c)) for t in doc.tables for row in [t.header, *t.rows] for c in row)
     kept += sum(len(re.sub(r"\s", "", r.raw)) for r in doc.references)
-    if printed == 0 or kept >= 0.5 * printed:
+    if printed == 0 or kept >= PDF_SETTINGS.lost_text_share * printed:
         return doc
     warning = (
         f"only {kept / printed:.0%} of the {printed} characters printed on the pages reach the Document: "

@@ -18,11 +18,12 @@ from functools import cache
 from typing import Any
 
 from pipeline.errors import EncryptedPDFError, PDFError
+from pipeline.ingest.pdf_settings import PDF_SETTINGS
 from pipeline.ingest.pdf_words import DESCENT, Char, OpenPDF, char_text, font_name
 
-MAP_SAMPLE = 8  # every 8th character is asked whether it has a Unicode value: the share, not each one, matters
-MIN_RULE = 20.0  # a path smaller than this both ways is a mark, not a rule
-MAX_PATH_SEGMENTS = 32  # a path with more segments is a drawing (a figure), not rules or boxes
+MAP_SAMPLE = PDF_SETTINGS.map_sample  # every n-th character is asked whether it has a Unicode value
+MIN_RULE = PDF_SETTINGS.min_rule  # a path smaller than this both ways is a mark, not a rule
+MAX_PATH_SEGMENTS = PDF_SETTINGS.max_path_segments  # a path with more segments is a drawing, not rules
 _SKIP = {0xA0, 0xFFFF}  # with the control characters and spaces: words come from the gaps
 _HYPHENS = {0x02, 0xFFFE}  # pdfium's codes (per character, in the page text) for an end-of-line hyphen
 _SPECIAL = _SKIP | _HYPHENS | set(range(0xD800, 0xE000))
@@ -293,7 +294,7 @@ _POINTS = ctypes.c_float()
 
 
 Clip = tuple[float, float, float, float] | None  # a clipping region's bounds (left, bottom, right, top), page space
-MAX_CLIP_SEGMENTS = 64  # a clipping path with more segments (a shape, glyph outlines) is not read: nothing cut
+MAX_CLIP_SEGMENTS = PDF_SETTINGS.max_clip_segments  # a clipping path with more segments is not read
 
 
 def _path_box(lib: Any, obj: int, matrix: tuple[float, ...], known: dict[tuple, Clip]) -> Clip:

@@ -15,10 +15,15 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from pipeline.ingest.pdf_settings import PDF_SETTINGS
 from pipeline.ingest.pdf_words import dehyphenate, join_words
 
-MIN_RULE_WIDTH = 0.3  # fraction of the page width a table rule spans at least (a column-wide table's rules)
-MAX_RULE_GAP = 0.85  # fraction of the page height: rules further apart than this belong to different tables
+MIN_RULE_WIDTH = (
+    PDF_SETTINGS.min_rule_width
+)  # fraction of the page width a table rule spans at least (a column-wide table's rules)
+MAX_RULE_GAP = (
+    PDF_SETTINGS.max_rule_gap
+)  # fraction of the page height: rules further apart than this belong to different tables
 
 
 @dataclass

@@ -21,14 +21,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from pipeline.ingest.hyphens import HYPHEN_MARK
+from pipeline.ingest.pdf_settings import PDF_SETTINGS
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 CITE_SUP_RE = re.compile(r"^\[?\d{1,3}(?:[,–-]\s?\d{1,3})*\]?$")
 
 _RAISED_RANGE_RE = re.compile(r"\^\[([\d,]+)\](?:<sup>)?([–-])(?:</sup>)?\^\[([\d,]+)\]")
 Char = tuple[str, float, float, float, float, float, str, int]  # text, x0, x1, top, bottom, size, font, turn
-DESCENT = 0.22  # how far under the baseline a character's box reaches, in font sizes (Times 0.217, Arial 0.212)
-WORD_GAP = 0.12  # a gap wider than this many font sizes between two characters separates words
+DESCENT = (
+    PDF_SETTINGS.descent
+)  # how far under the baseline a character's box reaches, in font sizes (Times 0.217, Arial 0.212)
+WORD_GAP = PDF_SETTINGS.word_gap  # a gap wider than this many font sizes between two characters separates words
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")  # "AJFMGD+FranklinGothic-Book": the subset tag of an embedded font
 
 
