@@ -221,7 +221,22 @@ def _protein_definition(short: str, long_form: str) -> tuple[str, Concept] | Non
     hit = lookup(short)
     if hit is not None and hit[0] in _GENE_LABELS:
         return hit
+    if _symbol_stem(short):  # "platelet-derived growth factor (PDGF)": PDGFA-D, a family
+        return "GENE_FAMILY", Concept(name=short, type="family")
     return "GENE", Concept(name=long_form, type="protein")
+
+
+def _symbol_stem(short: str) -> bool:
+    """Whether ``short`` is the stem of two or more approved HGNC symbols that add one letter or number to it
+    ("PDGF" of PDGFA and PDGFB)."""
+    genes = load_lexicon("genes")
+    members = {
+        e.canonical
+        for tail in "ABCDEFGH123456789"
+        for e in genes.exact(short + tail)
+        if e.kind == "symbol"
+    }
+    return len(members) >= 2
 
 
 def _protein_short_forms(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:

@@ -78,6 +78,12 @@ def _gene_ok(entry: Entry, form: str) -> bool:
             or _LATIN_GREEK_AFTER_RE.match(form)
         )
     )
+    # a short symbol with a digit in protein case ("Sp1", "Id3", "Mx1"), never an element with a charge ("Ca2+")
+    title_digit = (
+        form.upper() == entry.text
+        and bool(m := _TITLE_DIGIT_RE.fullmatch(form))
+        and m[1].lower() not in _ELEMENTS
+    )
     # protein case with capitals inside ("GnRH" for GNRH, "PrlR", "ApoE", "AChE", "EpCAM")
     mixed_case = (
         len(form) >= 4
@@ -93,6 +99,7 @@ def _gene_ok(entry: Entry, form: str) -> bool:
             or variant
             or case_variant
             or mixed_case
+            or title_digit
         )
     if entry.kind in ("previous", "alias"):
         if entry.text == form:
@@ -117,6 +124,13 @@ def _gene_ok(entry: Entry, form: str) -> bool:
     return len(words) >= 2 or len(form) >= 5
 
 
+_TITLE_DIGIT_RE = re.compile(r"([A-Z][a-z]{1,3})\d{1,2}")
+# chemical elements written like a protein-case symbol with a digit ("Ca2", "Mg2", "Fe3" of "Ca2+", "Fe3+")
+_ELEMENTS = frozenset(
+    "he li be ne na mg al si cl ar ca sc ti cr mn fe co ni cu zn ga ge as se br kr rb sr zr nb mo tc ru rh pd ag cd"
+    " in sn sb te xe cs ba la ce pr nd sm eu gd tb dy ho er tm yb lu hf ta re os ir pt au hg tl pb bi po at rn fr ra"
+    " ac th pa np pu am".split()
+)
 _BIOLOGIC_INN_RE = re.compile(r"(?:mab|cept|ase|kin|tide|cel)\b", re.IGNORECASE)
 
 
@@ -132,6 +146,8 @@ def _drug_hit(form: str) -> Concept | None:
             return None
         if drug.category == "biologic" and not _BIOLOGIC_INN_RE.search(drug.canonical):
             return None
+        if drug.category == "biologic" and _gene_hit(form) is not None:
+            return None  # the protein itself ("IL-7", "VIP", "tyrosinase", "BChE"): a gene product, read as one
         own_name = drug.canonical.lower().split()[0] == drug.text.lower()  # "Lithium" of "lithium cation"
         if drug.kind == "alias" and form != drug.text and (drug.text.isupper() or " " not in form) and not own_name:
             return None  # brand-name synonyms ("BALANCE", "Capture") count only as written
@@ -250,8 +266,9 @@ def gene_variants(form: str) -> list[str]:
     m = _SPECIES_PREFIX_RE.match(form)
     if m:
         out.append(m[1])
-    if re.match(r"[A-Za-z]{3,}-?(?:alpha|beta|gamma|delta|kappa)$", form):  # "PPAR-alpha" -> "PPARA"
-        out.append(_SPELLED_GREEK_RE.sub(lambda g: g[0][0].upper(), form.replace("-", "")))
+    for one in (form, m[1] if m else None):  # "PPAR-alpha" -> "PPARA", "Hsp90beta" -> "Hsp90B", "hGRalpha" -> "GRA"
+        if one and re.match(r"[A-Za-z][A-Za-z0-9]{2,}-?(?:alpha|beta|gamma|delta|kappa)$", one):
+            out.append(_SPELLED_GREEK_RE.sub(lambda g: g[0][0].upper(), one.replace("-", "")))
     return out
 
 
@@ -268,6 +285,10 @@ def _gene_hit(form: str) -> tuple[str, Concept] | None:
                 gene = hit
                 break
     if gene is None:
+        # an alias HGNC gives to several genes ("p50": NFKB1, CD40; "RIP1"): a gene all the same, of no one id
+        shared = [e for e in genes.exact(form) if e.kind in ("previous", "alias") and _gene_ok(e, form)]
+        if len({e.canonical for e in shared}) >= 2 and all(e.category == "protein" for e in shared):
+            return "GENE", Concept(name=form, type="protein")
         return None
     label = {"lncRNA": "LNCRNA", "miRNA": "MIRNA", "circRNA": "CIRCRNA"}.get(gene.category, "GENE")
     if label == "MIRNA":  # "MIR21" as a gene symbol: the miRNA patterns name it better

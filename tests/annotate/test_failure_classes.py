@@ -150,6 +150,11 @@ def test_reagent_pattern_example_is_marked(pattern) -> None:  # type: ignore[no-
         ("accumulation of p53", "p53", "TP53"),
         ("accumulation of p16", "p16", "CDKN2A"),
         ("COX-2 inhibitors", "COX-2", "PTGS2"),
+        ("binding of Sp1 and Sp3 to the promoter", "Sp1", "SP1"),  # protein case of a symbol with a digit
+        ("Id3 was induced", "Id3", "ID3"),
+        ("serum IL-7 rose", "IL-7", "IL7"),  # DrugBank lists the protein as a biologic: a gene product here
+        ("VIP-deficient mice", "VIP", "VIP"),
+        ("plasma BChE activity", "BChE", "BCHE"),
     ],
 )
 def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
@@ -166,6 +171,8 @@ def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
         ("Alzheimer's disease (AD) and AD risk", "AD"),
         ("hereditary hemochromatosis is common", "hemochromatosis"),
         ("free Ca2+ rose", "Ca2"),
+        ("Mg2+ and Ca2+ were added", "Mg2"),
+        ("Yes1-associated transcriptional regulator (YAP)", "Yes1"),  # inside another protein's name
     ],
 )
 def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
@@ -271,6 +278,43 @@ def test_gene_families(text: str, mention: str, name: str) -> None:
 )
 def test_gene_family_words_that_are_no_family(text: str, word: str) -> None:
     assert not [m for m in recognise(text) if m.text == word and m.label == "GENE_FAMILY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        # a short form the paper defines with a protein's name: a protein head word ...
+        ("C/EBP-homologous protein (CHOP) rose; CHOP was", "CHOP", "GENE", "DDIT3"),
+        ("plasminogen activator (PA) and PA levels", "PA", "GENE", "plasminogen activator"),
+        ("follicle-stimulating hormone (FSH) and FSH release", "FSH", "GENE", "follicle-stimulating hormone"),
+        ("angiotensin-converting enzyme (ACE) and ACE activity", "ACE", "GENE", "ACE"),
+        ("hepatocyte growth factor (HGF) and HGF levels", "HGF", "GENE", "HGF"),
+        # ... and a family when HGNC has two or more symbols that add a letter to it
+        ("platelet-derived growth factor (PDGF) and PDGF", "PDGF", "GENE_FAMILY", "PDGF"),
+        # an alias HGNC gives to several genes is a gene of no single identifier
+        ("the p65/p50 heterodimer", "p50", "GENE", "p50"),
+    ],
+)
+def test_protein_short_forms_and_shared_aliases(text: str, mention: str, label: str, name: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    found = [(m.text, m.label, m.concept.name) for m in recognise(text, find_definition_spans(text))]
+    assert (mention, label, name) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("total protein (TP) was measured; TP was low", "TP"),
+        ("a risk factor (RF) for relapse; RF was", "RF"),
+        ("thyroid hormone (TH) levels; TH was", "TH"),
+    ],
+)
+def test_no_protein_short_form(text: str, word: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    found = recognise(text, find_definition_spans(text))
+    assert not [m for m in found if m.text == word and m.label in ("GENE", "GENE_FAMILY")], found
 
 
 def test_family_stem_never_shadows_a_gene() -> None:
