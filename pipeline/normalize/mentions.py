@@ -79,11 +79,8 @@ def _gene_ok(entry: Entry, form: str) -> bool:
         )
     )
     # a short symbol with a digit in protein case ("Sp1", "Id3", "Mx1"), never an element with a charge ("Ca2+")
-    title_digit = (
-        form.upper() == entry.text
-        and bool(m := _TITLE_DIGIT_RE.fullmatch(form))
-        and m[1].lower() not in _ELEMENTS
-    )
+    title = _TITLE_DIGIT_RE.fullmatch(form)
+    title_digit = title is not None and form.upper() == entry.text and title[1].lower() not in _ELEMENTS
     # protein case with capitals inside ("GnRH" for GNRH, "PrlR", "ApoE", "AChE", "EpCAM")
     mixed_case = (
         len(form) >= 4
@@ -127,9 +124,11 @@ def _gene_ok(entry: Entry, form: str) -> bool:
 _TITLE_DIGIT_RE = re.compile(r"([A-Z][a-z]{1,3})\d{1,2}")
 # chemical elements written like a protein-case symbol with a digit ("Ca2", "Mg2", "Fe3" of "Ca2+", "Fe3+")
 _ELEMENTS = frozenset(
-    "he li be ne na mg al si cl ar ca sc ti cr mn fe co ni cu zn ga ge as se br kr rb sr zr nb mo tc ru rh pd ag cd"
-    " in sn sb te xe cs ba la ce pr nd sm eu gd tb dy ho er tm yb lu hf ta re os ir pt au hg tl pb bi po at rn fr ra"
-    " ac th pa np pu am".split()
+    re.findall(
+        r"[a-z]{2}",
+        "helibenenamgalsiclarcascticrmnfeconicuzngageassebrkrrbsrzrnbmotcrurhpdagcdinsnsbtexecsbalaceprndsmeu"
+        "gdtbdyhoertmybluhftareosirptauhgtlpbbipoatrnfrraacthpanppuam",
+    )
 )
 _BIOLOGIC_INN_RE = re.compile(r"(?:mab|cept|ase|kin|tide|cel)\b", re.IGNORECASE)
 
