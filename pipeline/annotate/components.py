@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
-from scispacy.abbreviation import AbbreviationDetector, filter_matches
+from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -31,7 +34,7 @@ from pipeline.normalize.lexicon import (
     install_compiled,
     models_dir,
 )
-from pipeline.normalize.mentions import Mention, _index_keys, lookup
+from pipeline.normalize.mentions import Mention, clear_caches
 
 logger = logging.getLogger(__name__)
 
@@ -116,8 +119,7 @@ class EntityRecogniser:
     def _install(self) -> None:
         if self.lexicons is not None:
             install_compiled(self.lexicons)
-        lookup.cache_clear()
-        _index_keys.cache_clear()
+        clear_caches()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_in(doc.text, doc_definitions(doc), doc._.evminer_glossary)
@@ -176,33 +178,68 @@ class EntityRecogniser:
 
 
 class FastAbbreviationDetector(AbbreviationDetector):
-    """scispaCy's AbbreviationDetector (Schwartz & Hearst 2003) with a linear scan for the parenthesised
-    candidates in place of its ``( + )`` Matcher pattern, which is the slow part on whole papers.
+    """scispaCy's AbbreviationDetector (Schwartz & Hearst 2003) with its two token Matchers replaced by array
+    scans over the tokens' ORTH ids, which give the same matches in the same order: the parenthesised candidates
+    (its ``( + )`` pattern) and every occurrence of each short form found (its "global matcher").
 
     The candidates are the same for unnested parentheses of up to ``max_tokens`` tokens (scispaCy's
-    ``filter_matches`` drops longer ones anyway); the filtering, the long-form search and the global matching of
-    short forms are scispaCy's own code.
+    ``filter_matches`` drops longer ones anyway); the filtering, the long-form search (``find_abbreviation``) and
+    the bookkeeping of :meth:`find_matches_for` are scispaCy's own.
     """
 
     def __init__(self, nlp: Language, name: str = "abbreviation_detector", max_tokens: int = 10) -> None:
         super().__init__(nlp, name=name)
         self.max_tokens = max_tokens
+        self._open = nlp.vocab.strings.add("(")
+        self._close = nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
+        orths = doc.to_array(ORTH)
         matches = []
         opened: int | None = None
-        for token in doc:
-            if token.text == "(":
-                opened = token.i
-            elif token.text == ")" and opened is not None:
-                if 0 < token.i - opened - 1 <= self.max_tokens:
-                    matches.append((0, opened + 1, token.i))
+        for i in numpy.flatnonzero((orths == self._open) | (orths == self._close)).tolist():
+            if orths[i] == self._open:
+                opened = i
+            elif opened is not None:
+                if 0 < i - opened - 1 <= self.max_tokens:
+                    matches.append((0, opened + 1, i))
                 opened = None
-        for long_form, short_forms in self.find_matches_for(filter_matches(matches, doc), doc):
+        for long_form, short_forms in self._find_matches_for(filter_matches(matches, doc), doc, orths):
             for short in short_forms:
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
         return doc
+
+    def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc) -> list[tuple[Span, set[Span]]]:
+        return self._find_matches_for(filtered, doc, doc.to_array(ORTH))
+
+    def _find_matches_for(
+        self, filtered: list[tuple[Span, Span]], doc: Doc, orths: numpy.ndarray
+    ) -> list[tuple[Span, set[Span]]]:
+        """scispaCy's ``find_matches_for``: each new (long form, short form) pair found, then every occurrence of
+        its short form's tokens in ``doc``, in token order (as its global Matcher returns them)."""
+        all_occurences: dict[Span, set[Span]] = defaultdict(set)
+        already_seen_long: set[str] = set()
+        already_seen_short: set[str] = set()
+        rules: list[tuple[Span, list[int]]] = []
+        for long_candidate, short_candidate in filtered:
+            short, long = find_abbreviation(long_candidate, short_candidate)
+            new_long = long.text not in already_seen_long if long else False
+            new_short = short.text not in already_seen_short
+            if long is not None and new_long and new_short:
+                already_seen_long.add(long.text)
+                already_seen_short.add(short.text)
+                all_occurences[long].add(short)
+                rules.append((long, [t.orth for t in short]))
+        for long, pattern in rules:
+            size = len(pattern)
+            starts = numpy.flatnonzero(orths[: len(orths) - size + 1] == pattern[0])
+            for k in range(1, size):
+                starts = starts[orths[starts + k] == pattern[k]]
+            occurrences = all_occurences[long]
+            for start in starts.tolist():
+                occurrences.add(doc[start : start + size])
+        return list(all_occurences.items())
 
 
 @registry.tokenizers("evminer.saved_tokenizer.v1")

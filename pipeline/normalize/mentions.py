@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -384,6 +384,58 @@ def _key_hits(key: str, index: Container[str]) -> bool:
     return False
 
 
+# proper prefixes of two letters or more of the Greek letters' names _key_hits reads in a key ("al" of "alpha")
+_GREEK_HEADS = frozenset(w[:n] for w in ("alpha", "beta", "gamma", "delta", "kappa") for n in range(2, len(w)))
+_HIT, _EXTEND = 1, 2
+
+
+@lru_cache(maxsize=262144)
+def _key_state(key: str) -> int:
+    """``_HIT`` if ``key`` is a hit (:func:`_key_hits`), ``_EXTEND`` unless no longer key (``key`` followed by
+    the keys of further tokens) can be one: the n-gram search stops there. Without a prefix-searchable index
+    (lexicons read from their files, not compiled) every key may extend."""
+    index = _index_keys()
+    hit = _key_hits(key, index)
+    iterkeys = getattr(index, "iterkeys", None)  # a marisa trie's keys that start with a prefix
+    if hit or iterkeys is None:
+        return (_HIT if hit else 0) | _EXTEND
+
+    def has_prefix(prefix: str) -> bool:
+        return next(iterkeys(prefix), None) is not None
+
+    return _EXTEND if _may_extend(key, index, has_prefix) else 0
+
+
+def _may_extend(key: str, index: Container[str], has_prefix: Callable[[str], bool]) -> bool:
+    """Whether ``key + rest`` may be a hit of :func:`_key_hits` for some non-empty ``rest``, case by case:
+
+    - itself in the index, or its singular (``[:-1]``, or "ies" -> "y" where ``rest`` is longer than two
+      letters): some index key starts with ``key``;
+    - its Greek letters' names replaced: where ``key`` holds none, the replaced key starts with ``key``, or, where
+      a name begins in ``key`` and ends in ``rest`` ("...alph" + "a..."), with ``key`` up to the name's first
+      letter; a name inside ``key``: no pruning;
+    - a Latin letter for a Greek one in front ("b" -> "beta"): some index key starts with ``key`` so changed;
+    - "ies" -> "y" where ``rest`` is "s" or "es": that singular itself.
+    """
+    if has_prefix(key):
+        return True
+    if "alpha" in key or "beta" in key or "kappa" in key or "gamma" in key or "delta" in key:
+        return True
+    for n in (2, 3, 4):
+        if key[-n:] in _GREEK_HEADS and has_prefix(key[: len(key) - n + 1]):
+            return True
+    if key[:1] in _LATIN_GREEK and has_prefix(_LATIN_GREEK[key[0]] + key[1:]):
+        return True
+    return (key.endswith("i") and key[:-1] + "y" in index) or (key.endswith("ie") and key[:-2] + "y" in index)
+
+
+def clear_caches() -> None:
+    """Forget what was looked up (new lexicons were installed)."""
+    lookup.cache_clear()
+    _index_keys.cache_clear()
+    _key_state.cache_clear()
+
+
 def _status_hit(form: str, following: str) -> tuple[str, Concept] | None:
     """ "ER" in "ER+"/"ER-positive"/"ER status": a receptor status marker (``models/lexicons/status_markers.tsv``)."""
     marker = status_markers().get(form)
@@ -447,7 +499,6 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         usable.append(k < 0 or mirna_spans[k][1] <= s)
     joins = [bool(_GAP_OK_RE.fullmatch(text, a[1], b[0])) for a, b in itertools.pairwise(tokens)] + [False]
     keys = [fold_key(text[s:e]) for s, e in tokens]
-    index = _index_keys()
     i = 0
     count = len(tokens)
     while i < count:
@@ -459,10 +510,13 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         j = i
         while True:
             key += keys[j]
-            if key and _key_hits(key, index):
+            state = _key_state(key) if key else _EXTEND
+            if state & _HIT:
                 candidates.append(j - i + 1)
             if j - i + 1 >= MAX_NGRAM or not joins[j] or j + 1 >= count or not usable[j + 1]:
                 break
+            if not state & _EXTEND:
+                break  # no longer n-gram from here is a lexicon key
             j += 1
         form0 = text[tokens[i][0] : tokens[i][1]]
         if 1 not in candidates and (form0 in abbreviations or form0.rstrip("+") in status_markers()):

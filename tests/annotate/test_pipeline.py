@@ -109,3 +109,25 @@ def test_fast_abbreviation_detector_finds_what_scispacy_finds(corpus_docs: dict[
         b = {(s.text, s.start, str(s._.long_form)) for s in fast(nlp.make_doc(doc.text))._.abbreviations}
         assert len(a) > 100
         assert len(a ^ b) <= 0.02 * len(a), sorted(a ^ b)[:10]
+
+
+def test_short_form_occurrences_are_scispacys_exactly(corpus_docs: dict[str, Document]) -> None:
+    """The array scan for every occurrence of each short form gives what scispaCy's global Matcher gives, long
+    forms in the same order."""
+    from scispacy.abbreviation import AbbreviationDetector, filter_matches
+
+    nlp = load_pipeline()
+    slow = AbbreviationDetector(nlp)
+    fast = nlp.get_pipe("evminer_abbreviation_detector")
+    for doc in corpus_docs.values():
+        sdoc = nlp.make_doc(doc.text)
+        parens = [(0, s.start + 1, s.end - 1) for s in slow.matcher(sdoc, as_spans=True)]
+        filtered = filter_matches(parens, sdoc)
+        assert len(filtered) > 50
+
+        def spans(found):  # type: ignore[no-untyped-def]
+            return [((lf.start, lf.end), sorted((s.start, s.end) for s in shorts)) for lf, shorts in found]
+
+        expected = spans(slow.find_matches_for(filtered, sdoc))
+        assert sum(len(shorts) for _, shorts in expected) > 2 * len(expected)  # short forms used again
+        assert spans(fast.find_matches_for(filtered, sdoc)) == expected

@@ -1,0 +1,84 @@
+"""The recogniser's fast paths give what the plain forms they replace give: the same regex matches, the same
+lists before "cells", the same n-gram candidates. Checked on the corpus reviews and on random strings built from
+the pieces that matter (separators, Greek letter names, words before "cells")."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+import pipeline.normalize.mentions as mentions_module
+from pipeline.annotate import load_pipeline
+from pipeline.annotate.recognise import _CELL_LIST_RE, _CELLS_RE, _list_start_bound, _word_regex
+from pipeline.models import Document
+from pipeline.normalize.mentions import _EXTEND, _HIT, _index_keys, _key_hits, _key_state, find_mentions
+
+# _CELLS_RE without the lookahead put in front of it for speed
+PLAIN_CELLS_RE = re.compile(_CELLS_RE.pattern.removeprefix(r"(?=\s+(?:[\w-]+\s+){0,3}cell)"))
+
+
+def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 20) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, longest))) for _ in range(count)]
+
+
+def test_cells_regex_lookahead_changes_no_match(corpus_docs: dict[str, Document]) -> None:
+    assert PLAIN_CELLS_RE.pattern != _CELLS_RE.pattern
+    pieces = ["cell", "cells", "cell lines", " ", "  ", "\n", "cancer", "breast", "osteoblast-like", "-like", "x",
+              "macrophage", "crypt", "A549", "-", ",", "tumor", "MCF-7", "cyte", "\t"]  # fmt: skip
+    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 20000, seed=3)
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in PLAIN_CELLS_RE.finditer(text)]
+        assert [m.span() for m in _CELLS_RE.finditer(text)] == plain, text
+        found += len(plain)
+    assert found > 1000
+
+
+def test_list_search_from_the_bound_finds_the_same_list(corpus_docs: dict[str, Document]) -> None:
+    pieces = ["PC3", "a", ",", " ", "  ", "\n", "and", "or", "but", "not", "(", ")", ".", "-", ";", "x", "DU145",
+              ", ", " and ", "\t", "é", "β"]  # fmt: skip
+    rnd = random.Random(7)
+    cases = [(t, 0, len(t)) for t in _random_texts(pieces, 20000, seed=7, longest=25)]
+    cases = [(t, rnd.randrange(0, e), e) for t, _, e in cases]
+    for doc in corpus_docs.values():
+        cases += [(doc.text, max(0, m.start() - 160), m.start()) for m in _CELLS_RE.finditer(doc.text)]
+    lists = 0
+    for text, lo, end in cases:
+        plain = _CELL_LIST_RE.search(text, lo, end)
+        fast = _CELL_LIST_RE.search(text, _list_start_bound(text, lo, end), end)
+        assert (fast.span(1) if fast else None) == (plain.span(1) if plain else None), (text, lo, end)
+        lists += plain is not None and "," in plain[1]
+    assert lists > 100
+
+
+@pytest.mark.parametrize("word", ["CB", "TPH", "nNOS", "PI3K/AKT", "5-HT", "ABL"])
+def test_word_regex_is_the_lookbehind_regex(word: str) -> None:
+    plain = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
+    pieces = [word, word[:-1], word[1:], " ", "-", "/", "x", "(", word + word, "_", "."]
+    for text in _random_texts(pieces, 5000, seed=len(word)):
+        assert [m.span() for m in _word_regex(word).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_key_search_stops_only_where_no_longer_key_can_hit(corpus_docs: dict[str, Document]) -> None:
+    """Mentions with the prefix pruning are those without it; and every key cut off has no hit below it."""
+    load_pipeline()  # installs the compiled lexicons
+    index = _index_keys()
+    assert hasattr(index, "has_keys_with_prefix")  # the installed compiled lexicons' trie
+    text = corpus_docs["schwarzenbach2020_cdr_exosome_drug_resistance.txt"].text[:40000]
+    pruned = find_mentions(text)
+    original = mentions_module._key_state
+    try:
+        mentions_module._key_state = lambda key: (_HIT if _key_hits(key, index) else 0) | _EXTEND  # type: ignore
+        unpruned = find_mentions(text)
+    finally:
+        mentions_module._key_state = original
+    assert pruned == unpruned and len(pruned) > 300
+    # keys that stop the search, with the letters of Greek names, plurals and Latin-for-Greek letters after them
+    for key in ["tnf", "nfk", "ppar", "interleukin", "bcaten", "caspas", "therapi", "therapie", "ilb", "tgfbet"]:
+        if _key_state(key) & _EXTEND:
+            continue
+        for rest in ["a", "alpha", "beta", "s", "es", "ies", "kappab", "1", "1beta", "etas", "lpha"]:
+            assert not _key_hits(key + rest, index), key + rest
