@@ -344,7 +344,9 @@ def _capitalised_word(text: str, mention: Mention) -> bool:
 _CELLS_RE = re.compile(
     r"(?=\s+(?:[\w-]+\s+){0,3}cell)"
     r"\s+(?:(?:[a-z]+\s+){0,2}(?:cancer|tumou?r|carcinoma|hepatoma|\w+blast(?:-like)?|\w+clast|\w*cyte(?:-like)?"
-    r"|\w*phage(?:-like)?|crypt|epithelial|endothelial|stromal|\w+-like)\s+)?(?:cells?|cell\s+lines?)\b"
+    r"|\w*phage(?:-like)?|crypt|epithelial|endothelial|stromal|\w+-like)\s+|(?:T|B|NK)[\s-])?"
+    r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?)\b"
+    r"|\s+(?:cancer|tumou?r|carcinoma|hepatoma|lymphoma|melanoma|sarcoma|glioma)\s+(?:models?|xenografts?)\b"
 )
 _CELL_LIST_RE = re.compile(
     r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+|but\s+not\s+)?|\s+(?:and|or|but\s+not)\s+)){0,8}"
@@ -398,11 +400,18 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
             start = text.find(part, pos)
             end = start + len(part)
             pos = end
-            name = part.rstrip(".,;:()")
+            name = part.rstrip(".,;:()-")
             end = start + len(name)
             if not name or name in defined:  # "soft tissue sarcoma (STS) cells"
                 continue
             concept = cell_line_in_context(name)
+            if concept is None:  # a name with a space ("RAW 264.7 cells"): the word before it too
+                before = re.search(r"([A-Za-z][\w\-]*) $", text[max(0, start - 20) : start])
+                if before is not None:
+                    concept = cell_line_in_context(before[1] + " " + name)
+                    if concept is not None:
+                        start -= len(before[0])
+                        name = text[start:end]
             if concept is None:
                 continue
             if blocking(start, end):
@@ -422,6 +431,46 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
         return mentions
     replaced = _Overlaps(added)
     kept = [x for x in mentions if not replaced(x.start, x.end)]
+    return sorted(kept + added, key=lambda x: (x.start, x.end))
+
+
+# a long form that describes cells or a cell culture: "human proximal tubular epithelial cell (HK-2)", "mouse colon
+# cancer (CMT-93)"
+_CELL_LONG_FORM_RE = re.compile(
+    r"(?:\bcells?|\bcell\s+lines?|\blines?|\bcultures?|cancer|carcinoma|tumou?r|hepatoma|lymphoma|melanoma|sarcoma"
+    r"|glioma|leuka?emia)$",
+    re.IGNORECASE,
+)
+
+
+_CELL_PAREN_RE = re.compile(r"(\w+(?:\s+in\s+primary\s+culture)?)\s+\(([A-Za-z][A-Za-z0-9.\-/]{1,12}[A-Za-z0-9])\)")
+
+
+def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:
+    """A Cellosaurus name the paper defines by a description of cells ("... epithelial cell (HK-2)") is that cell
+    line wherever it is used; where the description is a disease ("mouse colon cancer (CMT-93)"), only a name
+    with a digit (never "NSCLC", "HCC")."""
+    added: list[Mention] = []
+    # the detector's definitions, and any name in brackets right after such a description (its letters need not
+    # spell the description: "HK-2")
+    shorts = {d.short: d.long.strip() for d in definitions if _CELL_LONG_FORM_RE.search(d.long.strip())}
+    for m in _CELL_PAREN_RE.finditer(text):
+        shorts.setdefault(m[2], m[1])
+    for short, long_form in shorts.items():
+        if not _CELL_LONG_FORM_RE.search(long_form):
+            continue
+        if is_disease_name(long_form) and not any(c.isdigit() for c in short):
+            continue
+        concept = cell_line_in_context(short)
+        if concept is None:
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
+            if any(x.start < m.end() and m.start() < x.end and x.label not in _LINE_OVER for x in mentions):
+                continue
+            added.append(Mention(m.start(), m.end(), short, "CELL_LINE", concept))
+    if not added:
+        return mentions
+    kept = [x for x in mentions if not any(a.start < x.end and x.start < a.end for a in added)]
     return sorted(kept + added, key=lambda x: (x.start, x.end))
 
 
@@ -516,6 +565,7 @@ def recognise(
     mentions = _tag_long_forms(text, mentions, definitions)
     defined = frozenset(d.short for d in definitions if _whole_entity(d.long) is None or is_disease_name(d.long))
     mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))
+    mentions = _cell_lines_defined(text, mentions, definitions)
     patterns = load_patterns()
     out: list[Mention] = []
     for mention in mentions:

@@ -194,6 +194,15 @@ def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
         ("U87 cells", "U87", "U-87MG ATCC"),
         ("rat H9c2 cells", "H9c2", "H9c2(2-1)"),
         ("mouse 4T1 cells", "4T1", "4T1"),
+        ("in Jurkat T cells", "Jurkat", "Jurkat"),  # a cell kind letter between the name and "cells"
+        ("Raji B-cells and Jurkat T-cells", "Raji", "Raji"),
+        ("in RAW 264.7 preosteoclast cells", "RAW 264.7", "RAW 264.7"),  # a name with a space
+        ("expressed in COS-7 transfectants", "COS-7", "COS-7"),
+        ("in mouse LbetaT2 gonadotrophs", "LbetaT2", "LbetaT2"),
+        ("in an MH134 hepatoma model", "MH134", "MH134-TC"),
+        # a name in brackets after a description of cells, wherever it is used afterwards
+        ("human proximal tubular epithelial cell (HK-2). HK-2 died", "HK-2", "HK-2 [Human kidney]"),
+        ("mouse colon cancer (CMT-93) was injected", "CMT-93", "CMT93"),
     ],
 )
 def test_cell_lines_in_text_and_lists(text: str, mention: str, name: str) -> None:
@@ -209,6 +218,9 @@ def test_cell_lines_in_text_and_lists(text: str, mention: str, name: str) -> Non
         ("human soft tissue sarcoma (STS) cells", "STS"),
         ("prostate cancer (PC) cells", "PC"),
         ("towards Th2 cells", "Th2"),
+        ("promoting Th2- and Tr1-biased T-cell immunity", "Th2-"),
+        ("non-small cell lung cancer (NSCLC) cells", "NSCLC"),  # a disease defined: no digit, no cell line
+        ("hepatocellular carcinoma (HCC) and HCC cells", "HCC"),
     ],
 )
 def test_no_cell_line(text: str, word: str) -> None:
