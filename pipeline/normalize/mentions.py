@@ -499,6 +499,7 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         usable.append(k < 0 or mirna_spans[k][1] <= s)
     joins = [bool(_GAP_OK_RE.fullmatch(text, a[1], b[0])) for a, b in itertools.pairwise(tokens)] + [False]
     keys = [fold_key(text[s:e]) for s, e in tokens]
+    markers = status_markers()
     i = 0
     count = len(tokens)
     while i < count:
@@ -519,15 +520,18 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
                 break  # no longer n-gram from here is a lexicon key
             j += 1
         form0 = text[tokens[i][0] : tokens[i][1]]
-        if 1 not in candidates and (form0 in abbreviations or form0.rstrip("+") in status_markers()):
+        if 1 not in candidates and (form0 in abbreviations or form0.rstrip("+") in markers):
             candidates.append(1)
+        if not candidates:
+            i += 1
+            continue
         for n in sorted(candidates, reverse=True):
             start, end = tokens[i][0], tokens[i + n - 1][1]
             form = text[start:end]
             hit = lookup(form)
             if hit is None and form in abbreviations:
                 hit = lookup(abbreviations[form])
-            if hit is None and n == 1 and form.rstrip("+") in status_markers():
+            if hit is None and n == 1 and form.rstrip("+") in markers:
                 end -= len(form) - len(form.rstrip("+"))
                 form = text[start:end]
                 hit = _status_hit(form, text[end : end + 12])

@@ -82,3 +82,38 @@ def test_key_search_stops_only_where_no_longer_key_can_hit(corpus_docs: dict[str
             continue
         for rest in ["a", "alpha", "beta", "s", "es", "ies", "kappab", "1", "1beta", "etas", "lpha"]:
             assert not _key_hits(key + rest, index), key + rest
+
+
+def test_family_regexes_without_their_leading_boundary_find_the_same(corpus_docs: dict[str, Document]) -> None:
+    from pipeline.annotate.patterns import load_patterns
+
+    families = load_patterns().families
+    assert sum(f.fast is not None for f in families) >= len(families) - 2
+    pieces = ["EV", "EVs", "sEV", "exosome", "A-exosomes", "x", "1", " ", "-", "_", "circRNA", "circ", "HIPK3",
+              "DNA", "mtDNA", "cf", "cells", "A549", "MCF7", "extracellular vesicles", "small", "hsa_circ_", "00123",
+              "TEX", "é", "apoptotic bodies", "(", "microvesicle"]  # fmt: skip
+    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 3000, seed=11, longest=12)
+    found = 0
+    for family in families:
+        for text in texts:
+            plain = [(m.span(), m.groups()) for m in family.regex.finditer(text)]
+            assert [(m.span(), m.groups()) for m in family.finditer(text)] == plain, (family.regex.pattern, text)
+            found += len(plain)
+    assert found > 1000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "fast"),
+    [
+        (r"\bA|\bB(?:c|d)", "(?:A|B(?:c|d))"),
+        (r"\b[|(]x|\bq\|", r"(?:[|(]x|q\|)"),
+        (r"\b(x)y", "(?:(x)y)"),
+        (r"\bA|B", None),  # one branch without the boundary
+        (r"A\b", None),
+    ],
+)
+def test_boundary_free(pattern: str, fast: str | None) -> None:
+    from pipeline.annotate.patterns import boundary_free
+
+    found = boundary_free(re.compile(pattern))
+    assert (found.pattern if found else None) == fast
