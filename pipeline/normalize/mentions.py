@@ -26,6 +26,8 @@ from pipeline.normalize.mirna import find_mirnas
 _TOKEN_RE = re.compile(r"[A-Za-z0-9\u0391-\u03c9\u00b5][A-Za-z0-9\u0391-\u03c9\u00b5+'.]*")
 MAX_NGRAM = 10
 _GAP_OK_RE = re.compile(r"[ \t]{1,2}|-|/|\(|\)|")
+# every gap _GAP_OK_RE takes whole, for a set lookup in the n-gram search
+_GAPS_OK = frozenset(["", "-", "/", "(", ")", " ", "\t", "  ", " \t", "\t ", "\t\t"])
 # "ER+", "PR-positive", "HER2-negative", "ER status": a receptor status names the gene whatever else it could be.
 _STATUS_RE = re.compile(r"(?:\+|-?\s?(?:positive|negative)\b|\s+status\b|−)")
 _SLASH_NUMBER_RE = re.compile(r"/(\d{1,2}[a-z]?)\b")
@@ -493,11 +495,12 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
     tokens = _tokens(text)
     # usable[i]: token i overlaps no miRNA mention; joins[i]: tokens i and i+1 may belong to one name
     starts = [s for s, _, _ in mirna_spans]
-    usable = []
-    for s, e in tokens:
-        k = bisect_right(starts, e - 1) - 1
-        usable.append(k < 0 or mirna_spans[k][1] <= s)
-    joins = [bool(_GAP_OK_RE.fullmatch(text, a[1], b[0])) for a, b in itertools.pairwise(tokens)] + [False]
+    usable = [True] * len(tokens)
+    if mirna_spans:
+        for t, (s, e) in enumerate(tokens):
+            k = bisect_right(starts, e - 1) - 1
+            usable[t] = k < 0 or mirna_spans[k][1] <= s
+    joins = [text[a[1] : b[0]] in _GAPS_OK for a, b in itertools.pairwise(tokens)] + [False]
     keys = [fold_key(text[s:e]) for s, e in tokens]
     markers = status_markers()
     i = 0

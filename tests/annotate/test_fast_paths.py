@@ -117,3 +117,14 @@ def test_boundary_free(pattern: str, fast: str | None) -> None:
 
     found = boundary_free(re.compile(pattern))
     assert (found.pattern if found else None) == fast
+
+
+def test_gap_set_is_the_gap_regex() -> None:
+    import itertools
+
+    from pipeline.normalize.mentions import _GAP_OK_RE, _GAPS_OK
+
+    pieces = ["", " ", "\t", "-", "/", "(", ")", "x", "\n", "  ", ","]
+    gaps = {"".join(p) for n in range(4) for p in itertools.product(pieces, repeat=n)}
+    assert {g for g in gaps if _GAP_OK_RE.fullmatch(g)} == {g for g in gaps if g in _GAPS_OK}
+    assert _GAPS_OK <= gaps
