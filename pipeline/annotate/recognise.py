@@ -369,9 +369,7 @@ def _list_start_bound(text: str, lo: int, end: int) -> int:
     after the last whitespace in ``text[lo:end]`` that no list separator can hold (one after a comma, or before
     or after "and", "or", "but", "not"), since names hold none. Searching from there finds the same list as
     from ``lo``, without trying every position of the words before it."""
-    bound = lo
-    for space in _SPACE_RE.finditer(text, lo, end):
-        a, b = space.span()
+    for a, b in reversed([space.span() for space in _SPACE_RE.finditer(text, lo, end)]):
         if b == end:
             continue  # the list's end ($ may match before a final newline)
         if (
@@ -381,8 +379,8 @@ def _list_start_bound(text: str, lo: int, end: int) -> int:
             or text[max(0, a - 2) : a] == "or"
         ):
             continue
-        bound = b
-    return bound
+        return b  # the last whitespace no separator holds
+    return lo
 
 
 def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[str] = frozenset()) -> list[Mention]:
