@@ -15,26 +15,10 @@ from pipeline.annotate.recognise import _CELL_LIST_RE, _CELLS_RE, _list_start_bo
 from pipeline.models import Document
 from pipeline.normalize.mentions import _EXTEND, _HIT, _index_keys, _key_hits, _key_state, find_mentions
 
-# _CELLS_RE without the lookahead put in front of it for speed
-PLAIN_CELLS_RE = re.compile(_CELLS_RE.pattern.removeprefix(r"(?=\s+(?:[\w-]+\s+){0,3}cell)"))
-
 
 def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 20) -> list[str]:
     rnd = random.Random(seed)
     return ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, longest))) for _ in range(count)]
-
-
-def test_cells_regex_lookahead_changes_no_match(corpus_docs: dict[str, Document]) -> None:
-    assert PLAIN_CELLS_RE.pattern != _CELLS_RE.pattern
-    pieces = ["cell", "cells", "cell lines", " ", "  ", "\n", "cancer", "breast", "osteoblast-like", "-like", "x",
-              "macrophage", "crypt", "A549", "-", ",", "tumor", "MCF-7", "cyte", "\t"]  # fmt: skip
-    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 20000, seed=3)
-    found = 0
-    for text in texts:
-        plain = [m.span() for m in PLAIN_CELLS_RE.finditer(text)]
-        assert [m.span() for m in _CELLS_RE.finditer(text)] == plain, text
-        found += len(plain)
-    assert found > 1000
 
 
 def test_list_search_from_the_bound_finds_the_same_list(corpus_docs: dict[str, Document]) -> None:
@@ -127,4 +111,16 @@ def test_gap_set_is_the_gap_regex() -> None:
     pieces = ["", " ", "\t", "-", "/", "(", ")", "x", "\n", "  ", ","]
     gaps = {"".join(p) for n in range(4) for p in itertools.product(pieces, repeat=n)}
     assert {g for g in gaps if _GAP_OK_RE.fullmatch(g)} == {g for g in gaps if g in _GAPS_OK}
-    assert _GAPS_OK <= gaps
+    assert gaps >= _GAPS_OK
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("The PC3 transfectants were grown.", "PC3"), ("HeLa sublines and LNCaP subclones", "LNCaP")],
+)
+def test_cell_words_other_than_cells_end_a_list(text: str, line: str) -> None:
+    """Every word the 'cells' regex takes ends a list (no speed-up in front of it may require "cell")."""
+    from pipeline.annotate.components import mentions_in
+
+    load_pipeline()
+    assert (line, "CELL_LINE") in [(m.text, m.label) for m in mentions_in(text, [], {})]
