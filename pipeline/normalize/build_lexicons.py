@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import re
@@ -71,6 +72,76 @@ def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
                 yield (cd, symbol, hgnc_id, category, "previous", "HGNC-CD")
             for name in _split_multi(rec["alias_name"]) + _split_multi(rec["prev_name"]):
                 yield (name, symbol, hgnc_id, category, "name", "HGNC")
+
+
+# The one word a gene's name is known by: "fibronectin" of "fibronectin 1" (FN1) when no other gene's name is that
+# word with a number; "nephrin" of "NPHS1, nephrin" and of "nephrosis 1, congenital, Finnish type (nephrin)".
+_NAME_NUMBER_RE = re.compile(r"([a-z]{3,}(?:in|ase)) \d{1,2}")
+_NAME_WORD_RE = re.compile(r"(?:^[A-Z0-9\-]+, |\()([a-z]{3,}(?:in|ase))\)?$")
+_NOT_A_NAME_WORD = frozenset(
+    [
+        "protein",
+        "factor",
+        "member",
+        "domain",
+        "subunit",
+        "family",
+        "homolog",
+        "receptor",
+        "containing",
+        "kinase",
+        "antigen",
+        "complex",
+        "component",
+        "molecule",
+        "open",
+        "proteinase",
+        "protein",
+        "phosphatase",
+        "ligase",
+        "transferase",
+        "reductase",
+        "oxidase",
+        "synthase",
+        "hydrolase",
+        "peptidase",
+        "protease",
+        "lipase",
+        "helicase",
+        "nuclease",
+        "oncoprotein",
+        "phosphodiesterase",
+        "deoxyribonuclease",
+        "ribonuclease",
+        "cyclooxygenase",
+        "collagenase",
+        "peroxin",
+    ]
+)
+
+
+def gene_name_word_rows(hgnc_complete: Path) -> Iterator[Row]:
+    """The single words that name one protein-coding gene (see _NAME_NUMBER_RE), as kind ``name``."""
+    numbered: dict[str, set[tuple[str, str]]] = {}
+    firsts: dict[str, set[tuple[str, str]]] = {}  # genes by their names' first word: "kinesin" names many
+    whole: set[str] = set()  # names a gene has as they stand ("calreticulin" of CALR, not of CALR3)
+    with _open_text(hgnc_complete) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["status"] != "Approved" or rec["locus_type"] != "gene with protein product":
+                continue
+            gene = (rec["symbol"], rec["hgnc_id"])
+            for name in [rec["name"], *_split_multi(rec["prev_name"]), *_split_multi(rec["alias_name"])]:
+                whole.add(name.lower())
+                first = name.split(" ", 1)[0].lower()
+                firsts.setdefault(first, set()).add(gene)
+                for regex in (_NAME_NUMBER_RE, _NAME_WORD_RE):
+                    m = regex.fullmatch(name) if regex is _NAME_NUMBER_RE else regex.search(name)
+                    if m and m[1] not in _NOT_A_NAME_WORD:
+                        numbered.setdefault(m[1], set()).add(gene)
+    for word, genes in sorted(numbered.items()):
+        if len(genes) == 1 and word not in whole and firsts.get(word, genes) <= genes:
+            symbol, hgnc_id = next(iter(genes))
+            yield (word, symbol, hgnc_id, "protein", "name", "HGNC")
 
 
 # A family named by the stem its members' symbols share ("AKT" of AKT1-3, "SMAD" of SMAD1-9, "ERK" of the aliases
@@ -221,7 +292,13 @@ def write_lexicon(rows: Iterable[Row], path: Path) -> int:
 def build_all(vocab: Path, out: Path) -> dict[str, int]:
     """Build every lexicon from the vocabulary folder ``vocab`` into ``out``; return row counts."""
     counts = {
-        "genes": write_lexicon(gene_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"), out / "genes.tsv"),
+        "genes": write_lexicon(
+            itertools.chain(
+                gene_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
+                gene_name_word_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
+            ),
+            out / "genes.tsv",
+        ),
         "gene_families": write_lexicon(
             gene_family_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"), out / "gene_families.tsv"
         ),

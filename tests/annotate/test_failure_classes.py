@@ -155,6 +155,10 @@ def test_reagent_pattern_example_is_marked(pattern) -> None:  # type: ignore[no-
         ("serum IL-7 rose", "IL-7", "IL7"),  # DrugBank lists the protein as a biologic: a gene product here
         ("VIP-deficient mice", "VIP", "VIP"),
         ("plasma BChE activity", "BChE", "BCHE"),
+        # the one word HGNC's names give one gene ("NPHS1, nephrin", "podocin 2"... ; "thrombin" of F2)
+        ("loss of nephrin and podocin", "nephrin", "NPHS1"),
+        ("loss of nephrin and podocin", "podocin", "NPHS2"),
+        ("thrombin cleaves it", "thrombin", "F2"),
     ],
 )
 def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
