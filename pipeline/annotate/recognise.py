@@ -451,6 +451,7 @@ def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[De
     shorts = {d.short: d.long.strip() for d in definitions if _CELL_LONG_FORM_RE.search(d.long.strip())}
     for m in _CELL_PAREN_RE.finditer(text):
         shorts.setdefault(m[2], m[1])
+    blocking = _Overlaps([x for x in mentions if x.label not in _LINE_OVER])  # what a cell line may not cut
     for short, long_form in shorts.items():
         if not _CELL_LONG_FORM_RE.search(long_form):
             continue
@@ -459,13 +460,14 @@ def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[De
         concept = cell_line_in_context(short)
         if concept is None:
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
-            if any(x.start < m.end() and m.start() < x.end and x.label not in _LINE_OVER for x in mentions):
+        for m in _word_regex(short).finditer(text):
+            if blocking(m.start(), m.end()):
                 continue
             added.append(Mention(m.start(), m.end(), short, "CELL_LINE", concept))
     if not added:
         return mentions
-    kept = [x for x in mentions if not any(a.start < x.end and x.start < a.end for a in added)]
+    replaced = _Overlaps(added)
+    kept = [x for x in mentions if not replaced(x.start, x.end)]
     return sorted(kept + added, key=lambda x: (x.start, x.end))
 
 
