@@ -25,6 +25,7 @@ import statistics
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.errors import EmptyInputError, PDFError, ScannedPDFError, UnreadableTextPDFError
 from pipeline.ingest.blocks import ends_sentence
@@ -490,7 +491,7 @@ _MARKS_ONLY_RE = re.compile(r"[\d,\s*†‡§¶#–-]+")
 _REFERENCES_RE = re.compile(r"^(?:#+\s*)?(?:references?|bibliography|literature cited|references and notes)$", re.I)
 
 
-def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] | None = None) -> list[_RawBlock]:
+def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] | None = None) -> list[_RawBlock]:
     """(page, block text, ends its column, set apart: a table, a caption or small print) in reading order: a block ends at a vertical gap, a size change or a
     caption. In the reference list (``state["refs"]``, kept across pages) lines stay lines: one entry may span several, and the
     reference parser joins them."""
@@ -577,7 +578,7 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, bool] 
             level = "#" if first.size >= 1.6 * body_size else "##"
             text = f"{level} {text}"
             if level == "##":  # its look, to rank the paper's heading styles once every page is read
-                state.setdefault("styles", []).append(  # type: ignore[union-attr]
+                state.setdefault("styles", []).append(
                     (text, (round(first.size * 2) / 2, text[3:].isupper(), first.bold, first.styled))
                 )
         small = lines[0].size < 0.9 * body_size or index in footnotes
@@ -791,7 +792,7 @@ def _read_blocks(
         head = " ".join(w["text"] for w in group_words(first[0].chars))  # journals print the DOI here
         own = _INFO + " ".join(pdf.info.values()) + _INFO + " ".join(first[0].links())  # and name it here
         found: list[_RawBlock] = []
-        state: dict[str, bool] = {}
+        state: dict[str, Any] = {}
         printed = 0  # characters on the pages, to warn when most of them do not reach the Document
         unmapped = glyphs = 0  # characters without a Unicode value, of all the characters the pages hold
         for page in itertools.chain(first, pages):  # one page at a time: memory stays bounded on long PDFs
@@ -814,7 +815,7 @@ def _read_blocks(
             )
         joined = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
         boxes = [box for _, _, box in joined]
-        blocks = _heading_levels([(page, text) for page, text, _ in joined], state.get("styles", []))  # type: ignore[arg-type]
+        blocks = _heading_levels([(page, text) for page, text, _ in joined], state.get("styles", []))
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
             if sideways > 0.5 * sum(sizes.values()):

@@ -120,6 +120,8 @@ class PdfiumPage:
         x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
         self.display = _display_matrix(page.get_rotation(), x0, y0, x1, y1)
         handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+        if handle is None:
+            raise ValueError(f"page {number}: pdfium gave no page handle")
         unmapped: list[int] = []
         self.horizontal_edges, self.vertical_edges, clips = _objects(_lib(), handle, self.height, self.display)
         self.chars = _chars(_lib(), handle, self.height, self.display, unmapped, clips)

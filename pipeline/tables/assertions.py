@@ -104,7 +104,7 @@ def row_assertion(
     elif not cargo:
         return None
     refs = table.row_refs[row_index] if row_index < len(table.row_refs) else []
-    study_keys = [k for k in (doc.reference(n).study_key if doc.reference(n) else None for n in refs) if k]
+    study_keys = [r.study_key for r in map(doc.reference, refs) if r is not None and r.study_key]
     return Assertion(
         relation=relation,
         confidence=1.0,
