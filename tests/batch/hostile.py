@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 from pipeline.batch.worker import Limits, Result, Task, process_task
+from tests.pdf_objects import assemble_pdf
 
 
 def process_or_die(task: Task, limits: Limits) -> Result:
@@ -43,17 +44,7 @@ def bomb_pdf(inflated_mb: int) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return assemble_pdf(objects)
 
 
 CARGOS = ["miR-21", "miR-155", "miR-221", "miR-222", "miR-100", "miR-30a", "let-7a", "miR-1246", "miR-423", "miR-9"]

@@ -9,6 +9,7 @@ from fpdf import FPDF
 from pipeline.errors import EmptyInputError, EncryptedPDFError, EVminerError, PDFError, ScannedPDFError
 from pipeline.ingest import ingest, ingest_bytes
 from pipeline.ingest.pdf import own_doi
+from tests.pdf_objects import assemble_pdf
 
 PDFS = Path(__file__).resolve().parents[1] / "fixtures" / "pdfs"
 
@@ -703,15 +704,7 @@ def _type3_pdf(lines: int = 20) -> bytes:
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return assemble_pdf(objects)
 
 
 def test_pdf_of_unmapped_glyphs_has_no_readable_text_layer() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest.pdf import pdf_to_blocks
+from tests.pdf_objects import assemble_pdf
 
 BODY = b"(Exosomal miR-21 confers resistance to docetaxel in breast cancer cells.) Tj"
 
@@ -23,15 +24,7 @@ def _pdf(content: bytes, form: bytes) -> bytes:
         b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
         b"/Length %d >>\nstream\n%s\nendstream" % (len(form), form),
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return assemble_pdf(objects)
 
 
 def _text(data: bytes) -> str:
