@@ -275,10 +275,10 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
                 )
 
     batch: list[tuple[str, list[TableDiff]]] = []
-    for doc_id in sorted(gold_by_doc):  # a hundred pages at a time: memory stays flat
+    for doc_id in sorted(gold_by_doc):  # as many pages at a time as documents stay in memory: each read once
         gold = sorted(gold_by_doc[doc_id], key=assertion_order)  # row 10 after row 9
         batch.append((doc_id, diff_documents([lazy[doc_id]], gold, predicted, refs)))
-        if len(batch) == 100:
+        if len(batch) == lazy.keep:
             write_pages(batch)
             batch = []
     write_pages(batch)

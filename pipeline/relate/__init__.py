@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.models import Assertion, Concept, Document
 from pipeline.relate.assemble import unit_assertions
+from pipeline.relate.resistance import VESICLE_WORD
 from pipeline.relate.units import study_units
 
 
@@ -15,8 +16,9 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
     """
     merged: dict[tuple[str, tuple[int, ...], str | None, bool], Assertion] = {}
     order: list[tuple[str, tuple[int, ...], str | None, bool]] = []
+    vesicles = speaks_of_vesicles(doc)
     for unit in study_units(doc):
-        for a in unit_assertions(doc, unit, keep_negated=keep_negated):
+        for a in unit_assertions(doc, unit, keep_negated=keep_negated, vesicles=vesicles):
             key = (a.relation, tuple(sorted(a.refs)), a.effect, (a.function or "").startswith("NEGATED"))
             if key in merged and a.refs:  # one study described in two places: one assertion
                 merged[key] = merge_assertions(merged[key], a)
@@ -26,6 +28,12 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
                 merged[key] = a
                 order.append(key)
     return [merged[k] for k in order]
+
+
+def speaks_of_vesicles(doc: Document) -> bool:
+    """Whether ``doc`` names extracellular vesicles anywhere (an entity or a vesicle word): without them there is
+    no EV cargo to relate."""
+    return any(e.label == "VESICLE" for e in doc.entities) or bool(VESICLE_WORD.search(doc.text))
 
 
 def merge_assertions(a: Assertion, b: Assertion) -> Assertion:

@@ -108,8 +108,12 @@ def _classify(doc: Document, cues: Cues, entities: list[Entity], s_index: int, r
         roles.evidence.append(s_index)
 
 
-def unit_assertions(doc: Document, unit: StudyUnit, *, keep_negated: bool = False) -> list[Assertion]:
-    """The assertions one study unit states."""
+def unit_assertions(
+    doc: Document, unit: StudyUnit, *, keep_negated: bool = False, vesicles: bool = True
+) -> list[Assertion]:
+    """The assertions one study unit states. ``vesicles`` False (the document never speaks of vesicles): no cargo
+    relations but resistance ones the rule engine finds (it asks for vesicles in the unit itself), so that a gene
+    or a "genomic DNA" of a paper on something else is never an EV cargo."""
     cues = load_cues()
     roles = _Roles()
     negated = _Roles()
@@ -123,7 +127,7 @@ def unit_assertions(doc: Document, unit: StudyUnit, *, keep_negated: bool = Fals
     unit_level = _build(doc, unit, roles, False) if unit.refs else []
     out = [a for a in unit_level if a.relation == "transfers_resistance"]
     out = out or unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
-    if not out:
+    if not out and vesicles:
         out = [a for a in _build(doc, unit, roles, False) if a.relation != "transfers_resistance"]
     if keep_negated:
         out += _build(doc, unit, negated, True)

@@ -53,7 +53,7 @@ _NEGATED_AFTER = re.compile(
     r"did not|does not|do not|could not|failed)",
     re.IGNORECASE,
 )
-_VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
+VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
 _CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*|-)", re.IGNORECASE)
 
@@ -97,7 +97,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         for i in entity_ids
     ]
     facts = SentenceFacts(
-        index=index, span=sentence, entities=entity_ids, vesicle_words=bool(_VESICLE_WORD.search(text))
+        index=index, span=sentence, entities=entity_ids, vesicle_words=bool(VESICLE_WORD.search(text))
     )
     described = _described_cells(text, spans)
     matches = load_engine().run(text, spans + [(start, end, DESCRIBED) for start, end, _ in described])

@@ -18,15 +18,17 @@ predicts_resistance, associated); rules of kind ``role`` give the entities under
 drug, vesicles as an engineered vehicle). ``background`` lists the phrases of a sentence that reports earlier
 work ("has been shown", "previous studies"): its cues count for less than the study's own. An effect rule may name a ``hedged_effect``, taken when a word of
 the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
-one spaCy ``Matcher``; every rule carries examples that it must match and counter-examples that it must not,
-checked by the tests (``[text](LABEL)`` marks an entity in an example).
+token programs run by ``RuleEngine`` (a small dynamic-programming matcher over tokens whose word classes are looked
+up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
+engine also keeps, ``token_patterns``, and the tests compare it with); every rule carries examples that it must
+match and counter-examples that it must not, checked by the tests (``[text](LABEL)`` marks an entity in an
+example).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -150,51 +152,68 @@ class RuleMatch:
     entities: tuple[int, ...]  # indices into the entity list given to ``run``
 
 
+@dataclass(frozen=True)
+class _Element:
+    """One element of a compiled rule: a word (``regex`` an id into the engine's regexes), an entity mention of
+    one of ``labels`` (one or more tokens), or a gap of up to ``most`` tokens that are no clause break and, when
+    ``regex`` is set, match no word of its excluded classes."""
+
+    kind: Literal["word", "entity", "gap"]
+    regex: int = -1
+    labels: frozenset[str] = frozenset()
+    most: int = 0
+    optional: bool = False
+    placeholder: bool = False
+
+
+@dataclass
+class _Tokens:
+    """A sentence as the engine sees it: per token its lower-case form, the ids of the regexes it matches, its
+    entity label ("" for none) and whether it is a clause break."""
+
+    lower: list[str]
+    hits: list[frozenset[int]]
+    labels: list[str]
+    breaks: list[bool]
+
+
 class RuleEngine:
-    """Every rule of a RuleSet, compiled into one spaCy Matcher over a blank English tokenizer."""
+    """Every rule of a RuleSet, compiled into token programs over a blank English tokenizer."""
 
     def __init__(self, ruleset: RuleSet) -> None:
         import spacy
-        from spacy.matcher import Matcher
 
         self.ruleset = ruleset
         self.nlp = spacy.blank("en")
-        self.matcher = Matcher(self.nlp.vocab)
         self.rules = {r.name: r for r in ruleset.rules}
-        self._placeholders: dict[str, list[int]] = {}
-        self._specs: dict[str, list[dict[str, Any]]] = {}
+        self.token_patterns: dict[str, list[dict[str, Any]]] = {}  # spaCy Matcher patterns of the same rules
+        self._programs: dict[str, tuple[_Element, ...]] = {}
         # What a rule cannot match without: the word regexes and entity labels of its required elements. A
-        # sentence is run only through the rules whose requirements it meets (the same matches, far fewer
-        # partial matches for the Matcher to carry along every token).
+        # sentence is run only through the rules whose requirements it meets.
         self._regexes: list[re.Pattern[str]] = []
+        self._regex_ids: dict[str, int] = {}
         self._needs: dict[str, tuple[frozenset[int], tuple[frozenset[str], ...]]] = {}
         self._word_hits: dict[str, frozenset[int]] = {}
-        self._matchers: OrderedDict[tuple[str, ...], Any] = OrderedDict()
-        regex_ids: dict[str, int] = {}
-        breaks = sorted(set(ruleset.clause_breaks))
+        self._breaks = frozenset(ruleset.clause_breaks)
+        breaks = sorted(self._breaks)
         for rule in ruleset.rules:
-            tokens, placeholder_positions = self._compile(rule.pattern, breaks)
-            self._placeholders[rule.name] = placeholder_positions
-            self._specs[rule.name] = tokens
-            self.matcher.add(rule.name, [tokens])
-            words: set[int] = set()
-            labels: list[frozenset[str]] = []
-            for spec in tokens:
-                if spec.get("OP") not in (None, "+"):  # optional or a gap: not required
-                    continue
-                if "ENT_TYPE" in spec:
-                    labels.append(frozenset(spec["ENT_TYPE"]["IN"]))
-                elif "REGEX" in spec.get("LOWER", {}):
-                    regex = spec["LOWER"]["REGEX"]
-                    if regex not in regex_ids:
-                        regex_ids[regex] = len(self._regexes)
-                        self._regexes.append(re.compile(regex))
-                    words.add(regex_ids[regex])
-            self._needs[rule.name] = (frozenset(words), tuple(labels))
+            tokens, program = self._compile(rule.pattern, breaks)
+            self.token_patterns[rule.name] = tokens
+            self._programs[rule.name] = program
+            words = frozenset(e.regex for e in program if e.kind == "word" and not e.optional)
+            labels = tuple(e.labels for e in program if e.kind == "entity")
+            self._needs[rule.name] = (words, labels)
 
-    def _compile(self, pattern: str, breaks: list[str]) -> tuple[list[dict[str, Any]], list[int]]:
+    def _regex(self, pattern: str) -> int:
+        if pattern not in self._regex_ids:
+            self._regex_ids[pattern] = len(self._regexes)
+            self._regexes.append(re.compile(pattern))
+        return self._regex_ids[pattern]
+
+    def _compile(self, pattern: str, breaks: list[str]) -> tuple[list[dict[str, Any]], tuple[_Element, ...]]:
+        """A rule's pattern as spaCy Matcher token specs and as the engine's program (the same elements)."""
         out: list[dict[str, Any]] = []
-        placeholders: list[int] = []
+        program: list[_Element] = []
         for element in pattern.split():
             m = _ELEMENT_RE.match(element)
             assert m  # validated by RuleSet
@@ -202,22 +221,28 @@ class RuleEngine:
             spec: dict[str, Any]
             if gap is not None:
                 spec = {"LOWER": {"NOT_IN": breaks}, "OP": f"{{0,{int(gap)}}}"}
+                regex = -1
                 if excluded:  # "~5!UP,DOWN": a gap that crosses no word of these classes
                     words = "|".join(w for name in excluded.split(",") for w in self.ruleset.word_classes[name])
                     spec["LOWER"]["REGEX"] = f"^(?!(?:{words})$)"
+                    regex = self._regex(f"^(?:{words})$")
+                program.append(_Element("gap", regex=regex, most=int(gap)))
             elif group is not None:
-                if sigil == "@":
-                    placeholders.append(len(out))
-                spec = {"ENT_TYPE": {"IN": self.ruleset.entity_groups[group]}, "OP": "+"}
-            elif word_class is not None:
-                alternatives = "|".join(self.ruleset.word_classes[word_class])
-                spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
+                labels = self.ruleset.entity_groups[group]
+                spec = {"ENT_TYPE": {"IN": labels}, "OP": "+"}
+                program.append(_Element("entity", labels=frozenset(labels), placeholder=sigil == "@"))
             else:
-                spec = {"LOWER": {"REGEX": f"^(?:{self._alternation(literal)})$"}}
-            if optional:
+                alternatives = (
+                    "|".join(self.ruleset.word_classes[word_class])
+                    if word_class is not None
+                    else self._alternation(literal)
+                )
+                spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
+                program.append(_Element("word", regex=self._regex(f"^(?:{alternatives})$"), optional=bool(optional)))
+            if optional:  # entities ("+") and gaps keep their own quantifier, as in spaCy's patterns
                 spec["OP"] = spec.get("OP", "?")
             out.append(spec)
-        return out, placeholders
+        return out, tuple(program)
 
     def _alternation(self, literal: str) -> str:
         """``(RESISTANT|refractory)``: word class names inside an alternation stand for their words."""
@@ -228,7 +253,9 @@ class RuleEngine:
         return "|".join("|".join(self.ruleset.word_classes[p]) if p in self.ruleset.word_classes else p for p in parts)
 
     def run(self, text: str, entities: Sequence[tuple[int, int, str]]) -> list[RuleMatch]:
-        """The rules matched in ``text``, whose entity mentions are (start, end, label) character spans."""
+        """The rules matched in ``text``, whose entity mentions are (start, end, label) character spans: for each
+        rule in the file's order, every (start, end) it matches, by start, then end, then the entities under its
+        placeholders."""
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
@@ -242,70 +269,91 @@ class RuleEngine:
             if span is not None and len(span):
                 spans.append(span)
                 span_entity.setdefault((span.start, span.end), i)
-        kept = filter_spans(spans)
-        doc.ents = kept
         token_entity: dict[int, int] = {}
-        for span in kept:
+        labels = [""] * len(doc)
+        for span in filter_spans(spans):
             for t in range(span.start, span.end):
                 token_entity[t] = span_entity[(span.start, span.end)]
+                labels[t] = span.label_
+        lower = [t.lower_ for t in doc]
+        tokens = _Tokens(lower, [self._hits(w) for w in lower], labels, [w in self._breaks for w in lower])
         out: list[RuleMatch] = []
-        seen: set[tuple[str, int, int, tuple[int, ...]]] = set()
-        matcher = self._matcher_for(doc, {span.label_ for span in kept})
-        if matcher is None:
-            return out
-        for match_id, start, end, alignments in matcher(doc, with_alignments=True):
-            name = self.nlp.vocab.strings[match_id]
-            positions = set(self._placeholders[name])
-            ents = tuple(
-                sorted(
-                    {token_entity[start + k] for k, a in enumerate(alignments) if a in positions}
-                    & set(token_entity.values())
-                )
-            )
-            if positions and not ents:
-                continue
-            if self.rules[name].kind == "effect" and _drug_participle(doc, start, token_entity, entities):
-                continue
-            key = (name, start, end, ents)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(RuleMatch(self.rules[name], doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
+        for name in self._candidates(tokens):
+            rule = self.rules[name]
+            found = _run_program(self._programs[name], tokens, token_entity)
+            for start, end, ents in sorted(found):
+                if rule.kind == "effect" and _drug_participle(doc, start, token_entity, entities):
+                    continue
+                out.append(RuleMatch(rule, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
         return out
 
-    def _matcher_for(self, doc: Any, labels: set[str]) -> Any:
-        """A Matcher holding only the rules ``doc`` meets the requirements of (None: no rule can match), in the
-        rule file's order; the last 512 such rule sets are kept."""
-        present: set[int] = set()
-        for token in doc:
-            hits = self._word_hits.get(token.lower_)
-            if hits is None:
-                hits = frozenset(i for i, rx in enumerate(self._regexes) if rx.search(token.lower_))
-                if len(self._word_hits) < 200_000:
-                    self._word_hits[token.lower_] = hits
-            present |= hits
-        names = tuple(
+    def _hits(self, word: str) -> frozenset[int]:
+        hits = self._word_hits.get(word)
+        if hits is None:
+            hits = frozenset(i for i, rx in enumerate(self._regexes) if rx.search(word))
+            if len(self._word_hits) < 200_000:
+                self._word_hits[word] = hits
+        return hits
+
+    def _candidates(self, tokens: _Tokens) -> list[str]:
+        """The rules whose required words and entity labels the sentence has, in the rule file's order."""
+        present = frozenset().union(*tokens.hits)
+        labels = set(tokens.labels)
+        return [
             name
             for name, (words, groups) in self._needs.items()
             if words <= present and all(group & labels for group in groups)
-        )
-        if not names:
-            return None
-        if len(names) == len(self._needs):
-            return self.matcher
-        matcher = self._matchers.get(names)
-        if matcher is None:
-            from spacy.matcher import Matcher
+        ]
 
-            matcher = Matcher(self.nlp.vocab)
-            for name in names:
-                matcher.add(name, [self._specs[name]])
-            self._matchers[names] = matcher
-            if len(self._matchers) > 512:
-                self._matchers.popitem(last=False)
+
+def _run_program(
+    program: tuple[_Element, ...], tokens: _Tokens, token_entity: dict[int, int]
+) -> set[tuple[int, int, tuple[int, ...]]]:
+    """Every (start, end, entities under the placeholders) at which ``program`` matches ``tokens``: a dynamic
+    programme over (element, token) whose answers are the (end, entities) the rest of the program reaches."""
+    n = len(tokens.lower)
+    memo: dict[tuple[int, int], frozenset[tuple[int, frozenset[int]]]] = {}
+
+    def rest(i: int, pos: int) -> frozenset[tuple[int, frozenset[int]]]:
+        if i == len(program):
+            return frozenset([(pos, frozenset())])
+        key = (i, pos)
+        if key in memo:
+            return memo[key]
+        e = program[i]
+        found: set[tuple[int, frozenset[int]]] = set()
+        if e.kind == "word":
+            if pos < n and e.regex in tokens.hits[pos]:
+                found |= rest(i + 1, pos + 1)
+            if e.optional:
+                found |= rest(i + 1, pos)
+        elif e.kind == "gap":
+            found |= rest(i + 1, pos)
+            p = pos
+            for _ in range(e.most):
+                if p >= n or tokens.breaks[p] or (e.regex >= 0 and e.regex in tokens.hits[p]):
+                    break
+                p += 1
+                found |= rest(i + 1, p)
         else:
-            self._matchers.move_to_end(names)
-        return matcher
+            p = pos
+            under: set[int] = set()
+            while p < n and tokens.labels[p] in e.labels:
+                if e.placeholder and p in token_entity:
+                    under.add(token_entity[p])
+                p += 1
+                for end, ents in rest(i + 1, p):
+                    found.add((end, ents | under if under else ents))
+        memo[key] = frozenset(found)
+        return memo[key]
+
+    has_placeholder = any(e.placeholder for e in program)
+    matches: set[tuple[int, int, tuple[int, ...]]] = set()
+    for start in range(n):
+        for end, ents in rest(0, start):
+            if end > start and (ents or not has_placeholder):
+                matches.add((start, end, tuple(sorted(ents))))
+    return matches
 
 
 _DRUG_WORDS = frozenset(["drug", "drugs", "chemotherapy", "chemo", "agent", "treatment", "therapy", "radiation"])

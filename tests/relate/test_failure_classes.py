@@ -403,3 +403,25 @@ def test_targets_from_the_units_other_sentences() -> None:
     )
     rows = _rows(text)
     assert {"OLFML3", "miR-637"} <= {t.name for a in rows for t in a.target_genes}
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # a paper that never speaks of vesicles has no EV cargo, whatever its genes and DNA do
+        ("Results\n\nGenomic DNA was sequenced and miR-150 promoted the proliferation of pancreatic cells.", set()),
+        ("Results\n\nmiR-501 might serve as a novel serum biomarker of muscle regeneration in patients.", set()),
+        # the same statements in a paper on vesicles are cargo relations
+        (
+            "Results\n\nExosomal miR-150 promoted the proliferation of pancreatic cells.",
+            {("cargo_function", "miR-150")},
+        ),
+        (
+            "Results\n\nExosomal miR-501 might serve as a novel serum biomarker of muscle regeneration in patients.",
+            {("biomarker", "miR-501")},
+        ),
+    ],
+)
+def test_cargo_relations_need_vesicles_in_the_paper(text: str, relations: set[tuple[str, str]]) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert {(a.relation, c.name) for a in relate(doc) for c in a.cargo} == relations

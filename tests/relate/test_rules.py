@@ -62,19 +62,63 @@ def test_bad_rules_are_refused_with_the_rule_named(change: dict, message: str) -
         RuleSet.model_validate(base)
 
 
-def test_rules_run_only_where_their_requirements_are_met_give_the_full_matchers_matches(monkeypatch) -> None:
+def _examples() -> list[str]:
+    examples = [e for r in RULES for e in (*r.examples, *r.counter_examples)]
+    examples.append("Exosomal [miR-21](MIRNA) from [MCF-7](CELL_LINE) cells conferred [tamoxifen](DRUG) resistance.")
+    return examples
+
+
+def _key(matches):  # type: ignore[no-untyped-def]
+    return [(m.rule.name, m.start, m.end, m.entities) for m in matches]
+
+
+def test_rules_run_only_where_their_requirements_are_met_give_all_rules_matches(monkeypatch) -> None:
     """The engine runs a sentence through the rules whose required words and entity labels it has: on every
     example and counter-example of every rule, the same matches, in the same order, as all rules at once."""
     engine = load_engine()
-    examples = [e for r in RULES for e in (*r.examples, *r.counter_examples)]
-    examples.append("Exosomal [miR-21](MIRNA) from [MCF-7](CELL_LINE) cells conferred [tamoxifen](DRUG) resistance.")
-
-    def key(matches):  # type: ignore[no-untyped-def]
-        return [(m.rule.name, m.start, m.end, m.entities) for m in matches]
-
-    pruned = [key(engine.run(*parse_example(e))) for e in examples]
-    monkeypatch.setattr(engine, "_matcher_for", lambda doc, labels: engine.matcher)
-    full = [key(engine.run(*parse_example(e))) for e in examples]
+    examples = _examples()
+    pruned = [_key(engine.run(*parse_example(e))) for e in examples]
+    monkeypatch.setattr(engine, "_candidates", lambda tokens: list(engine.rules))
+    full = [_key(engine.run(*parse_example(e))) for e in examples]
     assert pruned == full
     assert sum(map(bool, full)) > len(RULES)  # the examples do match: the comparison is not vacuous
-    assert len(engine._matchers) > 1  # and they were run through reduced rule sets
+
+
+def test_the_engine_matches_what_spacys_matcher_matches_on_the_same_patterns() -> None:
+    """The token programs give, on every example and counter-example, the (rule, start, end, entities) that
+    spaCy's Matcher finds with the same rules as token patterns (its ``with_alignments`` telling which tokens
+    stand under a placeholder)."""
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    engine = load_engine()
+    matcher = Matcher(engine.nlp.vocab)
+    for name, tokens in engine.token_patterns.items():
+        matcher.add(name, [tokens])
+    checked = 0
+    for example in _examples():
+        text, entities = parse_example(example)
+        doc = engine.nlp.make_doc(text)
+        spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in entities]
+        doc.ents = filter_spans([s for s in spans if s is not None])
+        owner = {t: i for i, s in enumerate(spans) if isinstance(s, Span) for t in range(s.start, s.end)}
+        expected = set()
+        for match_id, start, end, align in matcher(doc, with_alignments=True):
+            name = engine.nlp.vocab.strings[match_id]
+            slots = {k for k, e in enumerate(engine._programs[name]) if e.placeholder}
+            ents = tuple(sorted({owner[start + k] for k, a in enumerate(align) if a in slots and start + k in owner}))
+            if slots and not ents:
+                continue
+            expected.add((name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
+        got = {
+            (m.rule.name, m.start, m.end, m.entities)
+            for m in engine.run(text, entities)
+            if not (m.rule.kind == "effect" and m.start > 0 and text[m.start - 1] == "-")
+        }
+        expected = {
+            k for k in expected if not (engine.rules[k[0]].kind == "effect" and k[1] > 0 and text[k[1] - 1] == "-")
+        }
+        assert got == expected, example
+        checked += bool(expected)
+    assert checked > len(RULES)
