@@ -431,7 +431,7 @@ def _store(out: Path, state, mirror, result: Result) -> None:  # type: ignore[no
             fh.write(result.document_json)
     old = db.store(state, result.path, result.doc_id, result.rows)
     if mirror is not None:
-        db.store(mirror, result.path, result.doc_id, result.rows)
+        db.store(mirror, result.path, result.doc_id, {k: v for k, v in result.rows.items() if k not in db.RUN_ONLY})
     for doc_id in old - ({result.doc_id} if result.document_json else set()):
         if doc_id:  # a document no row holds any more (a file that failed this time, or is gone)
             with contextlib.suppress(FileNotFoundError):

@@ -200,7 +200,18 @@ def _process(task: Task, limits: Limits) -> Result:
     except MemoryError:
         return error_result(task, f"{label}: over the memory limit of {limits.memory_mb} MB per file", digest, "memory")
     result.rows = document_rows(result, doc, assertions)
+    result.rows["bioc_documents"] = bioc_rows(doc, assertions)
     return result
+
+
+def bioc_rows(doc: Any, assertions: list[Any]) -> list[dict[str, Any]]:
+    """The document's BioC (JSON and XML), made here where the document is in memory, so that the run's BioC
+    files are put together from the database at the end instead of every document being read again."""
+    from pipeline.export.bioc import bioc_fragments
+    from pipeline.export.files import assertion_order
+
+    as_json, as_xml = bioc_fragments(doc, sorted(assertions, key=assertion_order))
+    return [{"doc_id": doc.doc_id, "json": as_json, "xml": as_xml}]
 
 
 def warm_up() -> None:

@@ -109,6 +109,9 @@ class RefIndex:
     def __init__(self, docs: Iterable[Document] = (), keys: dict[tuple[str, int], str] | None = None) -> None:
         """From Documents' reference lists, or from ``keys``: (doc_id, reference number) -> study key."""
         self.keys: dict[tuple[str, int], str] = dict(keys or {})
+        # what was worked out from one list of prose assertions (its study keys; its index by relation), kept with
+        # the list so that a report diffing document after document against the same run's assertions does it once
+        self._memo: dict[tuple[str, int], tuple[list[Assertion], tuple[int, ...], Any]] = {}
         for doc in docs:
             for ref in doc.references:
                 if ref.study_key:
@@ -116,6 +119,24 @@ class RefIndex:
 
     def study_keys(self, a: Assertion) -> set[str]:
         return {k for n in a.refs if (k := self.keys.get((a.provenance.doc_id, n)))}
+
+    def _remembered(self, kind: str, predicted: list[Assertion], make: Callable[[], Any]) -> Any:
+        key, ids = (kind, id(predicted)), tuple(map(id, predicted))  # the same list, holding the same assertions
+        kept = self._memo.get(key)
+        if kept is None or kept[1] != ids:
+            kept = (predicted, ids, make())  # the list kept alive: its id is not given to another
+            self._memo[key] = kept
+        return kept[2]
+
+    def cited(self, predicted: list[Assertion]) -> set[str]:
+        """The study keys ``predicted`` cites."""
+        return self._remembered("cited", predicted, lambda: {k for a in predicted for k in self.study_keys(a)})
+
+    def related_of(self, predicted: list[Assertion], relation: str) -> Callable[[Assertion], list[Assertion]]:
+        """``related`` over the assertions of ``predicted`` that state ``relation``."""
+        return self._remembered(  # type: ignore[no-any-return]
+            "related:" + relation, predicted, lambda: self.related([a for a in predicted if a.relation == relation])
+        )
 
     def related(self, predicted: list[Assertion]) -> Callable[[Assertion], list[Assertion]]:
         """A lookup: gold assertion -> the assertions of ``predicted`` of the same study (``same_study``), in
@@ -196,7 +217,7 @@ def diff_table(
     """Compare one table's gold rows with the prose assertions (of any paper) of the same relation."""
     relation = gold[0].relation
     preds = [a for a in predicted if a.relation == relation]
-    same_study = refs.related(preds)
+    same_study = refs.related_of(predicted, relation)
     rows = []
     speaking: set[int] = set()
     for g in gold:
@@ -233,7 +254,7 @@ def diff_documents(
     """Every curated table of ``docs`` against the prose assertions of all papers (``predicted`` may come from
     papers not in ``docs`` when ``refs`` knows their study keys, as in a batch run)."""
     refs = refs or RefIndex(docs)
-    cited = {k for a in predicted for k in refs.study_keys(a)}
+    cited = set(refs.cited(predicted))
     for doc in docs:
         for c in doc.citations:
             for n in c.refs:

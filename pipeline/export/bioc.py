@@ -297,26 +297,38 @@ def write_bioc(items: Iterable[Document | tuple[Document, list[Assertion]]], fh:
     return count
 
 
-def write_bioc_pair(items: Iterable[tuple[Document, list[Assertion]]], json_fh: IO[str], xml_fh: IO[bytes]) -> int:
-    """The same collection as BioC JSON and BioC XML in one pass (each document converted once)."""
+def bioc_fragments(doc: Document, assertions: Iterable[Assertion] = ()) -> tuple[str, str]:
+    """One document of a BioC collection, converted once, as the text it takes in BioC JSON and in BioC XML:
+    a batch worker makes them beside the document, and the run's BioC files are these fragments put together."""
+    from lxml import etree
+
+    d = bioc_document(doc, assertions)
+    return json.dumps(d, ensure_ascii=False), etree.tostring(_xml_document(d), encoding="unicode")
+
+
+def write_bioc_fragments(fragments: Iterable[tuple[str, str]], json_fh: IO[str], xml_fh: IO[bytes]) -> int:
+    """A BioC collection as JSON and as XML (with the BioC DTD's doctype) from ``bioc_fragments``; returns the
+    number of documents."""
     from lxml import etree
 
     head = _head()
     json_fh.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "documents": [')
+    xml_fh.write(b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE collection SYSTEM \"BioC.dtd\">\n<collection>")
+    for name in ("source", "date", "key"):
+        xml_fh.write(etree.tostring(_leaf(name, head[name]), encoding="utf-8"))
     count = 0
-    with etree.xmlfile(xml_fh, encoding="utf-8") as xf:
-        xf.write_declaration()
-        xf.write_doctype('<!DOCTYPE collection SYSTEM "BioC.dtd">')
-        with xf.element("collection"):
-            for name in ("source", "date", "key"):
-                xf.write(_leaf(name, head[name]))
-            for doc, assertions in items:
-                d = bioc_document(doc, assertions)
-                json_fh.write(("," if count else "") + json.dumps(d, ensure_ascii=False))
-                xf.write(_xml_document(d))
-                count += 1
+    for as_json, as_xml in fragments:
+        json_fh.write(("," if count else "") + as_json)
+        xml_fh.write(as_xml.encode("utf-8"))
+        count += 1
     json_fh.write("]}\n")
+    xml_fh.write(b"</collection>")
     return count
+
+
+def write_bioc_pair(items: Iterable[tuple[Document, list[Assertion]]], json_fh: IO[str], xml_fh: IO[bytes]) -> int:
+    """The same collection as BioC JSON and BioC XML in one pass (each document converted once)."""
+    return write_bioc_fragments((bioc_fragments(doc, assertions) for doc, assertions in items), json_fh, xml_fh)
 
 
 def write_bioc_xml(items: Iterable[Document | tuple[Document, list[Assertion]]], fh: IO[bytes]) -> int:

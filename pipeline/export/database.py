@@ -129,7 +129,15 @@ poison = Table(  # files that killed or overran their worker: not retried unless
     Column("message", Text),
     Column("at", String(32)),
 )
+bioc_documents = Table(  # the run's own database only: each document's BioC, made by the worker that read it
+    "bioc_documents",
+    metadata,
+    Column("doc_id", String(255), primary_key=True),
+    Column("json", Text),  # the document as BioC JSON
+    Column("xml", Text),  # ... and as BioC XML (pipeline.export.bioc.bioc_fragments)
+)
 CHILD_TABLES = (references, entities, assertions, assertion_entities)
+RUN_ONLY = frozenset(["bioc_documents"])  # rows a mirror database (--db) is not given
 ROLES = CONCEPT_ROLES
 
 
@@ -287,7 +295,16 @@ def document_rows(result: FileOutcome, doc: Document | None, items: list[Asserti
     return rows
 
 
-TABLES = {t.name: t for t in (files, documents, *CHILD_TABLES)}
+TABLES = {t.name: t for t in (files, documents, *CHILD_TABLES, bioc_documents)}
+
+
+def bioc_fragment(engine: Engine, doc_id: str) -> tuple[str, str] | None:
+    """The BioC JSON and XML a worker made of ``doc_id`` (None: a run before they were kept)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(bioc_documents.c.json, bioc_documents.c.xml).where(bioc_documents.c.doc_id == doc_id)
+        ).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 def store(engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str, Any]]]) -> set[str]:
@@ -300,10 +317,10 @@ def store(engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str,
         old = conn.execute(select(files.c.doc_id).where(files.c.path == path)).scalar()
         replaced = {old, doc_id} - {None, ""}
         for old_id in replaced:
-            for t in (*CHILD_TABLES, documents):
+            for t in (*CHILD_TABLES, documents, bioc_documents):
                 conn.execute(delete(t).where(t.c.doc_id == old_id))
         conn.execute(delete(files).where(files.c.path == path))
-        for name in ("files", "documents", *(t.name for t in CHILD_TABLES)):
+        for name in ("files", "documents", *(t.name for t in CHILD_TABLES), bioc_documents.name):
             if rows.get(name):
                 conn.execute(insert(TABLES[name]), [clean_row(r) for r in rows[name]])
     return {d for d in replaced if d}

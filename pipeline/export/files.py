@@ -192,10 +192,10 @@ def write_outputs(
                 ok_ids.append(row["doc_id"])
         counts["manifest"] = n
     lap("manifest")
-    from pipeline.export.bioc import write_bioc_pair
+    from pipeline.export.bioc import write_bioc_fragments
 
     with atomic_open(out / "bioc.json") as fh, atomic_open(out / "bioc.xml", "wb") as xml_fh:
-        counts["bioc"] = write_bioc_pair(_with_assertions(engine, out, ok_ids), fh, xml_fh)
+        counts["bioc"] = write_bioc_fragments(_bioc_fragments(engine, out, ok_ids), fh, xml_fh)
     lap("bioc")
     if report:
         with atomic_open(out / "report.html") as fh:
@@ -227,10 +227,20 @@ def document_assertions(engine: Engine, doc_id: str) -> list[Assertion]:
     return sorted(items, key=assertion_order)
 
 
-def _with_assertions(engine: Engine, out: Path, doc_ids: list[str]) -> Iterator[tuple[Document, list[Assertion]]]:
+def _bioc_fragments(engine: Engine, out: Path, doc_ids: list[str]) -> Iterator[tuple[str, str]]:
+    """Each document's BioC as its worker made it, or (a document of a run before they were kept) made from its
+    file and its assertions now."""
+    from pipeline.export.bioc import bioc_fragments
+
     for doc_id in doc_ids:
-        if document_path(out, doc_id).exists():
-            yield load_document(out, doc_id), document_assertions(engine, doc_id)
+        if not document_path(out, doc_id).exists():
+            continue
+        fragment = db.bioc_fragment(engine, doc_id)
+        yield (
+            fragment
+            if fragment is not None
+            else bioc_fragments(load_document(out, doc_id), document_assertions(engine, doc_id))
+        )
 
 
 def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summary: dict[str, Any]) -> str:

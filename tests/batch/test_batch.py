@@ -332,3 +332,24 @@ def test_batch_sends_the_largest_files_first(tmp_path: Path) -> None:
     order: list[str] = []
     run_batch([src], tmp_path / "out", workers=1, report=False, progress=lambda r, s: order.append(r.path))
     assert [Path(k).name for k in order] == ["b_long.txt", "c_medium.txt", "a_short.txt"]
+
+
+def test_batch_bioc_from_the_workers_fragments_equals_bioc_made_at_the_end(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each worker keeps its document's BioC in the run's database; the run's bioc.json/bioc.xml put them together.
+    The same files come out when they are made from the documents and assertions at the end (a run written
+    before the fragments were kept)."""
+    from pipeline.export import database as db
+    from pipeline.export.files import write_outputs
+
+    _, out, _ = run
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    con = sqlite3.connect(copy / "evminer.sqlite")
+    assert con.execute("select count(*) from bioc_documents").fetchone()[0] == len(GOOD)
+    con.execute("delete from bioc_documents")
+    con.commit()
+    con.close()
+    write_outputs(db.connect(f"sqlite:///{copy / 'evminer.sqlite'}"), copy, {}, report=False)
+    assert (copy / "bioc.json").read_bytes() == (out / "bioc.json").read_bytes()
+    assert (copy / "bioc.xml").read_bytes() == (out / "bioc.xml").read_bytes()
+    assert json.loads((out / "bioc.json").read_text())["documents"]
