@@ -109,6 +109,17 @@ class Recipe:
 
         return members(path, doc_id or doc_id_for(Path(path)))
 
+    def read_bytes(self, data: bytes, *, source: str, suffix: str, doc_id: str) -> Document:
+        """One document from a file's bytes (the batch worker's way in: it has read and hashed them), by the
+        reader their content names, then ``suffix``.
+
+        Raises:
+            IngestError: the bytes are no document EVminer reads, or hold several.
+        """
+        from pipeline.ingest import ingest_bytes
+
+        return ingest_bytes(data, source=source, suffix=suffix, doc_id=doc_id, pdf_engine=self.pdf_engine)
+
     def read_member(self, member: Member) -> Document:
         """One document of a file, read by the reader its content names (``pipeline.registry.READERS``)."""
         from pipeline.ingest.readers import read_member

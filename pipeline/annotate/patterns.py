@@ -11,6 +11,7 @@ from functools import cache
 from pipeline.constants import REAGENTS
 from pipeline.errors import LexiconError
 from pipeline.normalize.lexicon import models_dir
+from pipeline.normalize.scan import anchored_finditer
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,22 @@ class Family:
     example: str
     # the regex without the word boundary each of its branches starts with (see boundary_free), or None
     fast: re.Pattern[str] | None = None
+    # words every match holds, at most ``reach`` characters after its start (found in the lower-cased text when
+    # the family ignores case): the regex is then tried only there
+    anchors: tuple[str, ...] = ()
+    reach: int = 0
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """``regex.finditer(text)``'s matches, found through ``fast`` where there is one: re searches a regex that
-        starts with a literal or a set of letters far faster than one that starts with ``\\b``, and the boundary is
-        then checked at each match's start (a match without it: the search goes on one character later, so no
-        match is skipped)."""
+    def finditer(self, text: str, lowered: str | None = None) -> list[re.Match[str]]:
+        """``regex.finditer(text)``'s matches. With ``anchors``, the regex is tried only from the ``reach``
+        characters before each anchor, left to right, going on after each match as finditer does (``lowered``:
+        ``text.lower()``, if the caller has it). Else through ``fast`` where there is one: re searches a regex
+        that starts with a literal or a set of letters far faster than one that starts with ``\\b``, and the
+        boundary is then checked at each match's start (a match without it: the search goes on one character
+        later, so no match is skipped)."""
+        if self.anchors:
+            found = anchored_finditer(self.regex, text, self.anchors, self.reach, lowered)
+            if found is not None:
+                return found
         if self.fast is None:
             return list(self.regex.finditer(text))
         boundary = _boundary(self.regex.flags)
@@ -156,6 +167,19 @@ class Patterns:
     receptors: ReceptorPhrases | None = None
 
 
+def _anchors(family: dict[str, object]) -> tuple[str, ...]:
+    """A family's anchors (lower-case words where the family ignores case), or a ValueError naming it."""
+    anchors = family.get("anchors", [])
+    reach = family.get("reach", 0)
+    if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
+        raise ValueError(f"family {family.get('example')!r}: 'anchors' must be a list of words")
+    if not isinstance(reach, int) or reach < 0:
+        raise ValueError(f"family {family.get('example')!r}: 'reach' must be a number of characters >= 0")
+    if family.get("ignore_case") and any(a != a.lower() for a in anchors):
+        raise ValueError(f"family {family.get('example')!r}: anchors of a family that ignores case are lower-case")
+    return tuple(anchors)
+
+
 def _extensions(items: list[dict[str, object]]) -> tuple[Extension, ...]:
     return tuple(
         Extension(
@@ -203,7 +227,15 @@ def load_patterns(path: str | None = None) -> Patterns:
         data = json.loads(open(file, encoding="utf-8").read())  # noqa: SIM115
         regexes = [re.compile(f["pattern"], re.IGNORECASE if f.get("ignore_case") else 0) for f in data["families"]]
         families = tuple(
-            Family(label=f["label"], regex=r, canonical=f["canonical"], example=f["example"], fast=boundary_free(r))
+            Family(
+                label=f["label"],
+                regex=r,
+                canonical=f["canonical"],
+                example=f["example"],
+                fast=boundary_free(r),
+                anchors=_anchors(f),
+                reach=int(f.get("reach", 0)),
+            )
             for f, r in zip(data["families"], regexes, strict=True)
         )
         reagents = tuple(_reagent(item) for item in data.get("reagents", []))
@@ -272,8 +304,9 @@ def is_protein_name(text: str) -> bool:
 def family_matches(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, label, canonical)`` of every family match, longest first where they overlap."""
     found: list[tuple[int, int, str, str]] = []
+    lowered = text.lower()
     for family in load_patterns().families:
-        for m in family.finditer(text):
+        for m in family.finditer(text, lowered):
             canonical = family.canonical.format(*(g or "" for g in m.groups()))
             found.append((m.start(), m.end(), family.label, canonical))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

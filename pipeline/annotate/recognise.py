@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -345,6 +346,35 @@ _CELLS_RE = re.compile(
     r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?)\b"
     r"|\s+(?:cancer|tumou?r|carcinoma|hepatoma|lymphoma|melanoma|sarcoma|glioma)\s+(?:models?|xenografts?)\b"
 )
+# the words a _CELLS_RE match ends with (all its alternatives end so)
+_CELLS_END_RE = re.compile(
+    r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?|models?|xenografts?)\b"
+)
+_CELLS_RUNS = 4  # a _CELLS_RE match crosses at most 4 runs of whitespace before its last word
+_RUN_RE = re.compile(r"\s+")
+
+
+def cells_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_CELLS_RE.finditer(text)``, tried only at the runs of whitespace just before a word such a match can end
+    with (tried at every whitespace of a paper, the regex cost more than the rest of the cell-line rules
+    together). A match starts at a run and crosses at most ``_CELLS_RUNS`` runs before the word it ends with, so
+    the first of those runs, left to right, that starts one is where ``finditer`` finds it too."""
+    done = 0
+    for last in _CELLS_END_RE.finditer(text):
+        if last.end() <= done:
+            continue
+        lo = max(done, last.start() - 400)
+        while lo > done and text[lo - 1].isspace():  # a run is tried from its first space
+            lo -= 1
+        runs = [run.start() for run in _RUN_RE.finditer(text, lo, last.start())]
+        for start in runs[-_CELLS_RUNS:]:
+            m = _CELLS_RE.match(text, start)
+            if m is not None:
+                yield m
+                done = m.end()
+                break
+
+
 _CELL_LIST_RE = re.compile(
     r"((?:[A-Za-z0-9][\w.\-/()]*(?:,\s+(?:and\s+|or\s+|but\s+not\s+)?|\s+(?:and|or|but\s+not)\s+)){0,8}"
     r"[A-Za-z0-9][\w.\-/()]*),?$"
@@ -385,7 +415,7 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
     CELL_LINE, also where a stricter reading left it out or took it for a gene ("CCL4 cells")."""
     added: list[Mention] = []
     blocking = _Overlaps([x for x in mentions if x.label not in _LINE_OVER])  # what a cell line in context may not cut
-    for cells in _CELLS_RE.finditer(text):
+    for cells in cells_matches(text):
         lo = _list_start_bound(text, max(0, cells.start() - 160), cells.start())
         m = _CELL_LIST_RE.search(text, lo, cells.start())
         if m is None:
@@ -438,7 +468,9 @@ _CELL_LONG_FORM_RE = re.compile(
 )
 
 
-_CELL_PAREN_RE = re.compile(r"(\w+(?:\s+in\s+primary\s+culture)?)\s+\(([A-Za-z][A-Za-z0-9.\-/]{1,12}[A-Za-z0-9])\)")
+# "\b" first: tried inside a word, the plain form costs a step per letter it backtracks over (the same matches:
+# one found inside a word is found from the word's start)
+_CELL_PAREN_RE = re.compile(r"\b(\w+(?:\s+in\s+primary\s+culture)?)\s+\(([A-Za-z][A-Za-z0-9.\-/]{1,12}[A-Za-z0-9])\)")
 
 
 def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:

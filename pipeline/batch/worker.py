@@ -134,7 +134,6 @@ def _pdf_pages(data: bytes) -> int | None:
 
 def _process(task: Task, limits: Limits) -> Result:
     from pipeline.export.database import document_rows
-    from pipeline.ingest import ingest_bytes
     from pipeline.recipe import Recipe
 
     path, doc_id, pdf_engine, label = task.path, task.doc_id, task.pdf_engine, task.label
@@ -169,13 +168,13 @@ def _process(task: Task, limits: Limits) -> Result:
             pages = _pdf_pages(data)
             if pages is not None and pages > limits.max_pages:
                 return error_result(task, f"{label}: {pages:,} pages, over the limit of {limits.max_pages:,}", digest)
-        doc = ingest_bytes(data, source=key, suffix=Path(path).suffix, doc_id=doc_id, pdf_engine=pdf_engine)
+        recipe = Recipe(pdf_engine=pdf_engine)  # the chain the CLI and the API run too: read, annotate, extract
+        doc = recipe.read_bytes(data, source=key, suffix=Path(path).suffix, doc_id=doc_id)
         if limits.max_chars is not None and len(doc.text) > limits.max_chars:
             return error_result(
                 task, f"{label}: {len(doc.text):,} characters of text, over the limit of {limits.max_chars:,}", digest
             )
         seconds["ingest"] = time.perf_counter() - t
-        recipe = Recipe()  # the chain the CLI and the API run too: annotate, then tables and prose
         doc, assertions = recipe.run(doc)
         seconds.update(recipe.timings)
     except MemoryError:

@@ -229,6 +229,7 @@ def _is_gene_symbol(form: str) -> bool:
     return any(e.text == form and e.kind in ("symbol", "previous", "alias") for e in load_lexicon("genes").folded(form))
 
 
+@lru_cache(maxsize=65536)
 def cell_line_in_context(form: str) -> Concept | None:
     """A cell line name right before "cells" or "cell line(s)" or in a list that ends so ("in PC3, DU145 and
     LNCaP cells", "HEK cells"): any Cellosaurus name of two characters or more, as written."""
@@ -434,6 +435,7 @@ def _may_extend(key: str, index: Container[str], has_prefix: Callable[[str], boo
 def clear_caches() -> None:
     """Forget what was looked up (new lexicons were installed)."""
     lookup.cache_clear()
+    cell_line_in_context.cache_clear()
     _index_keys.cache_clear()
     _key_state.cache_clear()
 

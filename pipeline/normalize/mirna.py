@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.normalize.scan import anchored_finditer
+
 _PREFIX = r"(?:(?:hsa|mmu|rno)-)?(?:micro\s?RNA|mi\s?RNA|miR|mir|MIR|MiR|miRs|miRNAs)"
 _ID = r"\d{1,5}[a-z]?(?:-\d)?(?:-[35]p)?"
 _ALT = r"(?:/-?(?:\d{1,5}[a-z]?|[a-z])(?:-[35]p)?)"
@@ -47,16 +49,30 @@ def expand_mirna_match(m: re.Match[str]) -> list[str]:
     return names
 
 
+# every MIRNA_RE match holds "mi" (miR, miRNA, microRNA) or "let", after at most a species prefix ("hsa-");
+# every MIRNA_LIST_RE match starts with "mir": the regexes are tried only there (pipeline.normalize.scan)
+MIRNA_ANCHORS = (("mi", "let"), 4)
+MIRNA_LIST_ANCHORS = (("mir",), 0)
+
+
+def _finditer(
+    regex: re.Pattern[str], text: str, lowered: str, anchors: tuple[tuple[str, ...], int]
+) -> list[re.Match[str]]:
+    found = anchored_finditer(regex, text, anchors[0], anchors[1], lowered)
+    return list(regex.finditer(text)) if found is None else found
+
+
 def find_mirnas(text: str) -> list[tuple[int, int, list[str]]]:
     """Every miRNA mention in ``text`` as ``(start, end, canonical names)``."""
     found: list[tuple[int, int, list[str]]] = []
     taken: list[tuple[int, int]] = []
-    for m in MIRNA_LIST_RE.finditer(text):
+    lowered = text.lower()
+    for m in _finditer(MIRNA_LIST_RE, text, lowered, MIRNA_LIST_ANCHORS):
         names = [canonical_mirna(m["first"])]
         names += [canonical_mirna(x) for x in re.findall(rf"-({_ID})", m["rest"])]
         found.append((m.start(), m.end(), names))
         taken.append((m.start(), m.end()))
-    for m in MIRNA_RE.finditer(text):
+    for m in _finditer(MIRNA_RE, text, lowered, MIRNA_ANCHORS):
         if any(s <= m.start() < e for s, e in taken):
             continue
         # "miRNAs" or "microRNAs" alone (no number) never reaches here: the id group is required.

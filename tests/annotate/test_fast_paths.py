@@ -11,7 +11,14 @@ import pytest
 
 import pipeline.normalize.mentions as mentions_module
 from pipeline.annotate import load_pipeline
-from pipeline.annotate.recognise import _CELL_LIST_RE, _CELLS_RE, _list_start_bound, _word_regex
+from pipeline.annotate.recognise import (
+    _CELL_LIST_RE,
+    _CELL_PAREN_RE,
+    _CELLS_RE,
+    _list_start_bound,
+    _word_regex,
+    cells_matches,
+)
 from pipeline.models import Document
 from pipeline.normalize.mentions import _EXTEND, _HIT, _index_keys, _key_hits, _key_state, find_mentions
 
@@ -73,15 +80,21 @@ def test_family_regexes_without_their_leading_boundary_find_the_same(corpus_docs
 
     families = load_patterns().families
     assert sum(f.fast is not None for f in families) >= len(families) - 2
+    assert sum(bool(f.anchors) for f in families) >= len(families) // 2  # the anchored search is the one tried
     pieces = ["EV", "EVs", "sEV", "exosome", "A-exosomes", "x", "1", " ", "-", "_", "circRNA", "circ", "HIPK3",
               "DNA", "mtDNA", "cf", "cells", "A549", "MCF7", "extracellular vesicles", "small", "hsa_circ_", "00123",
-              "TEX", "é", "apoptotic bodies", "(", "microvesicle"]  # fmt: skip
-    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 3000, seed=11, longest=12)
+              "TEX", "é", "apoptotic bodies", "(", "microvesicle", "EXOSOMES", "AB-", "tumor-derived", "Tumour-derived",
+              "Large", "oncosomes", "SMALL", "ssEVs", "lEV", "mEVs", "DEX", "TEVs", "mitochondrial DNA", "genomes",
+              "cell-free DNA", "circulating tumour DNA", "genomic", "exosomal", "vesicular", "nuclear", "exoDNA",
+              "EVDNA", "ectosome", "exophers", "İ", "\n", "  "]  # fmt: skip
+    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 6000, seed=11, longest=12)
     found = 0
     for family in families:
         for text in texts:
             plain = [(m.span(), m.groups()) for m in family.regex.finditer(text)]
             assert [(m.span(), m.groups()) for m in family.finditer(text)] == plain, (family.regex.pattern, text)
+            lowered = text.lower()
+            assert [(m.span(), m.groups()) for m in family.finditer(text, lowered)] == plain, family.regex.pattern
             found += len(plain)
     assert found > 1000
 
@@ -124,3 +137,46 @@ def test_cell_words_other_than_cells_end_a_list(text: str, line: str) -> None:
 
     load_pipeline()
     assert (line, "CELL_LINE") in [(m.text, m.label) for m in mentions_in(text, [], {})]
+
+
+def test_cells_matches_are_the_regexs_matches(corpus_docs: dict[str, Document]) -> None:
+    """Trying _CELLS_RE only at the runs of whitespace before a last word gives what finditer gives."""
+    pieces = ["PC3", " ", "  ", "\n", "cells", "cell", "lines", "cell lines", "cancer", "breast", "T", "-", "NK",
+              "myofibroblast-like", "osteoblast", "into", "and", ",", "models", "xenografts", "tumor", "giant", "x"]  # fmt: skip
+    texts = [doc.text for doc in corpus_docs.values()] + _random_texts(pieces, 20000, seed=11, longest=30)
+    found = 0
+    for text in texts:
+        plain = [(m.span(), m[0]) for m in _CELLS_RE.finditer(text)]
+        assert [(m.span(), m[0]) for m in cells_matches(text)] == plain, text[:200]
+        found += len(plain)
+    assert found > 2000
+
+
+def test_cell_paren_regex_from_a_word_boundary_is_the_plain_regex(corpus_docs: dict[str, Document]) -> None:
+    plain = re.compile(_CELL_PAREN_RE.pattern.removeprefix("\\b"))
+    assert plain.pattern != _CELL_PAREN_RE.pattern
+    pieces = ["cells", " ", "(", ")", "HK-2", "in primary culture", "x", "ab", "_", "1", "(A1)", " (", "-"]
+    texts = [doc.text for doc in corpus_docs.values()] + _random_texts(pieces, 20000, seed=5, longest=20)
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in _CELL_PAREN_RE.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text[:200]
+
+
+def test_mirna_regexes_tried_at_their_anchors_find_the_same(corpus_docs: dict[str, Document]) -> None:
+    """The miRNA regexes tried only where "mi"/"let" (after at most a species prefix) or "mir" starts give
+    finditer's matches, groups included."""
+    from pipeline.normalize.mirna import MIRNA_ANCHORS, MIRNA_LIST_ANCHORS, MIRNA_LIST_RE, MIRNA_RE, _finditer
+
+    pieces = ["miR-21", "MiR", "mir", "-", "hsa-", "mmu-", "let-7a", "Let7", "microRNA", "micro RNA", "miRNA",
+              "miRs-21, -378e, and -143", "/222", "/b", "-3p", "5p", " ", "x", "1", "family", " cluster", "A-",
+              "İ", "_", ",", " and -", "mi", "let"]  # fmt: skip
+    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 20000, seed=3, longest=14)
+    found = 0
+    for text in texts:
+        for regex, anchors in ((MIRNA_RE, MIRNA_ANCHORS), (MIRNA_LIST_RE, MIRNA_LIST_ANCHORS)):
+            plain = [(m.span(), m.groupdict()) for m in regex.finditer(text)]
+            fast = [(m.span(), m.groupdict()) for m in _finditer(regex, text, text.lower(), anchors)]
+            assert fast == plain, (regex.pattern[:40], text)
+            found += len(plain)
+    assert found > 3000
