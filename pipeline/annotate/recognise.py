@@ -473,6 +473,47 @@ _CELL_LONG_FORM_RE = re.compile(
 _CELL_PAREN_RE = re.compile(r"\b(\w+(?:\s+in\s+primary\s+culture)?)\s+\(([A-Za-z][A-Za-z0-9.\-/]{1,12}[A-Za-z0-9])\)")
 
 
+def _word_start(text: str, end: int, floor: int) -> int:
+    """Where the run of word characters (re's ``\\w``) ending at ``end`` starts, not before ``floor``."""
+    k = end
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    return k
+
+
+def _space_start(text: str, end: int, floor: int) -> int:
+    k = end
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def cell_paren_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_CELL_PAREN_RE.finditer(text)``, tried only at the word before each "(" that follows a space (and at the
+    word before "in primary culture" there): a match starts at one of those two, and only there."""
+    done = 0
+    at = text.find("(")
+    while at >= 0:
+        space = _space_start(text, at, done)
+        if space < at:
+            word = _word_start(text, space, done)
+            starts = [word]
+            if text[word:space] == "culture":  # "... cells in primary culture (X)": from "cells", if it is so
+                k = _word_start(text, _space_start(text, word, done), done)
+                if text[k:word].split() == ["primary"]:
+                    k = _word_start(text, _space_start(text, k, done), done)
+                    if text[k : k + 2] == "in":
+                        k = _word_start(text, _space_start(text, k, done), done)
+                        starts.insert(0, k)
+            for start in starts:
+                m = _CELL_PAREN_RE.match(text, start) if start < space else None
+                if m is not None:
+                    yield m
+                    done = m.end()
+                    break
+        at = text.find("(", max(at + 1, done))
+
+
 def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:
     """A Cellosaurus name the paper defines by a description of cells ("... epithelial cell (HK-2)") is that cell
     line wherever it is used; where the description is a disease ("mouse colon cancer (CMT-93)"), only a name
@@ -481,7 +522,7 @@ def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[De
     # the detector's definitions, and any name in brackets right after such a description (its letters need not
     # spell the description: "HK-2")
     shorts = {d.short: d.long.strip() for d in definitions if _CELL_LONG_FORM_RE.search(d.long.strip())}
-    for m in _CELL_PAREN_RE.finditer(text):
+    for m in cell_paren_matches(text):
         shorts.setdefault(m[2], m[1])
     blocking = _Overlaps([x for x in mentions if x.label not in _LINE_OVER])  # what a cell line may not cut
     for short, long_form in shorts.items():

@@ -24,6 +24,8 @@ from pipeline.normalize.mirna import find_mirnas
 # and a name may run over such a gap ("MDA-MB-231", "C/EBP-β", "Hs578Ts(i)8") but not over a space-bracket or
 # punctuation (see _GAP_OK_RE), so "docetaxel-resistant" yields "docetaxel" and "TSP1-enriched" yields "TSP1".
 _TOKEN_RE = re.compile(r"[A-Za-z0-9\u0391-\u03c9\u00b5][A-Za-z0-9\u0391-\u03c9\u00b5+'.]*")
+# a token without its trailing full stops and apostrophes ("Fig." -> "Fig"), found by the regex itself
+_TOKEN_STRIPPED_RE = re.compile(_TOKEN_RE.pattern + r"(?<![.'])")
 MAX_NGRAM = 10
 _GAP_OK_RE = re.compile(r"[ \t]{1,2}|-|/|\(|\)|")
 # every gap _GAP_OK_RE takes whole, for a set lookup in the n-gram search
@@ -46,13 +48,8 @@ class Mention:
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        start = m.start()
-        word = m[0].rstrip(".'")
-        if word:
-            out.append((start, start + len(word)))
-    return out
+    """The (start, end) of every word of ``text``: a _TOKEN_RE match without its trailing "." and "'"."""
+    return [m.span() for m in _TOKEN_STRIPPED_RE.finditer(text)]
 
 
 def _gene_ok(entry: Entry, form: str) -> bool:

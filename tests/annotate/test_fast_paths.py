@@ -17,6 +17,7 @@ from pipeline.annotate.recognise import (
     _CELLS_RE,
     _list_start_bound,
     _word_regex,
+    cell_paren_matches,
     cells_matches,
 )
 from pipeline.models import Document
@@ -155,12 +156,16 @@ def test_cells_matches_are_the_regexs_matches(corpus_docs: dict[str, Document]) 
 def test_cell_paren_regex_from_a_word_boundary_is_the_plain_regex(corpus_docs: dict[str, Document]) -> None:
     plain = re.compile(_CELL_PAREN_RE.pattern.removeprefix("\\b"))
     assert plain.pattern != _CELL_PAREN_RE.pattern
-    pieces = ["cells", " ", "(", ")", "HK-2", "in primary culture", "x", "ab", "_", "1", "(A1)", " (", "-"]
-    texts = [doc.text for doc in corpus_docs.values()] + _random_texts(pieces, 20000, seed=5, longest=20)
+    pieces = ["cells", " ", "(", ")", "HK-2", "in primary culture", "x", "ab", "_", "1", "(A1)", " (", "-", "in",
+              "primary", "culture", "\n", "  ", "é"]  # fmt: skip
+    texts = [doc.text for doc in corpus_docs.values()] + _random_texts(pieces, 30000, seed=5, longest=20)
+    found = 0
     for text in texts:
-        assert [(m.span(), m.groups()) for m in _CELL_PAREN_RE.finditer(text)] == [
-            (m.span(), m.groups()) for m in plain.finditer(text)
-        ], text[:200]
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _CELL_PAREN_RE.finditer(text)] == expected, text[:200]
+        assert [(m.span(), m.groups()) for m in cell_paren_matches(text)] == expected, text[:200]
+        found += len(expected)
+    assert found > 200
 
 
 def test_mirna_regexes_tried_at_their_anchors_find_the_same(corpus_docs: dict[str, Document]) -> None:
@@ -180,3 +185,19 @@ def test_mirna_regexes_tried_at_their_anchors_find_the_same(corpus_docs: dict[st
             assert fast == plain, (regex.pattern[:40], text)
             found += len(plain)
     assert found > 3000
+
+
+def test_tokens_are_the_regex_words_without_trailing_stops(corpus_docs: dict[str, Document]) -> None:
+    from pipeline.normalize.mentions import _TOKEN_RE, _tokens
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        out = []
+        for m in _TOKEN_RE.finditer(text):
+            word = m[0].rstrip(".'")
+            if word:
+                out.append((m.start(), m.start() + len(word)))
+        return out
+
+    pieces = ["A", "b", "1", ".", "'", "+", " ", "-", "α", "µ", "..", "ER+.", "Fig.", "x'", "é"]
+    for text in [d.text for d in corpus_docs.values()] + _random_texts(pieces, 20000, seed=9, longest=16):
+        assert _tokens(text) == plain(text), text
