@@ -222,6 +222,25 @@ def _background_re() -> re.Pattern[str]:
     return re.compile("|".join(phrases) if phrases else r"(?!)", re.IGNORECASE)
 
 
+@cache
+def _prognosis_re() -> re.Pattern[str]:
+    phrases = load_engine().ruleset.prognosis
+    return re.compile("|".join(phrases) if phrases else r"(?!)", re.IGNORECASE)
+
+
+def _states_prognosis(doc: Document, f: SentenceFacts) -> bool:
+    """The sentence states a prognosis (survival, death) and names no drug and no treatment: what it says of a
+    cargo is no drug response ("presence of C-MYC mRNA ... was associated with short progression-free
+    survival"; not "patients receiving IPI who showed extended PFS")."""
+    if any(doc.entities[i].label in DRUG_LABELS for i in f.entities):
+        return False
+    text = doc.span_text(f.span)
+    return bool(_prognosis_re().search(text)) and not _THERAPY_RE.search(text)
+
+
+_THERAPY_RE = re.compile(r"\b(?:treat|therap|receiv|regimen|administ)\w*", re.IGNORECASE)
+
+
 def _background(text: str) -> bool:
     """The sentence reports earlier work ("Exosomes have been shown to spread chemoresistance")."""
     return bool(_background_re().search(text))
@@ -473,6 +492,8 @@ def _unit_pairs(
     paired = {p.cargo.name for p in pairs}
     out: list[_Pair] = []
     for f in facts:
+        if f.index != where and _states_prognosis(doc, f):
+            continue  # the cargo of a survival statement takes no drug statement of the unit's
         for i in f.entities:
             if not _is_cargo(doc, f, i, context):
                 continue

@@ -16,7 +16,9 @@ Rules of kind ``effect`` say what a stretch of a sentence states (confers_resist
 predicts_resistance, associated); rules of kind ``role`` give the entities under their placeholders a role
 (cargo, target, donor, recipient, status, inverted, payload, resisted, exposure of the donor cells to a
 drug, vesicles as an engineered vehicle). ``background`` lists the phrases of a sentence that reports earlier
-work ("has been shown", "previous studies"): its cues count for less than the study's own. An effect rule may name a ``hedged_effect``, taken when a word of
+work ("has been shown", "previous studies"): its cues count for less than the study's own; ``prognosis`` the
+phrases of a sentence that states a prognosis ("short progression-free survival", "a high death rate"): a cargo
+named there, with no drug, does not take the study's drug statement. An effect rule may name a ``hedged_effect``, taken when a word of
 the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
 token programs run by ``RuleEngine`` (a small dynamic-programming matcher over tokens whose word classes are looked
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
@@ -35,7 +37,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from pipeline.errors import LexiconError
 from pipeline.normalize.lexicon import models_dir
@@ -99,14 +101,15 @@ class RuleSet(BaseModel):
     about: str = ""
     clause_breaks: list[str]
     background: list[str] = []  # regular expressions of a sentence that reports earlier work ("has been shown")
+    prognosis: list[str] = []  # ... of a sentence that states a prognosis (survival, death), no drug response
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
     rules: list[Rule]
 
-    @field_validator("background")
+    @field_validator("background", "prognosis")
     @classmethod
-    def _background_compiles(cls, v: list[str]) -> list[str]:
-        _compile_all("background", v)
+    def _phrases_compile(cls, v: list[str], info: ValidationInfo) -> list[str]:
+        _compile_all(str(info.field_name), v)
         return v
 
     @field_validator("word_classes")

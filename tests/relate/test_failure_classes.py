@@ -425,3 +425,24 @@ def test_targets_from_the_units_other_sentences() -> None:
 def test_cargo_relations_need_vesicles_in_the_paper(text: str, relations: set[tuple[str, str]]) -> None:
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert {(a.relation, c.name) for a in relate(doc) for c in a.cargo} == relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cargo of a survival statement, with no drug or treatment named there, takes no drug statement
+        (
+            "Results\n\nThe presence of exosomal PTEN mRNA was associated with poor response to rituximab. The "
+            "presence of exosomal BCL6 mRNA was associated with short overall survival.",
+            {("PTEN", "rituximab", "predicts_resistance")},
+        ),
+        # ... while survival under the treatment is the treatment's response
+        (
+            "Results\n\nThe presence of exosomal PTEN mRNA was associated with poor response to rituximab. Patients "
+            "treated with this regimen who showed higher exosomal BCL6 mRNA had a shorter progression-free survival.",
+            {("PTEN", "rituximab", "predicts_resistance"), ("BCL6", "rituximab", "predicts_resistance")},
+        ),
+    ],
+)
+def test_prognosis_is_no_drug_response(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
