@@ -154,6 +154,15 @@ class ReceptorPhrases:
 
 
 @dataclass(frozen=True)
+class SymbolsInContext:
+    """Ambiguous gene symbols taken as the gene where a gene word is next to them."""
+
+    symbols: frozenset[str]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Patterns:
     families: tuple[Family, ...]
     prefixes: tuple[Extension, ...]
@@ -165,6 +174,7 @@ class Patterns:
     disease: re.Pattern[str] | None = None
     protein: re.Pattern[str] | None = None
     receptors: ReceptorPhrases | None = None
+    symbols_in_context: SymbolsInContext | None = None
 
 
 def _anchors(family: dict[str, object]) -> tuple[str, ...]:
@@ -255,6 +265,12 @@ def load_patterns(path: str | None = None) -> Patterns:
             if rp
             else None
         )
+        sic = data.get("symbols_in_context")
+        symbols_in_context = (
+            SymbolsInContext(frozenset(sic["symbols"]), re.compile(sic["before"]), re.compile(sic["after"]))
+            if sic
+            else None
+        )
         protein = data.get("proteins")
         protein_re = (
             re.compile(protein["pattern"], re.IGNORECASE if protein.get("ignore_case") else 0) if protein else None
@@ -266,6 +282,7 @@ def load_patterns(path: str | None = None) -> Patterns:
         disease=disease_re,
         protein=protein_re,
         receptors=receptors,
+        symbols_in_context=symbols_in_context,
         families=families,
         prefixes=_extensions(data.get("prefixes", [])),
         suffixes=_extensions(data.get("suffixes", [])),

@@ -30,7 +30,7 @@ from pipeline.annotate.patterns import (
 )
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
-from pipeline.normalize.concepts import singular
+from pipeline.normalize.concepts import gene_category_type, singular
 from pipeline.normalize.lexicon import load_lexicon
 from pipeline.normalize.mentions import Mention, cell_line_in_context, find_mentions, lookup
 
@@ -547,6 +547,41 @@ def _cell_lines_defined(text: str, mentions: list[Mention], definitions: list[De
 _LIGAND_LABELS = frozenset(["DRUG"])
 
 
+def _symbols_in_context(text: str, mentions: list[Mention], defined: frozenset[str]) -> list[Mention]:
+    """Ambiguous gene symbols (``symbols_in_context`` in the pattern file: "MET") as the gene where a gene word
+    is next to them ("the oncogene MET", "MET amplification"), written exactly as the symbol, overlapping no
+    other mention and not defined by the paper (``defined``: its definitions' short forms say what they are)."""
+    sic = load_patterns().symbols_in_context
+    if sic is None or not any(symbol in text for symbol in sic.symbols):
+        return mentions
+    added: list[Mention] = []
+    taken = _Overlaps(mentions)
+    for symbol in sorted(sic.symbols - defined):
+        for m in _word_regex(symbol).finditer(text):
+            start, end = m.start(), m.end()
+            if taken(start, end):
+                continue
+            if not (sic.before.search(text, max(0, start - 20), start) or sic.after.match(text[end : end + 40])):
+                continue
+            concept = _symbol_concept(symbol)
+            if concept is not None:
+                added.append(Mention(start, end, symbol, "GENE", concept))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: (x.start, x.end))
+
+
+@lru_cache(maxsize=64)
+def _symbol_concept(symbol: str) -> Concept | None:
+    """The gene whose approved symbol ``symbol`` is, as written."""
+    entry = next((e for e in load_lexicon("genes").folded(symbol) if e.text == symbol and e.kind == "symbol"), None)
+    return (
+        None
+        if entry is None
+        else Concept(name=entry.canonical, id=entry.identifier or None, type=gene_category_type(entry))
+    )
+
+
 def _receptor_phrases(text: str, mentions: list[Mention]) -> list[Mention]:
     """Receptors and transporters named by their ligand (``receptor_phrases`` in the pattern file): "serotonin
     transporter", "dopamine D2 receptor" (one gene), "muscarinic receptors" (a family). The ligand's own
@@ -632,6 +667,7 @@ def recognise(
     mentions = _resolve_short_forms(text, mentions, definitions, glossary)
     mentions = _protein_short_forms(text, mentions, definitions)
     mentions = _receptor_phrases(text, mentions)
+    mentions = _symbols_in_context(text, mentions, frozenset(d.short for d in definitions) | frozenset(glossary))
     mentions = _tag_long_forms(text, mentions, definitions)
     defined = frozenset(d.short for d in definitions if _whole_entity(d.long) is None or is_disease_name(d.long))
     mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))

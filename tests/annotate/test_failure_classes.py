@@ -459,3 +459,31 @@ def test_cell_lines_in_context(text: str, mention: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["the resistant breast cancer cells", "in treated cells", "the cell line was"])
 def test_no_cell_line_from_context_words(text: str) -> None:
     assert not [m for m in recognise(text) if m.label == "CELL_LINE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The oncogene MET was packaged into exosomes.", [("MET", "GENE", "MET")]),
+        ("MET amplification drives resistance to gefitinib.", [("MET", "GENE", "MET")]),
+        ("Cells with high SET expression.", [("SET", "GENE", "SET")]),
+        ("Patients who MET the criteria.", []),  # an ordinary word in capitals stays one
+        ("A SET of ten genes.", []),
+        ("MET cells.", []),  # no gene word next to it
+    ],
+)
+def test_ambiguous_symbols_are_genes_where_a_gene_word_is_next_to_them(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(t, label, name) for t, label, name, _ in _found(text) if label == "GENE"]
+    assert found == expected
+
+
+def test_an_ambiguous_symbol_the_paper_defines_follows_its_definition() -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    text = "The serum excretion test (SET) was done. SET levels rose, and MET expression too."
+    definitions = find_definition_spans(text)
+    assert [d.short for d in definitions] == ["SET"]
+    genes = [m.text for m in recognise(text, definitions) if m.label == "GENE"]
+    assert genes == ["MET"]
