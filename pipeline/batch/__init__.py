@@ -429,9 +429,10 @@ def _store(out: Path, state, mirror, result: Result) -> None:  # type: ignore[no
     if result.document_json:  # the document file first: a row in the database always has its file
         with atomic_open(document_path(out, result.doc_id)) as fh:
             fh.write(result.document_json)
-    old = db.store(state, result.path, result.doc_id, result.rows)
+    old = db.store(state, result.path, result.doc_id, result.rows, cleaned=True)  # document_rows cleaned them
     if mirror is not None:
-        db.store(mirror, result.path, result.doc_id, {k: v for k, v in result.rows.items() if k not in db.RUN_ONLY})
+        rows = {k: v for k, v in result.rows.items() if k not in db.RUN_ONLY}
+        db.store(mirror, result.path, result.doc_id, rows, cleaned=True)
     for doc_id in old - ({result.doc_id} if result.document_json else set()):
         if doc_id:  # a document no row holds any more (a file that failed this time, or is gone)
             with contextlib.suppress(FileNotFoundError):
@@ -446,7 +447,7 @@ def _copy_to_mirror(out: Path, state, mirror, path: str) -> None:  # type: ignor
     doc = load_document(out, row["doc_id"])
     items = [a for a in db.iter_assertions(state) if a.provenance.doc_id == doc.doc_id]
     result = Result(path, row["doc_id"], row["content_hash"], row["status"], row["message"] or "", row["timings"])
-    db.store(mirror, path, row["doc_id"], db.document_rows(result, doc, items))
+    db.store(mirror, path, row["doc_id"], db.document_rows(result, doc, items), cleaned=True)
 
 
 __all__ = ["Limits", "RunLockedError", "RunSummary", "assign_doc_ids", "discover", "run_batch", "scan"]

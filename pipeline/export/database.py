@@ -326,13 +326,18 @@ def _insert(conn: Any, table: Table, rows: list[dict[str, Any]]) -> None:
     )
 
 
-def store(engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str, Any]]]) -> set[str]:
+def store(
+    engine: Engine, path: str, doc_id: str, rows: dict[str, list[dict[str, Any]]], *, cleaned: bool = False
+) -> set[str]:
     """Replace one file's rows (and its document's) in one transaction; returns the doc_ids it replaced.
 
-    ``rows`` come from ``document_rows``, whose text is already cleaned for every database alike (NUL, which
-    PostgreSQL refuses in text, and other control characters but tab and newlines are spaces, so offsets into a
-    document's text stay right), in the worker that read the file rather than here in the run's writer.
+    Text is cleaned for every database alike (NUL, which PostgreSQL refuses in text, and other control
+    characters but tab and newlines become spaces, so offsets into a document's text stay right), here unless
+    ``cleaned``: rows from ``document_rows`` were cleaned in the worker that read the file, so the run's writer
+    does not do it again.
     """
+    if not cleaned:
+        rows = _cleaned(rows)
     with engine.begin() as conn:
         old = conn.execute(select(files.c.doc_id).where(files.c.path == path)).scalar()
         replaced = {old, doc_id} - {None, ""}

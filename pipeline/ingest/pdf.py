@@ -562,6 +562,8 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
         first = lines[0]
         if first.size < 0.9 * body_size and _MARKS_ONLY_RE.fullmatch(text):
             continue  # affiliation marks or a raised number left alone on a line: no text of their own
+        if first.size < 0.9 * body_size and _figure_residue(text):
+            continue  # a figure's axis ticks and panel numbers in small print ("10 10 10 10", "0 20 40 60")
         heading = (
             (first.size >= 1.15 * body_size or ((first.bold or first.styled) and len(text) < 120))
             and len(text.split()) <= 20
@@ -585,6 +587,15 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
         end = end and not heading and not caption and len(text) > 80
         out.append((page, text, end, bool(caption) or small, _box_of(lines)))
     return out
+
+
+_TICK_RE = re.compile(r"[−+\-]?\d+(?:[.,]\d+)?%?|\S")
+
+
+def _figure_residue(text: str) -> bool:
+    """Four or more tokens, nearly all of them numbers or single characters: what a figure's axes leave."""
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(bool(_TICK_RE.fullmatch(t)) for t in tokens) >= 0.9 * len(tokens)
 
 
 def _box_of(lines: list[Line]) -> Box | None:

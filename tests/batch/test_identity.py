@@ -194,3 +194,14 @@ def test_identity_postgresql_takes_nul_in_rows(tmp_path: Path) -> None:
 def test_identity_inflated_streams_counted_with_a_cap(mb: int, cap: int, over: bool) -> None:
     found = inflated_over(bomb_pdf(mb), cap << 20)
     assert (found is not None) is over
+
+
+def test_identity_store_cleans_raw_rows_for_sqlite_too(tmp_path: Path) -> None:
+    """store() cleans rows it is given raw (rows from document_rows come cleaned by the worker)."""
+    from pipeline.export import database as db
+
+    engine = db.connect(f"sqlite:///{tmp_path / 'run.sqlite'}")
+    row = {"path": "x.txt", "doc_id": "x", "content_hash": "", "status": "error", "message": "a\x00b\x1bc"}
+    db.store(engine, "x.txt", "x", {"files": [row]})
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("select message from files where doc_id = 'x'")).scalar() == "a b c"

@@ -763,3 +763,21 @@ def test_pdf_spans_carry_the_box_of_their_block(engine: str) -> None:
     assert all(s.box == text.box for s in doc.sentences if s.paragraph == doc.paragraphs.index(text))
     section = next(s for s in doc.sections if s.title.endswith("Introduction"))
     assert section.box is not None and abs(section.box[1] - 30 * mm) < 4
+
+
+@pytest.mark.parametrize(
+    ("text", "residue"),
+    [
+        ("10 10 10 10 10 5 5 5 5 0 0 0 −5 −5", True),  # axis ticks
+        ("1.00 1.00 0.75 0.75 0.50 0.50 0.25", True),
+        ("- - + + - - - - + +", True),  # gel lane marks
+        ("M - + - + - + - +", True),
+        ("0 20 40", False),  # too short to tell
+        ("Cells were counted 10 times in 3 wells", False),
+        ("n = 70 cells n = 44 cells n = 83 cells", False),
+    ],
+)
+def test_figure_residue_is_numbers_and_single_characters(text: str, residue: bool) -> None:
+    from pipeline.ingest.pdf import _figure_residue
+
+    assert _figure_residue(text) is residue
