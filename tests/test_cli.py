@@ -51,6 +51,14 @@ def test_cli_tables_jsonl_fields() -> None:
         assert key in wei
 
 
+def test_cli_tables_jsonl_is_the_committed_example() -> None:
+    """outputs/example/ (which README points newcomers to) is what `evminer tables --format jsonl` writes today."""
+    result = CliRunner().invoke(main, ["tables", str(CORPUS / SCHWARZENBACH), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    example = Path(__file__).resolve().parents[1] / "outputs" / "example" / "schwarzenbach2020_tables.jsonl"
+    assert result.output == example.read_text(encoding="utf-8")
+
+
 def test_cli_tables_tsv_header_and_rows() -> None:
     result = CliRunner().invoke(main, ["tables", str(CORPUS / SCHWARZENBACH), "--format", "tsv"])
     lines = result.output.splitlines()
