@@ -81,3 +81,13 @@ def test_unreadable_compiled_lexicons_are_compiled_again(saved: Path, tmp_path: 
     nlp = spacy.load(copy)
     assert [m.text for m in nlp("PTX resistance")._.evminer_mentions] == ["PTX"]
     assert CompiledLexicons.mmap(copy / "evminer_entities", LEXICON_KINDS).lexicon("drugs").folded("paclitaxel")
+
+
+def test_the_committed_pipeline_holds_the_current_pattern_file() -> None:
+    """annotate reads the pattern file saved in models/evminer_ner: after an edit to models/patterns/families.json,
+    `evminer build-model` must be run (else the edit silently does nothing)."""
+    from pipeline.normalize.lexicon import models_dir
+
+    saved = models_dir() / "evminer_ner" / "evminer_entities" / "families.json"
+    source = models_dir() / "patterns" / "families.json"
+    assert saved != source and saved.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
