@@ -351,7 +351,7 @@ _CELLS_END_RE = re.compile(
     r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?|models?|xenografts?)\b"
 )
 _CELLS_RUNS = 4  # a _CELLS_RE match crosses at most 4 runs of whitespace before its last word
-_RUN_RE = re.compile(r"\s+")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def cells_matches(text: str) -> Iterator[re.Match[str]]:
@@ -366,7 +366,7 @@ def cells_matches(text: str) -> Iterator[re.Match[str]]:
         lo = max(done, last.start() - 400)
         while lo > done and text[lo - 1].isspace():  # a run is tried from its first space
             lo -= 1
-        runs = [run.start() for run in _RUN_RE.finditer(text, lo, last.start())]
+        runs = [run.start() for run in _SPACE_RE.finditer(text, lo, last.start())]
         for start in runs[-_CELLS_RUNS:]:
             m = _CELLS_RE.match(text, start)
             if m is not None:
@@ -386,9 +386,6 @@ _LINE_OVER = frozenset(["GENE", "GENE_FAMILY", "LNCRNA", "CELL_LINE"])
 _AFTER_CELL_LINE_RE = re.compile(
     r"\bcell\s+lines?,?\s+(?:designated\s+|named\s+|\(\s*)?([A-Za-z0-9][\w.\-/]*[A-Za-z0-9])"
 )
-
-
-_SPACE_RE = re.compile(r"\s+")
 
 
 def _list_start_bound(text: str, lo: int, end: int) -> int:
