@@ -74,6 +74,25 @@ def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
                 yield (name, symbol, hgnc_id, category, "name", "HGNC")
 
 
+def gene_table_rows(hgnc_complete: Path, hgnc_table: Path) -> Iterator[Row]:
+    """Older and variant symbols of approved genes that HGNC's own file no longer lists (HGNChelper's table:
+    "MNSOD" of SOD2, "TRBETA" of THRB, "TOP2ALPHA" of TOP2A), as aliases of the gene they map to."""
+    known: set[str] = set()
+    approved: dict[str, tuple[str, str]] = {}
+    for row in gene_rows(hgnc_complete):
+        known.add(fold_key(row[0]))
+        if row[4] == "symbol":
+            approved[row[0]] = (row[2], row[3])
+    with _open_text(hgnc_table) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            form, symbol = rec["Symbol"], rec["Approved.Symbol"]
+            key = fold_key(form)
+            if symbol in approved and len(key) >= 3 and key not in known:
+                known.add(key)
+                hgnc_id, category = approved[symbol]
+                yield (form, symbol, hgnc_id, category, "alias", "HGNChelper")
+
+
 # The one word a gene's name is known by: "fibronectin" of "fibronectin 1" (FN1) when no other gene's name is that
 # word with a number; "nephrin" of "NPHS1, nephrin" and of "nephrosis 1, congenital, Finnish type (nephrin)".
 _NAME_NUMBER_RE = re.compile(r"([a-z]{3,}(?:in|ase)) \d{1,2}")
@@ -296,6 +315,7 @@ def build_all(vocab: Path, out: Path) -> dict[str, int]:
             itertools.chain(
                 gene_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
                 gene_name_word_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
+                gene_table_rows(vocab / "hgnc/hgnc_complete_set.txt.gz", vocab / "hgnc/hgnc.table.tsv.gz"),
             ),
             out / "genes.tsv",
         ),

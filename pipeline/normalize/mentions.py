@@ -129,15 +129,40 @@ _ELEMENTS = frozenset(
         "gdtbdyhoertmybluhftareosirptauhgtlpbbipoatrnfrraacthpanppuam",
     )
 )
-_BIOLOGIC_INN_RE = re.compile(r"(?:mab|cept|ase|kin|tide|cel)\b", re.IGNORECASE)
+_BIOLOGIC_INN_RE = re.compile(r"(?:mab|cept|ase|kin|tide|cel|parin|irudin)\b", re.IGNORECASE)
+
+
+# Endings of chemical and non-proprietary drug names ("paracetamol", "desferrioxamine", "cyclosporin",
+# "valproate", "suxamethonium"); brand and agrochemical trade names are ordinary words ("Balance", "Merlin").
+_CHEMICAL_ENDING_RE = re.compile(
+    r"(?:ol|ine|in|ide|ate|one|ium|um|ene|ane|yl|il|an|am|ic|ex|ox|ac|ast|pine|pam|lam|fen|cin|mycin)$"
+)
+
+
+def _lower_case_name(form: str, alias: str) -> bool:
+    """A capitalised synonym written in lower case in running text, as chemical names are ("paracetamol" of
+    "Paracetamol"), when it is spelled like a chemical name rather than an ordinary word."""
+    return (
+        len(form) >= 6
+        and form == alias.lower()
+        and alias[:1].isupper()
+        and alias[1:].islower()
+        and _CHEMICAL_ENDING_RE.search(form) is not None
+    )
 
 
 def _drug_hit(form: str) -> Concept | None:
     """A drug for running text: no allergen extracts; of the biologics only INN-named ones (-mab, -cept, ...),
     so that "fibronectin", "NK cells" or "IL-6" are not drugs; an all-capitals brand synonym only in capitals."""
-    drug = load_lexicon("drugs").resolve(form)
+    lexicon = load_lexicon("drugs")
+    drug = lexicon.resolve(form)
     if drug is None or form.lower() in ambiguous_forms().get("drugs", ()):
         return None
+    if drug.text != form:  # of the same drug's spellings, the one written ("Noradrenaline", not "Nor-adrenaline")
+        lower = form.lower()
+        drug = next(
+            (e for e in lexicon.folded(form) if e.canonical == drug.canonical and e.text.lower() == lower), drug
+        )
     if drug.kind != "curated":
         same_words = drug.text.lower().replace("-", " ") == form.lower().replace("-", " ")
         if len(form) < 4 or not same_words or drug.category == "extract":
@@ -147,8 +172,11 @@ def _drug_hit(form: str) -> Concept | None:
         if drug.category == "biologic" and _gene_hit(form) is not None:
             return None  # the protein itself ("IL-7", "VIP", "tyrosinase", "BChE"): a gene product, read as one
         own_name = drug.canonical.lower().split()[0] == drug.text.lower()  # "Lithium" of "lithium cation"
-        if drug.kind == "alias" and form != drug.text and (drug.text.isupper() or " " not in form) and not own_name:
+        brand_like = drug.kind == "alias" and form != drug.text and (drug.text.isupper() or " " not in form)
+        if brand_like and not own_name and not _lower_case_name(form, drug.text):
             return None  # brand-name synonyms ("BALANCE", "Capture") count only as written
+        if drug.kind == "alias" and load_lexicon("genes").folded(form):
+            return None  # a trade name that is also a protein's name ("Merlin" of NF2) is the protein
     return Concept(name=drug.canonical, id=drug.identifier or None, type="DRUG")
 
 
@@ -249,6 +277,7 @@ _LATIN_GREEK = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "k": "kap
 _LATIN_GREEK_AFTER_RE = re.compile(r"^((?=(?:.*[A-Z]){2})[A-Za-z0-9-]*[A-Z0-9]-?)([abgdk])([A-Z]?)$")
 _LATIN_GREEK_BEFORE_RE = re.compile(r"^([abgk])-([a-z]{4,})$")
 _SPECIES_PREFIX_RE = re.compile(r"^[hmr]([A-Z][A-Z0-9-]{2,})$")
+_GREEK_FIRST_RE = re.compile(r"^(alpha|beta|gamma|delta|kappa)([a-z][a-z0-9]{2,})$")
 _SPELLED_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|kappa|epsilon)(?![a-z])", re.IGNORECASE)
 
 
@@ -265,9 +294,12 @@ def gene_variants(form: str) -> list[str]:
     m = _SPECIES_PREFIX_RE.match(form)
     if m:
         out.append(m[1])
-    for one in (form, m[1] if m else None):  # "PPAR-alpha" -> "PPARA", "Hsp90beta" -> "Hsp90B", "hGRalpha" -> "GRA"
-        if one and re.match(r"[A-Za-z][A-Za-z0-9]{2,}-?(?:alpha|beta|gamma|delta|kappa)$", one):
+    for one in (form, m[1] if m else None):  # "PPAR-alpha" -> "PPARA", "LHbeta" -> "LHB", "hGRalpha" -> "GRA"
+        if one and re.match(r"[A-Za-z][A-Za-z0-9]{1,}-?(?:alpha|beta|gamma|delta|kappa)$", one):
             out.append(_SPELLED_GREEK_RE.sub(lambda g: g[0][0].upper(), one.replace("-", "")))
+    m = re.match(r"(alpha|beta|gamma|delta|kappa)[- ]?([A-Za-z][A-Za-z0-9]{2,})$", form)
+    if m:  # the Greek letter written before the name: "alpha-ENaC" as "ENaCalpha"
+        out.append(m[2] + m[1])
     return out
 
 
@@ -378,6 +410,11 @@ def _key_hits(key: str, index: Container[str]) -> bool:
     ):
         return True
     if key[:1] in _LATIN_GREEK and _LATIN_GREEK[key[0]] + key[1:] in index:
+        return True
+    if key[:1] in "hmr" and len(key) > 3 and key[1:] in index:  # a species prefix ("hPER2", "mTert")
+        return True
+    head = _GREEK_FIRST_RE.match(key)  # a Greek letter's name in front: "alpha-ENaC" of "ENaCalpha"
+    if head and head[2] + head[1] in index:
         return True
     if key.endswith("s") and len(key) > 3:
         return key[:-1] in index or (key.endswith("ies") and key[:-3] + "y" in index)

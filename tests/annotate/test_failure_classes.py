@@ -37,10 +37,26 @@ def _found(text: str) -> list[tuple[str, str, str, str | None]]:
         ("MTX resistance", "MTX", "methotrexate"),
         ("lithium was given", "lithium", "lithium cation"),
         ("Lithium was given", "Lithium", "lithium cation"),
+        # capitalised non-proprietary synonyms, written in lower case as chemical names are
+        ("patients taking paracetamol daily", "paracetamol", "acetaminophen"),
+        ("patients receiving desferrioxamine", "desferrioxamine", "deferoxamine"),
+        ("similar to cyclosporin in mice", "cyclosporin", "cyclosporine"),
+        ("an overdose of hyoscine", "hyoscine", "scopolamine"),
+        ("infusion of noradrenaline", "noradrenaline", "norepinephrine"),
+        ("low-dose heparin was given", "heparin", "heparin"),
     ],
 )
 def test_drug_abbreviations_and_case(text: str, mention: str, name: str) -> None:
     assert (mention, "DRUG", name, None) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["the balance of pro- and anti-apoptotic signals", "to capture vesicles from plasma", "Merlin loss"]
+)
+def test_trade_names_that_are_ordinary_words_are_not_drugs(text: str) -> None:
+    """Agrochemical and brand synonyms ("Balance", "Capture", "Merlin") are not read in lower case or as a
+    capitalised word that begins a sentence."""
+    assert not [m for m in recognise(text) if m.label == "DRUG"]
 
 
 @pytest.mark.parametrize(
@@ -147,6 +163,12 @@ def test_reagent_pattern_example_is_marked(pattern) -> None:  # type: ignore[no-
         ("mutant Kras mice", "Kras", "KRAS"),
         ("the mTOR pathway", "mTOR", "MTOR"),
         ("hOGG1 activity", "hOGG1", "OGG1"),
+        ("expression of hPER2 fell", "hPER2", "PER2"),  # a species prefix on a symbol with a digit
+        ("serum LHbeta levels", "LHbeta", "LHB"),  # a Greek letter's name after a two-letter stem
+        ("alpha-ENaC and gamma-ENaC", "alpha-ENaC", "SCNN1A"),  # the Greek letter in front
+        ("alpha-ENaC and gamma-ENaC", "gamma-ENaC", "SCNN1G"),
+        ("MnSOD activity", "MnSOD", "SOD2"),  # a symbol HGNC no longer lists (HGNChelper's table)
+        ("TOP2alpha expression", "TOP2alpha", "TOP2A"),
         ("accumulation of p53", "p53", "TP53"),
         ("accumulation of p16", "p16", "CDKN2A"),
         ("COX-2 inhibitors", "COX-2", "PTGS2"),
@@ -487,3 +509,13 @@ def test_an_ambiguous_symbol_the_paper_defines_follows_its_definition() -> None:
     assert [d.short for d in definitions] == ["SET"]
     genes = [m.text for m in recognise(text, definitions) if m.label == "GENE"]
     assert genes == ["MET"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Exosomes triggered chemoresistance in the receptor cells.", "uptake by the receptor cell was fast"],
+)
+def test_receptor_cells_are_the_recipients_not_a_cell_type(text: str) -> None:
+    """In papers on vesicles, "receptor cells" are the cells that take them up, not the Cell Ontology's sensory
+    receptor cell (models/lexicons/ambiguous.tsv)."""
+    assert not [m for m in recognise(text) if m.label == "CELL_TYPE"]
