@@ -54,6 +54,7 @@ _NEGATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
+_COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
 _CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*|-)", re.IGNORECASE)
 
@@ -65,6 +66,15 @@ class Cue:
     end: int
     rule: str
     confidence: float
+    # a cue that is the object of another ("abolished [the transfer of resistance]") holds for a cargo named from
+    # its own start on ("... transfer of resistance by miR-155"), the cue around it for a cargo named before
+    cargo_from: int | None = None
+    cargo_before: int | None = None
+
+    def holds_for(self, cargo: int) -> bool:
+        return (self.cargo_from is None or cargo >= self.cargo_from) and (
+            self.cargo_before is None or cargo < self.cargo_before
+        )
 
 
 @dataclass
@@ -103,12 +113,19 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     matches = load_engine().run(text, spans + [(start, end, DESCRIBED) for start, end, _ in described])
     background = _background(text)
     effects = [m for m in matches if m.rule.kind == "effect"]
+    dropped: set[int] = set()
+    scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
     for m in effects:
-        if any(
-            o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end)
-            for o in effects
-        ):
-            continue  # a more specific cue inside this one decides ("induced apoptosis and reversed resistance")
+        for o in effects:
+            if o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
+                if o.start > m.start and o.end == m.end and not _COORDINATED.search(text[m.start : o.start]):
+                    scope[id(o)] = ("from", o.start)  # "abolished [the transfer of resistance]"
+                    scope[id(m)] = ("before", o.start)
+                else:
+                    dropped.add(id(m))  # "induced apoptosis and reversed resistance": the inner cue decides
+    for m in effects:
+        if id(m) in dropped:
+            continue
         if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
         effect = m.rule.effect or ""
@@ -117,7 +134,18 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         elif effect in FLIP and _ASSOC_WORD.search(text[m.start : m.end]):
             effect = "associated"  # "the downregulated miR-620 showed association with chemotherapeutic effect"
         confidence = m.rule.confidence * (0.5 if background else 1.0)
-        facts.cues.append(Cue(effect, sentence.start + m.start, sentence.start + m.end, m.rule.name, confidence))
+        side, at = scope.get(id(m), ("", 0))
+        facts.cues.append(
+            Cue(
+                effect,
+                sentence.start + m.start,
+                sentence.start + m.end,
+                m.rule.name,
+                confidence,
+                cargo_from=sentence.start + at if side == "from" else None,
+                cargo_before=sentence.start + at if side == "before" else None,
+            )
+        )
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m, [name for *_, name in described])
@@ -337,6 +365,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
 
 
 def _nearest(cues: list[Cue], a: int, b: int) -> Cue:
+    """The cue nearest to the cargo at ``a`` and the drug at ``b`` among those that hold for the cargo."""
+    cues = [c for c in cues if c.holds_for(a)] or cues
     lo, hi = min(a, b), max(a, b)
 
     def distance(c: Cue) -> tuple[int, float]:

@@ -336,7 +336,10 @@ def _run_program(
             for _ in range(e.most):
                 if p >= n or tokens.breaks[p] or (e.regex >= 0 and e.regex in tokens.hits[p]):
                     break
+                entity = token_entity.get(p)
                 p += 1
+                while entity is not None and p < n and token_entity.get(p) == entity:
+                    p += 1  # an entity mention is one word of the gap however many tokens it has ("5-FU/L-OHP")
                 found |= rest(i + 1, p)
         else:
             p = pos

@@ -45,6 +45,10 @@ def _pairs(text: str) -> set[tuple[str, str, str | None]]:
             "gemcitabine.",
             ("miR-155", "gemcitabine", "confers_resistance"),
         ),
+        (
+            "Results\n\nExosomal miR-567 abolished the transfer of trastuzumab resistance to sensitive cells.",
+            ("miR-567", "trastuzumab", "sensitizes"),
+        ),
         # 5. sensitizes
         (
             "Results\n\nExosomal miR-567 enhanced the cytotoxic effect of trastuzumab in recipient cells.",
@@ -223,6 +227,22 @@ def test_protein_and_dna_statements_of_the_reviews(
         (
             "Extracellular vesicles of resistant cells conferred limited resistance to imatinib",
             ("EV", "imatinib", "confers_resistance"),
+        ),
+        # a cue that is the object of another: the outer verb decides, turned round by the inhibited cargo
+        (
+            "Results\n\nInhibition of exosomal miR-21 abolished the transfer of cisplatin resistance to recipient "
+            "cells.",
+            ("miR-21", "cisplatin", "confers_resistance"),
+        ),
+        (
+            "Results\n\nGW4869 blocked the exosome-mediated transmission of gemcitabine resistance by miR-155.",
+            ("miR-155", "gemcitabine", "confers_resistance"),
+        ),
+        # drugs written with hyphens and a slash are one word of a cue's gap, however many tokens they have
+        (
+            "Results\n\nCAF-derived exosomes carrying miR-92a-3p promote 5-FU/L-OHP chemoresistance in colorectal "
+            "cancer.",
+            ("miR-92a-3p", "oxaliplatin", "confers_resistance"),
         ),
     ],
 )
