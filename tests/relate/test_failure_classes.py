@@ -228,6 +228,16 @@ def test_protein_and_dna_statements_of_the_reviews(
             "Extracellular vesicles of resistant cells conferred limited resistance to imatinib",
             ("EV", "imatinib", "confers_resistance"),
         ),
+        # a level that goes with a poorer response is a prediction
+        (
+            "Results\n\nPatients with high serum exosomal miR-222 had a poorer response to tamoxifen than those with "
+            "low levels.",
+            ("miR-222", "tamoxifen", "predicts_resistance"),
+        ),
+        (
+            "Results\n\nExosomal PD-L1 was linked to poor outcome after pembrolizumab.",
+            ("CD274", "pembrolizumab", "predicts_resistance"),
+        ),
         # a cue that is the object of another: the outer verb decides, turned round by the inhibited cargo
         (
             "Results\n\nInhibition of exosomal miR-21 abolished the transfer of cisplatin resistance to recipient "
