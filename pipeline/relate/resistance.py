@@ -241,6 +241,21 @@ def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[i
     return kept or drugs
 
 
+def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) -> bool:
+    """Whether vesicles are named in a clause of the sentence that states one of ``cues`` ("tumour-derived exosomes
+    induced M2 polarization, while cisplatin resistance was mediated by ABCB1": not the exosomes' statement)."""
+    text = doc.span_text(f.span)
+    cuts = [m.start() for m in _clause_break_re().finditer(text)]
+
+    def clause(offset: int) -> int:
+        return sum(c <= offset for c in cuts)
+
+    stated = {clause(c.start - f.span.start) for c in cues} | {clause(c.end - f.span.start - 1) for c in cues}
+    places = [doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"]
+    places += [m.start() for m in VESICLE_WORD.finditer(text)]
+    return any(clause(p) in stated for p in places)
+
+
 _ASSOC_WORD = re.compile(r"\b(?:associat\w*|correlat\w*)\b", re.IGNORECASE)
 
 
@@ -423,8 +438,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         if cargo:
             cargo_sources = [(i, f.index, 1.0) for i in cargo]
         else:
-            causal = any(c.effect != "associated" for c in f.cues)
-            if causal and (vesicles or f.vesicle_words) and not vehicle_only:
+            causal = [c for c in f.cues if c.effect != "associated"]
+            if causal and _vesicles_in_cue_clause(doc, f, causal) and not vehicle_only:
                 cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
             if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]

@@ -177,6 +177,14 @@ def test_protein_transfer_without_vesicles_is_no_ev_cargo() -> None:
     assert _pairs(text) == set()
 
 
+def test_vesicles_in_another_clause_state_no_resistance() -> None:
+    text = (
+        "Results\n\nTumour-derived exosomes induced M2 polarization, while cisplatin resistance was mediated by "
+        "ABCB1 overexpression in the cells."
+    )
+    assert _pairs(text) == set()
+
+
 @pytest.fixture(scope="module")
 def review_rows(corpus_docs: dict[str, Document]) -> dict[str, set[tuple[str, str, str | None]]]:
     out = {}
