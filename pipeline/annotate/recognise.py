@@ -147,8 +147,8 @@ def _resolve_short_forms(
     out = []
     for mention in mentions:
         defs = by_short.get(mention.text)
-        if not defs:
-            out.append(mention)
+        if not defs or mention.label in ("MIRNA", "CIRCRNA"):
+            out.append(mention)  # an RNA's own name ("circ-XIAP" of "circRNA X-linked inhibitor of apoptosis")
             continue
         before = [d for d in defs if d.short_start <= mention.start]
         chosen = max(before, key=lambda d: d.short_start) if before else defs[0]

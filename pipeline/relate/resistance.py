@@ -535,6 +535,8 @@ def _unit_pairs(
         statement = (cue.effect, cue.rule, cue.confidence, cue_facts.index)
     effect_of_unit, rule, confidence, where = statement
     paired = {p.cargo.name for p in pairs}
+    named_cargo = any(p.cargo.name != EV.name for p in pairs)
+    in_vesicles = {doc.entities[i].name for g in facts for i, r in g.roles.items() if "cargo" in r}
     out: list[_Pair] = []
     for f in facts:
         if f.index != where and _states_prognosis(doc, f):
@@ -543,6 +545,8 @@ def _unit_pairs(
             if not _is_cargo(doc, f, i, context):
                 continue
             e = doc.entities[i]
+            if named_cargo and e.name not in in_vesicles:
+                continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING
             effect = FLIP.get(effect_of_unit, effect_of_unit) if inverted else effect_of_unit
             for concept in _concepts(e):
