@@ -421,6 +421,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if c.name not in {r.name for r in resisted}:
                     resisted.append(c)
     specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or _unit_drugs(doc, facts)
+    # drugs the unit's vesicles carry ("5-Fu-loaded exosomes"): the vesicles deliver them, they resist nothing
+    payloads = {
+        _drug_concept(doc.entities[i]).name
+        for f in facts
+        for i, r in f.roles.items()
+        if "payload" in r and "resisted" not in r and doc.entities[i].label in DRUG_LABELS
+    }
     chemo_unit = any(_CHEMO.search(doc.span_text(f.span)) for f in facts)
 
     pairs: list[_Pair] = []
@@ -483,6 +490,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if cs != f.index:
                     inverted = any("inverted" in f.roles.get(v, set()) for v in vesicles)
             for drug, d_offset, dw, d_sentence in drug_sources:
+                if ci is None and drug.name in payloads:
+                    continue
                 cue = _nearest(f.cues, c_offset, d_offset)
                 effect = FLIP.get(cue.effect, cue.effect) if inverted else cue.effect
                 sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))

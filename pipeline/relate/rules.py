@@ -155,6 +155,10 @@ class RuleMatch:
     entities: tuple[int, ...]  # indices into the entity list given to ``run``
 
 
+# Unicode hyphens ("5‐Fu‐loaded", "cell‑derived") split words as "-" does in the tokenizer
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2043": "-"})
+
+
 @dataclass(frozen=True)
 class _Element:
     """One element of a compiled rule: a word (``regex`` an id into the engine's regexes), an entity mention of
@@ -188,6 +192,10 @@ class RuleEngine:
 
         self.ruleset = ruleset
         self.nlp = spacy.blank("en")
+        # a closing bracket before a hyphen splits as well: "(5-Fu)-loaded" is "5-Fu", ")", "-", "loaded"
+        infixes = [*(self.nlp.Defaults.infixes or ()), r"[\)\]](?=-)", r"(?<=[\)\]])-(?=[A-Za-z])"]
+        tokenizer: Any = self.nlp.tokenizer
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         self.rules = {r.name: r for r in ruleset.rules}
         self.token_patterns: dict[str, list[dict[str, Any]]] = {}  # spaCy Matcher patterns of the same rules
         self._programs: dict[str, tuple[_Element, ...]] = {}
@@ -264,7 +272,7 @@ class RuleEngine:
 
         if len(text) >= self.nlp.max_length:  # one "sentence" of a million characters: the tokenizer has no
             self.nlp.max_length = len(text) + 1  # model to run out of memory in, so no E088 (the time limit holds)
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(text.translate(_HYPHENS))  # same length: offsets hold
         spans: list[Span] = []
         span_entity: dict[tuple[int, int], int] = {}
         for i, (start, end, label) in enumerate(entities):

@@ -177,6 +177,17 @@ def test_protein_transfer_without_vesicles_is_no_ev_cargo() -> None:
     assert _pairs(text) == set()
 
 
+def test_vesicles_that_carry_the_drug_resist_nothing() -> None:
+    """Vesicles loaded with a drug deliver it: what they do to the cells is no resistance statement, even in a
+    sentence that names the loaded vesicles by a compound ("5-Fu-Exos") rather than the loading."""
+    text = (
+        "Exosomes loaded with 5‑Fu against cholangiocarcinoma\n\nBoth methods loaded 5‑fluorouracil (5‑Fu) into "
+        "the exosomes (5‑Fu‑Exos). Compared with free 5‑Fu, the 5‑Fu‑Exos significantly inhibited the viability "
+        "of cholangiocarcinoma cells."
+    )
+    assert _pairs(text) == set()
+
+
 def test_vesicles_in_another_clause_state_no_resistance() -> None:
     text = (
         "Results\n\nTumour-derived exosomes induced M2 polarization, while cisplatin resistance was mediated by "
