@@ -94,6 +94,10 @@ def test_defined_abbreviation_overrides_the_drug_reading() -> None:
             "ATC:L01EB",
         ),
         ("resistance to endocrine therapy", "endocrine therapy", "endocrine therapy", "ATC:L02"),
+        ("response to anti-PD-1 mAb therapy", "anti-PD-1 mAb therapy", "immune checkpoint inhibitors", "ATC:L01FF"),
+        ("patients treated with immunotherapy", "immunotherapy", "immune checkpoint inhibitors", "ATC:L01FF"),
+        ("the PD-1/PD-L1 blockade", "PD-1/PD-L1 blockade", "immune checkpoint inhibitors", "ATC:L01FF"),
+        ("exosomes impair CAR-T cell therapy", "CAR-T cell therapy", "cell therapy", "ATC:L01XL"),
         (
             "immune checkpoint inhibitors (ICIs)",
             "immune checkpoint inhibitors",
