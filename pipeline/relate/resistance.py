@@ -351,6 +351,7 @@ class _CargoContext:
     targets: set[str]  # genes and RNAs that are a target or a receptor status somewhere in the unit
     vesicle_unit: bool  # the unit speaks of vesicles
     vehicles: bool  # ... as engineered vehicles ("iRGD-modified exosomes deliver siRNA")
+    cargo_rnas: set[str] = field(default_factory=set)  # RNAs a rule puts in vesicles somewhere in the unit
 
 
 def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContext) -> bool:
@@ -363,6 +364,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     if "agent" in roles and e.label in RNA_LABELS:
         return context.vesicle_unit  # "PTEN, which is targeted by miR-222": miR-222 acts, it is no target
     if e.label in RNA_LABELS:
+        if e.name in context.targets and e.name not in context.cargo_rnas:
+            return False  # "... through the miR-217/NAP1L1 axis": a target of the unit's cargo all through it
         return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
         if not context.vesicle_unit:
@@ -411,7 +414,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         if "cargo" in r and doc.entities[i].label == "GENE" and doc.entities[i].name not in unit_targets
     }
     vehicles = any("vehicle" in r for f in facts for r in f.roles.values())
-    context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles)
+    cargo_rnas = {
+        doc.entities[i].name
+        for f in facts
+        for i, r in f.roles.items()
+        if "cargo" in r and doc.entities[i].label in RNA_LABELS
+    }
+    context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas)
     resisted: list[Concept] = []
     for f in facts:
         for i in f.entities:

@@ -341,10 +341,13 @@ def _run_program(
         elif e.kind == "gap":
             found |= rest(i + 1, pos)
             p = pos
-            for _ in range(e.most):
+            words = 0
+            while words < e.most:
                 if p >= n or tokens.breaks[p] or (e.regex >= 0 and e.regex in tokens.hits[p]):
                     break
                 entity = token_entity.get(p)
+                if tokens.lower[p] != "-":
+                    words += 1  # a hyphen joins words: "epithelial-to-mesenchymal" is one word of the gap
                 p += 1
                 while entity is not None and p < n and token_entity.get(p) == entity:
                     p += 1  # an entity mention is one word of the gap however many tokens it has ("5-FU/L-OHP")
