@@ -177,6 +177,19 @@ def test_protein_transfer_without_vesicles_is_no_ev_cargo() -> None:
     assert _pairs(text) == set()
 
 
+def test_a_target_of_the_unit_is_no_cargo_elsewhere_in_it() -> None:
+    """An RNA the unit names as its cargo's target ("through the miR-217/NAP1L1 axis") stays a target in the
+    unit's other sentences."""
+    text = (
+        "Exosomal circDCAF8 induces regorafenib resistance through the miR-217/NAP1L1 axis\n\nThe relationship "
+        "between circDCAF8, miR-217 and NAP1L1 was predicted by bioinformatics. Exosomal circDCAF8 "
+        "promoted regorafenib resistance."
+    )
+    pairs = _pairs(text)
+    assert ("circDCAF8", "regorafenib", "confers_resistance") in pairs
+    assert not [p for p in pairs if p[0] == "miR-217"]
+
+
 def test_vesicles_that_carry_the_drug_resist_nothing() -> None:
     """Vesicles loaded with a drug deliver it: what they do to the cells is no resistance statement, even in a
     sentence that names the loaded vesicles by a compound ("5-Fu-Exos") rather than the loading."""
@@ -256,6 +269,12 @@ def test_protein_and_dna_statements_of_the_reviews(
         (
             "Results\n\nExosomal PD-L1 was linked to poor outcome after pembrolizumab.",
             ("CD274", "pembrolizumab", "predicts_resistance"),
+        ),
+        # hyphenated compounds are one word of a cue's gap
+        (
+            "Results\n\nResistant cells promote epithelial-to-mesenchymal transition and chemoresistance in "
+            "paclitaxel-sensitive cells via exosomal delivery of miR-155-5p.",
+            ("miR-155-5p", "paclitaxel", "confers_resistance"),
         ),
         # a cue that is the object of another: the outer verb decides, turned round by the inhibited cargo
         (
