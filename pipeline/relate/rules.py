@@ -352,13 +352,15 @@ def _run_program(
                 while entity is not None and p < n and token_entity.get(p) == entity:
                     p += 1  # an entity mention is one word of the gap however many tokens it has ("5-FU/L-OHP")
                 found |= rest(i + 1, p)
-        else:
+        else:  # an entity element does not end inside a mention ("miR-6836" of "miR-6836-5p")
             p = pos
             under: set[int] = set()
             while p < n and tokens.labels[p] in e.labels:
                 if e.placeholder and p in token_entity:
                     under.add(token_entity[p])
                 p += 1
+                if p < n and p in token_entity and token_entity.get(p - 1) == token_entity[p]:
+                    continue
                 for end, ents in rest(i + 1, p):
                     found.add((end, ents | under if under else ents))
         memo[key] = frozenset(found)

@@ -87,7 +87,8 @@ def test_rules_run_only_where_their_requirements_are_met_give_all_rules_matches(
 def test_the_engine_matches_what_spacys_matcher_matches_on_the_same_patterns() -> None:
     """The token programs give, on every example and counter-example, the (rule, start, end, entities) that
     spaCy's Matcher finds with the same rules as token patterns (its ``with_alignments`` telling which tokens
-    stand under a placeholder)."""
+    stand under a placeholder), but for the engine's own reading of a mention as a whole: no match ends inside
+    one, and in a gap it counts once however many tokens it has (the examples hold no such gap)."""
     from spacy.matcher import Matcher
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -110,6 +111,8 @@ def test_the_engine_matches_what_spacys_matcher_matches_on_the_same_patterns() -
             ents = tuple(sorted({owner[start + k] for k, a in enumerate(align) if a in slots and start + k in owner}))
             if slots and not ents:
                 continue
+            if end < len(doc) and owner.get(end) is not None and owner.get(end - 1) == owner.get(end):
+                continue  # the engine ends no match inside a mention; the Matcher does ("TGF-β" of "TGF-β1")
             expected.add((name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ents))
         got = {
             (m.rule.name, m.start, m.end, m.entities)
