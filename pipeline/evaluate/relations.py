@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -89,10 +90,22 @@ def fold_cargo(name: str) -> str:
 
 
 def same_cargo(a: str, b: str) -> bool:
-    a, b = fold_cargo(a), fold_cargo(b)
-    if a in {"ev", "evs", "exosome", "exosomes", "sev"} and b in {"ev", "evs", "exosome", "exosomes", "sev"}:
+    fa, fb = fold_cargo(a), fold_cargo(b)
+    if fa in {"ev", "evs", "exosome", "exosomes", "sev"} and fb in {"ev", "evs", "exosome", "exosomes", "sev"}:
         return True
-    return a == b or a.startswith(b + "-") or b.startswith(a + "-") or a.replace("-", "") == b.replace("-", "")
+    if fa == fb or fa.startswith(fb + "-") or fb.startswith(fa + "-") or fa.replace("-", "") == fb.replace("-", ""):
+        return True
+    sa, sb = _approved_symbol(a), _approved_symbol(b)
+    return sa is not None and sa == sb
+
+
+@lru_cache(maxsize=4096)
+def _approved_symbol(name: str) -> str | None:
+    """The approved HGNC symbol that ``name`` is, or was before a renaming ("LINC00969" of MIR570HG)."""
+    from pipeline.normalize.lexicon import load_lexicon
+
+    found = {e.canonical for e in load_lexicon("genes").exact(name) if e.kind in ("symbol", "previous")}
+    return found.pop() if len(found) == 1 else None
 
 
 def drug_normaliser() -> Callable[[str], str]:

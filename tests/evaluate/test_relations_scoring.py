@@ -24,7 +24,13 @@ def test_cell_descriptions(a: str, b: str, agree: bool) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("miR-23a", "miR-23a-3p", True), ("hsa_circ_0076305", "circ-0076305", True), ("miR-21", "miR-210", False)],
+    [
+        ("miR-23a", "miR-23a-3p", True),
+        ("hsa_circ_0076305", "circ-0076305", True),
+        ("miR-21", "miR-210", False),
+        ("LINC00969", "MIR570HG", True),  # a symbol HGNC has since renamed
+        ("H19", "UCA1", False),
+    ],
 )
 def test_cargo_spellings(a: str, b: str, same: bool) -> None:
     assert same_cargo(a, b) is same
