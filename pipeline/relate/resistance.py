@@ -256,7 +256,8 @@ def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) ->
     return any(clause(p) in stated for p in places)
 
 
-_ASSOC_WORD = re.compile(r"\b(?:associat\w*|correlat\w*)\b", re.IGNORECASE)
+# "associated with", not the compound adjective of "tumor-associated macrophages", "cancer-associated fibroblasts"
+_ASSOC_WORD = re.compile(r"(?<![-‐‑])\b(?:associat\w*|correlat\w*)\b", re.IGNORECASE)
 
 
 @cache

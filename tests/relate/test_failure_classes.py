@@ -270,6 +270,18 @@ def test_protein_and_dna_statements_of_the_reviews(
             "Results\n\nExosomal PD-L1 was linked to poor outcome after pembrolizumab.",
             ("CD274", "pembrolizumab", "predicts_resistance"),
         ),
+        # "tumor-associated" is an adjective, no association
+        (
+            "Exosomal transfer of tumor-associated macrophage-derived miR-21 confers cisplatin resistance in gastric "
+            "cancer cells",
+            ("miR-21", "cisplatin", "confers_resistance"),
+        ),
+        # levels that rose after resistance set in are a measured difference
+        (
+            "Results\n\nExosome-derived miR-184 expression levels increased significantly after the onset of "
+            "osimertinib resistance.",
+            ("miR-184", "osimertinib", "associated"),
+        ),
         # hyphenated compounds are one word of a cue's gap
         (
             "Results\n\nResistant cells promote epithelial-to-mesenchymal transition and chemoresistance in "
