@@ -22,7 +22,8 @@ named there, with no drug, does not take the study's drug statement. An effect r
 the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
 token programs run by ``RuleEngine`` (a small dynamic-programming matcher over tokens whose word classes are looked
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
-engine also keeps, ``token_patterns``, and the tests compare it with); every rule carries examples that it must
+engine also keeps, ``token_patterns``, and the tests compare it with, but that an entity mention is read whole: no
+match ends inside one, and in a gap a mention counts as one word and a hyphen as none); every rule carries examples that it must
 match and counter-examples that it must not, checked by the tests (``[text](LABEL)`` marks an entity in an
 example).
 """
