@@ -325,6 +325,16 @@ def _tag_long_forms(text: str, mentions: list[Mention], definitions: list[Defini
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
+def _glued_after_hyphen(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` follows a hyphen that joins it to a code with a digit before ("DDR1-IN-1"); a word
+    prefix leaves it standing ("SCID-HuH-7 mice")."""
+    s = mention.start
+    if s < 2 or text[s - 1] not in "-‐‑" or not text[s - 2].isalnum():
+        return False
+    head = re.search(r"[A-Za-z0-9]+$", text[max(0, s - 20) : s - 1])
+    return head is not None and any(c.isdigit() for c in head.group())
+
+
 def _capitalised_word(text: str, mention: Mention) -> bool:
     """A symbol read from a capitalised word at a sentence start ("Was", "Set"): the case variant that makes
     "Kras" or "Bax" a gene mid-sentence says nothing there."""
@@ -688,6 +698,8 @@ def recognise(
             mention = replace(mention, label="LNCRNA")
         if mention.label == "GENE" and _capitalised_word(text, mention):
             continue
+        if mention.label == "CELL_LINE" and _glued_after_hyphen(text, mention):
+            continue  # the tail of a compound's code ("DDR1-IN-1"), not a cell line of its own
         if mention.label == "GENE" and mention.text.endswith("+"):  # "HER2+": the status sign is no part of it
             mention = replace(mention, end=mention.end - 1, text=mention.text[:-1])
         # an extension may now cover mentions before it ("CD63" in "CD63+ CAFs")

@@ -249,6 +249,8 @@ def test_cell_lines_in_text_and_lists(text: str, mention: str, name: str) -> Non
         ("prostate cancer (PC) cells", "PC"),
         ("towards Th2 cells", "Th2"),
         ("promoting Th2- and Tr1-biased T-cell immunity", "Th2-"),
+        ("promoting Th2- and Tr1-biased T-cell immunity", "Th2"),  # a T helper subset, the cell type
+        ("the selective inhibitor DDR1-IN-1", "IN-1"),  # the tail of a compound's code
         ("non-small cell lung cancer (NSCLC) cells", "NSCLC"),  # a disease defined: no digit, no cell line
         ("hepatocellular carcinoma (HCC) and HCC cells", "HCC"),
     ],
