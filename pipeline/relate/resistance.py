@@ -213,6 +213,11 @@ def _described_cells(text: str, spans: Sequence[tuple[int, int, str]]) -> list[t
 
 
 @cache
+def _vesicle_markers() -> frozenset[str]:
+    return frozenset(load_engine().ruleset.vesicle_markers)
+
+
+@cache
 def _hedge_re() -> re.Pattern[str]:
     words = load_engine().ruleset.word_classes.get("HEDGE", [])
     return re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else r"(?!)", re.IGNORECASE)
@@ -456,7 +461,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             cargo_sources = [(i, f.index, 1.0) for i in cargo]
         else:
             causal = [c for c in f.cues if c.effect != "associated"]
-            if causal and _vesicles_in_cue_clause(doc, f, causal) and not vehicle_only:
+            if causal and _vesicles_in_cue_clause(doc, f, causal) and not vehicle_only and not context.vehicles:
                 cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
             if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
@@ -564,6 +569,8 @@ def _unit_pairs(
             if not _is_cargo(doc, f, i, context):
                 continue
             e = doc.entities[i]
+            if e.name in _vesicle_markers():
+                continue  # "exosomes were confirmed by the expression of HSP70 and CD63"
             if named_cargo and e.name not in in_vesicles:
                 continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING

@@ -103,6 +103,9 @@ class RuleSet(BaseModel):
     clause_breaks: list[str]
     background: list[str] = []  # regular expressions of a sentence that reports earlier work ("has been shown")
     prognosis: list[str] = []  # ... of a sentence that states a prognosis (survival, death), no drug response
+    # HGNC symbols of the proteins that mark vesicles (CD63, TSG101): named where the vesicles are characterised,
+    # they take no drug statement of the unit's from another sentence
+    vesicle_markers: list[str] = []
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
     rules: list[Rule]
