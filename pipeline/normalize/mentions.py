@@ -277,7 +277,9 @@ _LATIN_GREEK = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "k": "kap
 _LATIN_GREEK_AFTER_RE = re.compile(r"^((?=(?:.*[A-Z]){2})[A-Za-z0-9-]*[A-Z0-9]-?)([abgdk])([A-Z]?)$")
 _LATIN_GREEK_BEFORE_RE = re.compile(r"^([abgk])-([a-z]{4,})$")
 _SPECIES_PREFIX_RE = re.compile(r"^[hmr]([A-Z][A-Z0-9-]{2,})$")
+# a Greek letter's name in front of a name: in a fold key ("alphaenac") and as written ("alpha-ENaC")
 _GREEK_FIRST_RE = re.compile(r"^(alpha|beta|gamma|delta|kappa)([a-z][a-z0-9]{2,})$")
+_GREEK_FIRST_FORM_RE = re.compile(r"(alpha|beta|gamma|delta|kappa)[- ]?([A-Za-z][A-Za-z0-9]{2,})$")
 _SPELLED_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|kappa|epsilon)(?![a-z])", re.IGNORECASE)
 
 
@@ -297,7 +299,7 @@ def gene_variants(form: str) -> list[str]:
     for one in (form, m[1] if m else None):  # "PPAR-alpha" -> "PPARA", "LHbeta" -> "LHB", "hGRalpha" -> "GRA"
         if one and re.match(r"[A-Za-z][A-Za-z0-9]{1,}-?(?:alpha|beta|gamma|delta|kappa)$", one):
             out.append(_SPELLED_GREEK_RE.sub(lambda g: g[0][0].upper(), one.replace("-", "")))
-    m = re.match(r"(alpha|beta|gamma|delta|kappa)[- ]?([A-Za-z][A-Za-z0-9]{2,})$", form)
+    m = _GREEK_FIRST_FORM_RE.match(form)
     if m:  # the Greek letter written before the name: "alpha-ENaC" as "ENaCalpha"
         out.append(m[2] + m[1])
     return out

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -229,18 +229,18 @@ def _clause_break_re() -> re.Pattern[str]:
     return re.compile(r"(?:;|\b(?:" + "|".join(w for w in words if w != ";") + r")\b)", re.IGNORECASE)
 
 
+def _clauses(doc: Document, f: SentenceFacts) -> Callable[[int], int]:
+    """The clause (0, 1, ...) of the sentence that a document offset falls in, cut at the clause breaks."""
+    cuts = [f.span.start + m.start() for m in _clause_break_re().finditer(doc.span_text(f.span))]
+    return lambda offset: sum(c <= offset for c in cuts)
+
+
 def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[int]:
     """The drugs in a clause that states an effect, where some are ("exosomes from gefitinib-treated cells
     decreased the effect of cisplatin, while ... did not affect that of gefitinib": cisplatin)."""
     if len(drugs) < 2:
         return drugs
-    cuts = [f.span.start + m.start() for m in _clause_break_re().finditer(doc.span_text(f.span))]
-    if not cuts:
-        return drugs
-
-    def clause(offset: int) -> int:
-        return sum(c <= offset for c in cuts)
-
+    clause = _clauses(doc, f)
     stated = {clause(c.start) for c in f.cues}
     kept = [i for i in drugs if clause(doc.entities[i].start) in stated]
     return kept or drugs
@@ -249,15 +249,10 @@ def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[i
 def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) -> bool:
     """Whether vesicles are named in a clause of the sentence that states one of ``cues`` ("tumour-derived exosomes
     induced M2 polarization, while cisplatin resistance was mediated by ABCB1": not the exosomes' statement)."""
-    text = doc.span_text(f.span)
-    cuts = [m.start() for m in _clause_break_re().finditer(text)]
-
-    def clause(offset: int) -> int:
-        return sum(c <= offset for c in cuts)
-
-    stated = {clause(c.start - f.span.start) for c in cues} | {clause(c.end - f.span.start - 1) for c in cues}
-    places = [doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"]
-    places += [m.start() for m in VESICLE_WORD.finditer(text)]
+    clause = _clauses(doc, f)
+    stated = {clause(c.start) for c in cues} | {clause(c.end - 1) for c in cues}
+    places = [doc.entities[i].start for i in f.entities if doc.entities[i].label == "VESICLE"]
+    places += [f.span.start + m.start() for m in VESICLE_WORD.finditer(doc.span_text(f.span))]
     return any(clause(p) in stated for p in places)
 
 
