@@ -155,11 +155,16 @@ class ReceptorPhrases:
 
 @dataclass(frozen=True)
 class SymbolsInContext:
-    """Ambiguous gene symbols taken as the gene where a gene word is next to them."""
+    """Ambiguous gene symbols taken as the gene where a gene word is next to them (``symbols``, ``before``,
+    ``after``); and any approved symbol the lexicon alone does not take ("FH", "AR", "CAT": too short or an
+    ordinary word) taken as the gene in the whole paper once one of its mentions stands where only a gene
+    stands (``discourse_before``, ``discourse_after``: "the FH gene", "AR-binding", "mutations of TS")."""
 
     symbols: frozenset[str]
     before: re.Pattern[str]
     after: re.Pattern[str]
+    discourse_before: re.Pattern[str] | None = None
+    discourse_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -267,7 +272,13 @@ def load_patterns(path: str | None = None) -> Patterns:
         )
         sic = data.get("symbols_in_context")
         symbols_in_context = (
-            SymbolsInContext(frozenset(sic["symbols"]), re.compile(sic["before"]), re.compile(sic["after"]))
+            SymbolsInContext(
+                frozenset(sic["symbols"]),
+                re.compile(sic["before"]),
+                re.compile(sic["after"]),
+                re.compile(sic["discourse_before"]) if "discourse_before" in sic else None,
+                re.compile(sic["discourse_after"]) if "discourse_after" in sic else None,
+            )
             if sic
             else None
         )

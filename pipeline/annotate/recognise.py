@@ -30,8 +30,8 @@ from pipeline.annotate.patterns import (
 )
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
-from pipeline.normalize.concepts import gene_category_type, singular
-from pipeline.normalize.lexicon import load_lexicon
+from pipeline.normalize.concepts import ambiguous_forms, gene_category_type, singular
+from pipeline.normalize.lexicon import RANK, load_lexicon
 from pipeline.normalize.mentions import Mention, cell_line_in_context, find_mentions, lookup
 
 STRONG_KINDS = frozenset(["curated", "symbol"])
@@ -578,6 +578,143 @@ def _symbols_in_context(text: str, mentions: list[Mention], defined: frozenset[s
     return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
 
+# a word written like an approved symbol: capitals and digits, two to seven characters, a capital first
+_SYMBOL_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?![\w]|-\d|/\d)")
+
+
+def _defined_otherwise(definitions: list[Definition], glossary: dict[str, str]) -> frozenset[str]:
+    """The short forms the paper defines as something other than a gene: a disease ("gastric cancer (GC)") or an
+    entity of another kind; not those whose long form no lexicon knows ("vasoactive intestinal polypeptide")."""
+    pairs = [(d.short, d.long) for d in definitions] + list(glossary.items())
+    out = set()
+    for short, long_form in pairs:
+        hit = _long_form_policy(short, long_form)
+        if hit is _NEVER or (hit is not None and hit is not _KEEP and hit[0] not in _GENE_LABELS):
+            out.add(short)
+    return frozenset(out)
+
+
+# "group II", "type IV": a Roman numeral is no symbol
+_ROMAN_RE = re.compile(r"[IVX]+")
+# "GH insensitivity", "FH deficiency": the symbol as part of a disease's name
+_DISEASE_AFTER_RE = re.compile(r"\s+(?:deficiency|insensitivity|syndrome)\b")
+# a list separator between two items: ", ", " and ", ", and ", "/" never (a complex, "SP7/OSX", is a name)
+_ITEM_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _gene_neighbours(
+    text: str, start: int, end: int, by_start: dict[int, Mention], by_end: dict[int, Mention]
+) -> int:
+    """How many of the items next to ``text[start:end]`` in a list (two before, two after) are gene mentions
+    (``by_start``, ``by_end``: the gene mentions by where they start and end): "(CAT, SOD1, SOD2, GPX1)",
+    "lipolysis (ATGL, HSL, CGI-58)"."""
+    count = 0
+    pos = end
+    for _ in range(2):  # after
+        sep = _ITEM_SEP_RE.match(text, pos)
+        if sep is None or sep.end() not in by_start:
+            break
+        count += 1
+        pos = by_start[sep.end()].end
+    pos = start
+    for _ in range(2):  # before
+        window = text[max(0, pos - 12) : pos]
+        sep = re.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", window)
+        if sep is None:
+            break
+        at = pos - (len(window) - sep.start())
+        if at not in by_end:
+            break
+        count += 1
+        pos = by_end[at].start
+    return count
+
+
+def _symbols_by_discourse(text: str, mentions: list[Mention], defined: frozenset[str]) -> list[Mention]:
+    """Approved gene symbols the lexicon alone does not take ("FH", "AR", "TS": two letters; "CAT", "VIP": an
+    ordinary word), taken as the gene in the whole paper (one sense per discourse) once one of their mentions
+    stands where only a gene stands: a gene word next to it ("the FH gene", "AR-binding sites", "mutations of
+    TS"; ``discourse_before`` / ``discourse_after`` in the pattern file), or an item of a list whose neighbours
+    are genes ("(CAT, SOD1, SOD2)"). Never a short form the paper defines as something else (``defined``)."""
+    sic = load_patterns().symbols_in_context
+    if sic is None or sic.discourse_after is None or sic.discourse_before is None:
+        return mentions
+    taken = _Overlaps(mentions)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _SYMBOL_SHAPE_RE.finditer(text):
+        if m.group() not in defined and not taken(m.start(), m.end()):
+            spans.setdefault(m.group(), []).append(m.span())
+    genes = [m for m in mentions if m.label == "GENE"]
+    by_start, by_end = {m.start: m for m in genes}, {m.end: m for m in genes}
+    added: list[Mention] = []
+    for symbol, places in spans.items():
+        concept = _discourse_concept(symbol)
+        if concept is None or _ROMAN_RE.fullmatch(symbol):
+            continue
+        places = [(start, end) for start, end in places if not _DISEASE_AFTER_RE.match(text, end)]
+        if not any(
+            sic.discourse_before.search(text, max(0, start - 30), start)
+            or sic.discourse_after.match(text[end : end + 40])
+            or _gene_neighbours(text, start, end, by_start, by_end) >= 2
+            for start, end in places
+        ):
+            continue
+        added.extend(Mention(start, end, symbol, "GENE", concept) for start, end in places)
+    added.extend(_aliases_beside_genes(text, genes, taken, defined))
+    if not added:
+        return mentions
+    added = sorted(set(added), key=lambda x: (x.start, x.end))
+    kept: list[Mention] = []
+    for found in added:  # an alias and a symbol found at one place: the first
+        if not kept or found.start >= kept[-1].end:
+            kept.append(found)
+    return sorted(mentions + kept, key=lambda x: (x.start, x.end))
+
+
+# "ETV6 (TEL)", "SP7/OSX", "TEL (ETV6)": another name of the gene beside it, in brackets or after a slash
+_ALIAS_AFTER_RE = re.compile(r"\s?(?:\(\s?|/)([A-Za-z][A-Za-z0-9-]{1,9})(?=\s?[),;]|\s|$)")
+_ALIAS_BEFORE_RE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9-]{1,9})\s?(?:\(\s?|/)$")
+
+
+def _aliases_beside_genes(text: str, genes: list[Mention], taken: _Overlaps, defined: frozenset[str]) -> list[Mention]:
+    """Another name of a gene written beside it ("ETV6 (TEL)", "SP7/OSX", "TEL (ETV6)": a previous symbol or an
+    alias of the same gene that the lexicon alone does not take), taken as that gene in the whole paper."""
+    lexicon = load_lexicon("genes")
+    found: dict[str, Concept] = {}
+    for g in genes:
+        after = _ALIAS_AFTER_RE.match(text, g.end)
+        before = _ALIAS_BEFORE_RE.search(text, max(0, g.start - 12), g.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            alias = m.group(1)
+            if alias in defined or alias in found or not any(c.isupper() for c in alias) or taken(*m.span(1)):
+                continue
+            if any(
+                e.canonical == g.concept.name and e.rank <= RANK["alias"] and e.text == alias
+                for e in lexicon.folded(alias)
+            ):
+                found[alias] = g.concept
+    out: list[Mention] = []
+    for alias, concept in found.items():
+        for m in _word_regex(alias).finditer(text):
+            if not taken(m.start(), m.end()):
+                out.append(Mention(m.start(), m.end(), alias, "GENE", concept))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _discourse_concept(symbol: str) -> Concept | None:
+    """The one gene ``symbol`` names as written, as its approved symbol, a previous symbol or an alias (not an
+    alias that ``models/lexicons/ambiguous.tsv`` keeps from standing alone)."""
+    entry = load_lexicon("genes").resolve(symbol, max_rank=RANK["alias"], case_sensitive=True)
+    if entry is None or entry.text != symbol:
+        return None
+    if entry.kind == "alias" and symbol.lower() in ambiguous_forms().get("genes", ()):
+        return None  # "M6A": an alias of METTL3, but papers mean the mark N6-methyladenosine
+    return Concept(name=entry.canonical, id=entry.identifier or None, type=gene_category_type(entry))
+
+
 @lru_cache(maxsize=64)
 def _symbol_concept(symbol: str) -> Concept | None:
     """The gene whose approved symbol ``symbol`` is, as written."""
@@ -675,6 +812,7 @@ def recognise(
     mentions = _protein_short_forms(text, mentions, definitions)
     mentions = _receptor_phrases(text, mentions)
     mentions = _symbols_in_context(text, mentions, frozenset(d.short for d in definitions) | frozenset(glossary))
+    mentions = _symbols_by_discourse(text, mentions, _defined_otherwise(definitions, glossary))
     mentions = _tag_long_forms(text, mentions, definitions)
     defined = frozenset(d.short for d in definitions if _whole_entity(d.long) is None or is_disease_name(d.long))
     mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))

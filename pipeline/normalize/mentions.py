@@ -541,6 +541,12 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
     joins = [text[a[1] : b[0]] in _GAPS_OK for a, b in itertools.pairwise(tokens)] + [False]
     keys = [fold_key(text[s:e]) for s, e in tokens]
     markers = status_markers()
+    # short forms of more than one token ("alpha-syn", "TNF-a"): by their first token, with their token count
+    multi: dict[str, list[tuple[str, int]]] = {}
+    for short in abbreviations:
+        parts = _tokens(short)
+        if len(parts) > 1:
+            multi.setdefault(short[parts[0][0] : parts[0][1]], []).append((short, len(parts)))
     i = 0
     count = len(tokens)
     while i < count:
@@ -563,6 +569,9 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         form0 = text[tokens[i][0] : tokens[i][1]]
         if 1 not in candidates and (form0 in abbreviations or form0.rstrip("+") in markers):
             candidates.append(1)
+        for short, n in multi.get(form0, ()):
+            if n not in candidates and i + n <= count and text[tokens[i][0] : tokens[i + n - 1][1]] == short:
+                candidates.append(n)
         if not candidates:
             i += 1
             continue

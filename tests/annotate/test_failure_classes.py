@@ -518,6 +518,61 @@ def test_an_ambiguous_symbol_the_paper_defines_follows_its_definition() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one sense per paper: a short approved symbol that once stands where only a gene stands
+        ("The FH gene was mutated. Loss of FH raised fumarate.", [("FH", "FH"), ("FH", "FH")]),
+        ("AR-binding sites were mapped; AR bound them.", [("AR", "AR"), ("AR", "AR")]),
+        ("Mutations of TS were rare. TS was high in tumours.", [("TS", "TYMS"), ("TS", "TYMS")]),
+        ("VIP-/- mice were used. VIP was absent.", [("VIP", "VIP"), ("VIP", "VIP")]),
+        # an item of a list of genes
+        ("genes of oxidative repair (CAT, SOD1, SOD2, GPX1) rose", [("CAT", "CAT"), ("SOD1", "SOD1")]),
+        # another name of the gene written beside it
+        ("the ETV6 (TEL) protein. TEL binds DNA.", [("ETV6", "ETV6"), ("TEL", "ETV6"), ("TEL", "ETV6")]),
+    ],
+)
+def test_short_symbols_are_genes_once_the_paper_uses_them_as_genes(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(t, name) for t, label, name, _ in _found(text) if label == "GENE"]
+    assert found[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("FH levels were high. FH was found.", "FH"),  # no gene word next to it anywhere
+        ("The AA genotype of the polymorphism was common.", "AA"),  # a genotype
+        ("a group II mutation", "II"),  # a Roman numeral
+        ("Atypical GH insensitivity syndrome was found.", "GH"),  # part of a disease's name
+        ("Uterine luminal epithelium (LE). Expression in the LE rose.", "LE"),  # a place, not a gene
+    ],
+)
+def test_short_symbols_without_gene_use_stay_out(text: str, word: str) -> None:
+    assert word not in [t for t, label, _, _ in _found(text) if label == "GENE"]
+
+
+def test_a_short_form_defined_as_a_disease_never_becomes_a_gene_by_its_use() -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    text = "Gastric cancer (GC) was studied. GC expression of the gene. The GC gene."
+    genes = [m.text for m in recognise(text, find_definition_spans(text)) if m.label == "GENE"]
+    assert "GC" not in genes
+
+
+def test_a_cell_line_code_is_no_symbol_by_use() -> None:
+    text = "PC-3 and C4-2B, but not LNCaP, cells. PC mutations were seen."
+    found = [(t, label) for t, label, _, _ in _found(text)]
+    assert ("PC-3", "CELL_LINE") in found and ("LNCaP", "CELL_LINE") in found
+
+
+def test_a_short_form_of_several_words_is_found_through_its_definition() -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    text = "Aggregation of alpha-synuclein (alpha-syn) is central. The alpha-syn fibrils spread."
+    found = [(m.text, m.concept.name) for m in recognise(text, find_definition_spans(text)) if m.label == "GENE"]
+    assert found == [("alpha-synuclein", "SNCA"), ("alpha-syn", "SNCA"), ("alpha-syn", "SNCA")]
+
+
+@pytest.mark.parametrize(
     "text",
     ["Exosomes triggered chemoresistance in the receptor cells.", "uptake by the receptor cell was fast"],
 )
