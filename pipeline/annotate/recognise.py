@@ -602,9 +602,7 @@ _DISEASE_AFTER_RE = re.compile(r"\s+(?:deficiency|insensitivity|syndrome)\b")
 _ITEM_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
-def _gene_neighbours(
-    text: str, start: int, end: int, by_start: dict[int, Mention], by_end: dict[int, Mention]
-) -> int:
+def _gene_neighbours(text: str, start: int, end: int, by_start: dict[int, Mention], by_end: dict[int, Mention]) -> int:
     """How many of the items next to ``text[start:end]`` in a list (two before, two after) are gene mentions
     (``by_start``, ``by_end``: the gene mentions by where they start and end): "(CAT, SOD1, SOD2, GPX1)",
     "lipolysis (ATGL, HSL, CGI-58)"."""
