@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.models import Assertion, Concept, Document
 from pipeline.relate.assemble import unit_assertions
-from pipeline.relate.resistance import VESICLE_WORD
+from pipeline.relate.resistance import vesicle_words
 from pipeline.relate.units import study_units
 
 
@@ -33,7 +33,7 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
 def speaks_of_vesicles(doc: Document) -> bool:
     """Whether ``doc`` names extracellular vesicles anywhere (an entity or a vesicle word): without them there is
     no EV cargo to relate."""
-    return any(e.label == "VESICLE" for e in doc.entities) or bool(VESICLE_WORD.search(doc.text))
+    return any(e.label == "VESICLE" for e in doc.entities) or any(vesicle_words(doc.text))
 
 
 def merge_assertions(a: Assertion, b: Assertion) -> Assertion:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -54,6 +54,34 @@ _NEGATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
+# vesicle words that name no extracellular vesicle: the cell's own vesicles ("synaptic vesicles", "vesicle
+# trafficking", "cytoplasmic vesicular structures"), an organ ("seminal vesicle", "vesical") or another word
+_NOT_EV_BEFORE = re.compile(
+    r"\b(?:synaptic|secretory|transport|intracellular|cytoplasmic|cytosolic|endocytic|endosomal|coated|COPI|COPII|"
+    r"seminal|storage|dense-core|autophagic|phagocytic|pinocytic|Golgi|acidic|zymogen)\s+$",
+    re.I,
+)
+_NOT_EV_AFTER = re.compile(
+    r"\s*(?:trafficking|transport\w*|structures?|fusion|docking|budding|exocytosis|stomatitis|monoamine|glutamate|"
+    r"acetylcholine|zinc|nucleotide|pools?|cycling|recycling|tethering|priming)\b",
+    re.I,
+)
+_NOT_EV_WORD = re.compile(r"vesic(?:ant|al|o\w+|ul(?:ar)?\s+stomatitis)\b", re.I)
+
+
+def vesicle_words(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` that name extracellular vesicles (VESICLE_WORD, without the cell's own vesicles:
+    "vesicle trafficking", "synaptic vesicles", "cytoplasmic vesicular structures")."""
+    for m in VESICLE_WORD.finditer(text):
+        if m.group().lower().startswith("vesic") and (
+            _NOT_EV_WORD.match(text, m.start())
+            or _NOT_EV_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            or _NOT_EV_AFTER.match(text, m.end())
+        ):
+            continue
+        yield m
+
+
 _COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
 _CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*|-)", re.IGNORECASE)
@@ -106,9 +134,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         (doc.entities[i].start - sentence.start, doc.entities[i].end - sentence.start, doc.entities[i].label)
         for i in entity_ids
     ]
-    facts = SentenceFacts(
-        index=index, span=sentence, entities=entity_ids, vesicle_words=bool(VESICLE_WORD.search(text))
-    )
+    facts = SentenceFacts(index=index, span=sentence, entities=entity_ids, vesicle_words=any(vesicle_words(text)))
     described = _described_cells(text, spans)
     matches = load_engine().run(text, spans + [(start, end, DESCRIBED) for start, end, _ in described])
     background = _background(text)
@@ -252,7 +278,7 @@ def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) ->
     clause = _clauses(doc, f)
     stated = {clause(c.start) for c in cues} | {clause(c.end - 1) for c in cues}
     places = [doc.entities[i].start for i in f.entities if doc.entities[i].label == "VESICLE"]
-    places += [f.span.start + m.start() for m in VESICLE_WORD.finditer(doc.span_text(f.span))]
+    places += [f.span.start + m.start() for m in vesicle_words(doc.span_text(f.span))]
     return any(clause(p) in stated for p in places)
 
 
@@ -296,14 +322,20 @@ def _hedged(before: str) -> bool:
     return bool(_hedge_re().search(clause))
 
 
-_COORDINATION = re.compile(r"^\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE)
+# the words between two coordinated mentions; a closing bracket first ends the first one's abbreviation:
+# "5-fluorouracil (5-Fu) or oxaliplatin"
+_COORDINATION = re.compile(
+    r"^\s*\)?\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE
+)
+_ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")  # "5-fluorouracil (" before its short form "5-Fu"
 _SHARED_ROLES = ("cargo", "target", "donor", "recipient", "inverted", "resisted", "payload", "status")
 _LABEL_KIND = {"CELL_LINE": "cell", "CELL_TYPE": "cell", "DRUG": "drug", "DRUG_CLASS": "drug"}
 
 
 def _coordinate(doc: Document, facts: SentenceFacts) -> None:
     """Mentions joined by "and", "or", "," or "/" share their roles: "in PC3, DU145 and LNCaP cells" are all
-    recipients, "target genes p27 and ERα" both targets."""
+    recipients, "target genes p27 and ERα" both targets; so does a mention and its short form in brackets after
+    it ("resistance to 5-fluorouracil (5-Fu) or oxaliplatin (OXA)": both drugs resisted)."""
     ids = sorted(facts.entities, key=lambda i: doc.entities[i].start)
     runs: list[list[int]] = []
     for i in ids:
@@ -313,7 +345,14 @@ def _coordinate(doc: Document, facts: SentenceFacts) -> None:
         if prev is not None:
             p = doc.entities[prev]
             p_kind = _LABEL_KIND.get(p.label, "molecule" if p.label != "VESICLE" else "vesicle")
-            if p_kind == kind and p.end <= e.start and _COORDINATION.match(doc.text[p.end : e.start]):
+            gap = doc.text[p.end : e.start] if p.end <= e.start else None
+            if (
+                p_kind == kind
+                and gap is not None
+                and (
+                    _COORDINATION.match(gap) or (_ABBREVIATION_OPENS.match(gap) and doc.text[e.end : e.end + 1] == ")")
+                )
+            ):
                 runs[-1].append(i)
                 continue
         runs.append([i])

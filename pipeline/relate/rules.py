@@ -23,7 +23,8 @@ the class HEDGE comes just before it ("microRNAs ... may be involved in the resi
 token programs run by ``RuleEngine`` (a small dynamic-programming matcher over tokens whose word classes are looked
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
 engine also keeps, ``token_patterns``, and the tests compare it with, but that an entity mention is read whole: no
-match ends inside one, and in a gap a mention counts as one word and a hyphen as none); every rule carries examples that it must
+match ends inside one, and in a gap a mention counts as one word, none of whose words may be one the gap
+excludes, and a hyphen as none); every rule carries examples that it must
 match and counter-examples that it must not, checked by the tests (``[text](LABEL)`` marks an entity in an
 example).
 """
@@ -353,8 +354,14 @@ def _run_program(
                 if tokens.lower[p] != "-":
                     words += 1  # a hyphen joins words: "epithelial-to-mesenchymal" is one word of the gap
                 p += 1
+                crossed = False
                 while entity is not None and p < n and token_entity.get(p) == entity:
-                    p += 1  # an entity mention is one word of the gap however many tokens it has ("5-FU/L-OHP")
+                    # an entity mention is one word of the gap however many tokens it has ("5-FU/L-OHP"), and
+                    # none of them may be an excluded word ("cells" of "resistant breast cancer cells")
+                    crossed = crossed or (e.regex >= 0 and e.regex in tokens.hits[p])
+                    p += 1
+                if crossed:
+                    break
                 found |= rest(i + 1, p)
         else:  # an entity element does not end inside a mention ("miR-6836" of "miR-6836-5p")
             p = pos

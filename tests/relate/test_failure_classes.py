@@ -518,3 +518,61 @@ def test_cargo_relations_need_vesicles_in_the_paper(text: str, relations: set[tu
 )
 def test_prognosis_is_no_drug_response(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the drugs listed after a class word are the resisted drugs
+        (
+            "Results\n\nExosomes from stromal cells increased the chemoresistance of leukemia cells to several "
+            "drugs, including fludarabine, ibrutinib and venetoclax.",
+            {("EV", "fludarabine"), ("EV", "ibrutinib"), ("EV", "venetoclax")},
+        ),
+        (
+            "Results\n\nExosomal miR-21 conferred resistance to anticancer agents such as cisplatin and paclitaxel.",
+            {("miR-21", "cisplatin"), ("miR-21", "paclitaxel")},
+        ),
+        # a drug and its short form in brackets coordinate as one word
+        (
+            "Results\n\nExosomes derived from CAFs promoted resistance to 5-fluorouracil (5-Fu) or oxaliplatin (OXA).",
+            {("EV", "fluorouracil"), ("EV", "oxaliplatin")},
+        ),
+    ],
+)
+def test_listed_drugs_are_all_resisted(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c, d) for c, d, _ in _pairs(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cell's own vesicles are no extracellular vesicles
+        "Results\n\nGenes of vesicle trafficking were found. Loss of SNCA increased the sensitivity to cisplatin.",
+        "Results\n\nSynaptic vesicles were counted. miR-21 conferred resistance to cisplatin in neurons.",
+        "Results\n\nSNCA moved into cytoplasmic vesicular structures and miR-21 conferred resistance to cisplatin.",
+    ],
+)
+def test_intracellular_vesicles_make_no_ev_paper(text: str) -> None:
+    assert _pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Results\n\nCarcinoma-associated fibroblasts promote the chemoresistance of colorectal cancer by "
+            "transferring exosomal lncRNA H19.",
+            "cancer-associated fibroblast",
+        ),
+        (  # the vesicles' donor, not the cells named after another cell phrase
+            "Results\n\nEVs from tamoxifen-resistant breast cancer cells in sensitive cells conferred resistance to "
+            "tamoxifen.",
+            "tamoxifen-resistant breast cancer cells",
+        ),
+    ],
+)
+def test_donor_cells_of_the_vesicles(text: str, donor: str) -> None:
+    rows = _rows(text)
+    assert rows
+    assert {c.name for a in rows for c in a.donor_cells} == {donor}
