@@ -77,11 +77,13 @@ class Line:
     side: int = 0  # 0 left column (or the only one), 1 right column, 2 across the gutter
     table: bool = False  # a ruled table: text is its rows, tab-separated
     styled: bool = False  # set in another font than the body text's, and not smaller: a heading's look
+    lead: str | None = None  # the bold words a line starts with, when roman ones follow: a run-in heading
+    font: str = ""  # the font of all its words, where they share one
 
 
 @functools.cache
 def _is_bold(fontname: str) -> bool:
-    return bool(re.search(r"bold|heavy|black|semibold|\.B\b", fontname, re.IGNORECASE))
+    return bool(re.search(r"bold|heavy|black|semibold|demi|\.B\b", fontname, re.IGNORECASE))
 
 
 def _sides(words: list[dict], width: float) -> list[int]:
@@ -207,6 +209,7 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             continue
         if text.isdigit() and len(text) <= 4 and (bottom < 0.12 * height or top > 0.88 * height):
             continue  # a page number a little further in than the header band
+        bold_lead = next((k for k, w in enumerate(main) if not _is_bold(w["fontname"])), len(main))
         out.append(
             Line(
                 page.page_number,
@@ -215,13 +218,16 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
                 min(w["x0"] for w in words_of_line),
                 max(w["x1"] for w in words_of_line),
                 size,
-                all(_is_bold(w["fontname"]) for w in main),
+                bold_lead == len(main),
                 text,
                 _cell_text(words_of_line, size),
                 max(w["side"] for w in words_of_line),
                 styled=bool(body_font) and size >= 1.04 * body_size and all(w["fontname"] != body_font for w in main),
+                lead=join_words(main[:bold_lead], size) if 0 < bold_lead < len(main) else None,
+                font=main[0]["fontname"] if all(w["fontname"] == main[0]["fontname"] for w in main) else "",
             )
         )
+    _own_font_headings(out, body_size, body_font)
     _wide_paragraph_ends(out, body_size)
     mid = float(page.width) / 2
     for table in tables:
@@ -276,6 +282,33 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             )
         )
     return out
+
+
+def _own_font_headings(lines: list[Line], body_size: float, body_font: str) -> None:
+    """A short line set wholly in a face of its own at about the body size ("Setting", "Competing interests" in
+    a sans-serif among serif text, in a font whose name says nothing of its weight), right above a line of body
+    text, has a heading's look: ``styled``. Figure labels and table cells in another face are followed by more
+    of their kind, not by body text."""
+    if not body_font:
+        return
+    by_side: dict[int, list[Line]] = {}
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        by_side.setdefault(ln.side, []).append(ln)
+    for column in by_side.values():
+        for ln, nxt in itertools.pairwise(column):
+            if (
+                ln.styled
+                or ln.bold
+                or not ln.font
+                or ln.font == body_font
+                or not 0.88 * body_size <= ln.size < 1.04 * body_size
+                or not ln.text[:1].isupper()
+                or len(ln.text.split()) > 10
+                or ln.text.endswith((".", ",", ";", ":"))
+            ):
+                continue
+            if nxt.font == body_font and abs(nxt.size - body_size) < 0.3 and 0 <= nxt.top - ln.bottom <= 2 * ln.size:
+                ln.styled = True
 
 
 def _without_line_numbers(words: list[dict]) -> list[dict]:
@@ -560,6 +593,13 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
             continue
         text = dehyphenate([ln.text for ln in lines])
         first = lines[0]
+        run_in = _run_in_heading(first, text)
+        if run_in is not None:  # "Setting The Medical Department ...": the bold words are the heading
+            out.append((page, f"## {run_in}", False, False, _box_of(lines[:1])))
+            state.setdefault("styles", []).append(
+                (f"## {run_in}", (round(first.size * 2) / 2 - 0.25, run_in.isupper(), True, False))
+            )
+            text = text[len(first.lead or "") :].lstrip()
         if first.size < 0.9 * body_size and _MARKS_ONLY_RE.fullmatch(text):
             continue  # affiliation marks or a raised number left alone on a line: no text of their own
         if first.size < 0.9 * body_size and _figure_residue(text):
@@ -587,6 +627,25 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
         end = end and not heading and not caption and len(text) > 80
         out.append((page, text, end, bool(caption) or small, _box_of(lines)))
     return out
+
+
+_RUN_IN_END_RE = re.compile(r"[.:;,]$")
+
+
+def _run_in_heading(first: Line, text: str) -> str | None:
+    """The run-in heading a paragraph starts with: the bold words of its first line before roman ones, short,
+    capitalised, no float's label ("Figure 1") and no label with a colon ("Background:" of a structured
+    abstract, "Correspondence:"), a full stop after it dropped ("Cell culture. HeLa cells were ...")."""
+    lead = first.lead
+    if lead is None or not text.startswith(lead) or len(text) <= len(lead) + 1:
+        return None
+    title = lead.rstrip(" .")
+    words = title.split()
+    if not 1 <= len(words) <= 12 or not title[:1].isupper() or _FLOAT_RE.match(title) or _CAPTION_RE.match(title):
+        return None
+    if lead.rstrip().endswith(":") or _RUN_IN_END_RE.search(title) or re.search(r"\d", title[:1]):
+        return None
+    return title
 
 
 _TICK_RE = re.compile(r"[−+\-]?\d+(?:[.,]\d+)?%?|\S")
@@ -666,6 +725,33 @@ def _heading_levels(blocks: list[tuple[int, str]], styles: list[tuple[str, tuple
         if style < top and style[0] <= top[0] and not _TOP_LEVEL_RE.match(text[3:])  # "Abstract" is a section
     }
     return [(page, "#" + text if text in lower else text) for page, text in blocks]
+
+
+def _prose(text: str) -> bool:
+    """Whether a block reads as running text: words mostly in lower case, or a sentence ("None declared.")."""
+    words = text.split()
+    if len(words) >= 5 and sum(w[:1].islower() for w in words) >= 0.4 * len(words):
+        return True
+    return len(words) >= 2 and text[:1].isupper() and text.rstrip().endswith(".")
+
+
+def _headings_over_text(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A heading stands over text: one followed by neither running text nor a heading that is, is a figure's
+    label set in a heading's look ("A B Whole cell lysate Nuclear soluble", "CTD pSer5 2 pSer5") and is read as
+    text. The title ("# ...") and the reference list's heading stay."""
+    out = list(blocks)
+    over_text = False  # whether the block after the one looked at is running text or a heading over text
+    for k in range(len(out) - 1, -1, -1):
+        page, text = out[k]
+        if not text.startswith("## ") and not text.startswith("### "):
+            over_text = _prose(text) or text.startswith(("# ", "**", "## References"))
+            continue
+        if over_text or _REFERENCES_RE.match(text):
+            over_text = True
+            continue
+        out[k] = (page, text.lstrip("#").strip())
+        over_text = False
+    return out
 
 
 def _without_running_lines(blocks: list[_RawBlock]) -> list[_RawBlock]:
@@ -827,6 +913,7 @@ def _read_blocks(
         joined = _join_across_columns(_rows_after_caption(_without_running_lines(found)))
         boxes = [box for _, _, box in joined]
         blocks = _heading_levels([(page, text) for page, text, _ in joined], state.get("styles", []))
+        blocks = _headings_over_text(blocks)
         blocks = list(zip([p for p, _ in blocks], resolve_hyphens([t for _, t in blocks]), strict=True))
         if not any(text for _, text in blocks):
             if sideways > 0.5 * sum(sizes.values()):

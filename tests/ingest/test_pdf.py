@@ -781,3 +781,51 @@ def test_figure_residue_is_numbers_and_single_characters(text: str, residue: boo
     from pipeline.ingest.pdf import _figure_residue
 
     assert _figure_residue(text) is residue
+
+
+@pytest.mark.parametrize(
+    ("name", "headings"),
+    [
+        # BMC 2014: subheadings in a sans-serif face of their own at about the body size, in fonts whose names
+        # ("AdvTT99c4c969") say nothing of their weight
+        (
+            "bmchsr2014_quality_improvement_barriers.pdf",
+            {"Setting", "Ethical considerations", "Stakeholder view", "Documentation"},
+        ),
+        # Clinical Science: back-matter headings in a "Demi" (semibold) face
+        ("clinsci2014_ACE_Ndomain_inhibitors.pdf", {"AUTHOR CONTRIBUTION", "ACKNOWLEDGEMENTS", "FUNDING"}),
+    ],
+)
+def test_pdf_headings_from_their_face(name: str, headings: set[str]) -> None:
+    assert headings <= {s.title for s in _real(name).sections}
+
+
+def test_pdf_run_in_bold_heading_starts_its_paragraph() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_y(60)
+    body = "HeLa cells were grown in medium with ten percent serum and passaged twice a week before use. " * 3
+    pdf.multi_cell(0, 5, "**Cell culture.** " + body, markdown=True)
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, "The exosomes were isolated by ultracentrifugation and counted by tracking. " * 3)
+    doc = ingest_bytes(bytes(pdf.output()), source="runin.pdf", suffix=".pdf", doc_id="runin")
+    section = next(s for s in doc.sections if s.title == "Cell culture")
+    assert doc.span_text(section).split("\n\n")[1].startswith("HeLa cells were grown")
+
+
+@pytest.mark.parametrize(
+    ("blocks", "headings"),
+    [
+        # a heading over running text, and one over a heading over text, stay
+        ([(1, "## Methods"), (1, "### Cell culture"), (1, "Cells were grown in medium and passaged.")], 2),
+        # a figure's labels in a heading's look, over more labels or nothing, are text
+        ([(1, "## A B Whole cell lysate"), (1, "## CTD pSer5 2 pSer5"), (1, "75 kD 37 kD")], 0),
+        # the back matter: a short sentence under its heading
+        ([(9, "## Conflict of interest statement"), (9, "None declared.")], 1),
+    ],
+)
+def test_pdf_headings_stand_over_text(blocks: list[tuple[int, str]], headings: int) -> None:
+    from pipeline.ingest.pdf import _headings_over_text
+
+    assert sum(text.startswith("#") for _, text in _headings_over_text(blocks)) == headings
