@@ -86,16 +86,60 @@ def _is_bold(fontname: str) -> bool:
     return bool(re.search(r"bold|heavy|black|semibold|demi|\.B\b", fontname, re.IGNORECASE))
 
 
-def _sides(words: list[dict], width: float) -> list[int]:
-    """0 = left column (or the only one), 1 = right column, 2 = across the gutter (titles, wide tables)."""
+def _sides(words: list[dict], width: float, height: float = 0.0) -> list[int]:
+    """0 = left column (or the only one), 1 = right column, 2 = across the gutter (titles, wide tables), 3 = a
+    narrow column of notes beside the text (MARGIN)."""
     mid = width / 2
     crossing = [w["x0"] < mid - 3 and w["x1"] > mid + 3 for w in words]
     left = sum(w["x1"] <= mid + 3 for w in words)
     right = sum(w["x0"] >= mid - 3 for w in words)
     two_column = sum(crossing) < 0.04 * max(len(words), 1) and min(left, right) >= 0.2 * max(len(words), 1)
     if not two_column:
-        return [0] * len(words)
+        margin = _margin_column(words, width, height)
+        return [MARGIN if k in margin else 0 for k in range(len(words))]
     return [2 if c else (0 if w["x1"] <= mid + 3 else 1) for w, c in zip(words, crossing, strict=True)]
+
+
+MARGIN = 3  # the side of a narrow column of notes beside the text, read after the page's text
+
+
+def _margin_column(words: list[dict], width: float, height: float) -> set[int]:
+    """The words of a narrow column of notes beside a page's text (eLife's first pages: the correspondence,
+    dates, editor and licence to the left of the abstract and the introduction), which share
+    baselines with the text but are no part of its lines: the words on one side of a vertical band that no word
+    crosses, that band a fifth to two fifths into the page (or as far from its other edge), the notes a column
+    of their own (an eighth of the page wide or more, words of letters, several to a line) and far fewer than
+    the text's words. Empty when there is no such column."""
+    if len(words) < 40:
+        return set()
+    covered = bytearray(int(width) + 2)
+    for w in words:
+        if height and not HEADER_BAND * height <= w["top"] <= (1 - HEADER_BAND) * height:
+            continue  # a running header or footer may cross it
+        covered[max(0, int(w["x0"])) : min(len(covered), int(w["x1"]) + 1)] = b"\x01" * (
+            min(len(covered), int(w["x1"]) + 1) - max(0, int(w["x0"]))
+        )
+    for lo, hi, left_side in ((0.18, 0.42, True), (0.58, 0.82, False)):
+        x, end = int(lo * width), int(hi * width)
+        while x < end:
+            if covered[x]:
+                x += 1
+                continue
+            start = x
+            while x < len(covered) and not covered[x]:
+                x += 1
+            if x - start < 8:
+                continue
+            notes = [k for k, w in enumerate(words) if (w["x1"] <= start if left_side else w["x0"] >= x)]
+            text = len(words) - len(notes)
+            if not 8 <= len(notes) <= text / 3:
+                continue
+            span = max(words[k]["x1"] for k in notes) - min(words[k]["x0"] for k in notes)
+            rows = {round(words[k]["bottom"]) for k in notes}
+            letters = sum(any(c.isalpha() for c in words[k]["text"]) for k in notes)
+            if span >= width / 8 and len(rows) >= 3 and len(notes) >= 1.5 * len(rows) and letters >= 0.7 * len(notes):
+                return set(notes)
+    return set()
 
 
 @dataclass
@@ -148,12 +192,12 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
             else:
                 table_words[id(table)].append(w)
         words = rest
-    sides = _sides(words, float(page.width))
+    sides = _sides(words, float(page.width), float(page.height))
     for w, side in zip(words, sides, strict=True):
-        w["side"] = 2 if w["size"] >= 1.5 * body_size else side  # title lines span the page
+        w["side"] = 2 if w["size"] >= 1.5 * body_size and side != MARGIN else side  # title lines span the page
     wide_baselines = sorted(w["bottom"] for w in words if w["side"] == 2)
     for w in words:  # a word on the baseline of a line that crosses the gutter belongs to that line
-        if w["side"] != 2 and wide_baselines:
+        if w["side"] not in (2, MARGIN) and wide_baselines:
             k = bisect.bisect_left(wide_baselines, w["bottom"] - 0.45 * w["size"])
             if k < len(wide_baselines) and wide_baselines[k] <= w["bottom"] + 0.45 * w["size"]:
                 w["side"] = 2
@@ -171,7 +215,7 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
         words = rest
         tables += unruled
     lines: list[list[dict]] = []
-    open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: []}
+    open_lines: dict[int, list[list[dict]]] = {0: [], 1: [], 2: [], MARGIN: []}
     refs: dict[int, dict] = {}  # each line's largest word (its baseline)
     small_words: list[dict] = []
     for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
@@ -492,7 +536,8 @@ def _cell_text(words: list[dict], size: float) -> str | None:
 
 
 def _columns(lines: list[Line], width: float) -> list[list[Line]]:
-    """Reading order: lines across the gutter where they stand; between them, the left column before the right."""
+    """Reading order: lines across the gutter where they stand; between them, the left column before the right;
+    a narrow column of notes beside the text (``MARGIN``) after the page's text."""
     del width
     regions: list[list[Line]] = []
     left: list[Line] = []
@@ -505,7 +550,8 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
                 column.clear()
 
     wide: list[Line] = []
-    for ln in sorted(lines, key=lambda ln: ln.top):
+    margin = sorted((ln for ln in lines if ln.side == MARGIN), key=lambda ln: ln.top)
+    for ln in sorted((ln for ln in lines if ln.side != MARGIN), key=lambda ln: ln.top):
         if ln.side == 2:
             flush()
             wide.append(ln)  # consecutive lines across the page (a title over two lines) stay one region
@@ -517,6 +563,8 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
     if wide:
         regions.append(wide)
     flush()
+    if margin:  # the notes beside the text: after it
+        regions.append(margin)
     return regions
 
 
@@ -537,6 +585,9 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
         seen_columns = seen_columns or region[0].side != 2
         first_block = len(blocks)
         current: list[Line] = []
+        if region[0].side == MARGIN:  # the notes beside the text: one block of small print, after the text
+            blocks.append((region[0].page, list(region)))
+            continue
         gaps = [b.top - a.bottom for a, b in itertools.pairwise(region) if b.top > a.bottom]
         typical = statistics.median(gaps) if gaps else body_size * 0.3
         for ln in region:
@@ -612,6 +663,7 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
             and not _FLOAT_RE.match(text)  # a figure legend's bold title
             and not (first.styled and not first.bold and looks_like_authors(text))  # the author line's font
             and not (page == 1 and is_author_line(text))  # an author line set in bold (NAR) is no heading
+            and first.side != MARGIN  # a label of the notes beside the text ("*For correspondence:")
         )
         caption = _CAPTION_RE.match(text)
         if caption:  # the caption form the text parser reads: "**Table 2.** Overview ..."
@@ -623,7 +675,7 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
                 state.setdefault("styles", []).append(
                     (text, (round(first.size * 2) / 2, text[3:].isupper(), first.bold, first.styled))
                 )
-        small = lines[0].size < 0.9 * body_size or index in footnotes
+        small = lines[0].size < 0.9 * body_size or index in footnotes or first.side == MARGIN
         end = end and not heading and not caption and len(text) > 80
         out.append((page, text, end, bool(caption) or small, _box_of(lines)))
     return out

@@ -159,3 +159,26 @@ def test_front_matter_other_than_title_and_abstract_kept_apart(text: str, notes:
     assert doc.metadata.front_matter == notes
     assert "Fudan" not in doc.text
     assert "Author(s)" not in doc.text and "licensed" not in doc.text
+
+
+@pytest.mark.skipif(not (DEV / "10.7554_eLife.91357.3.pdf").exists(), reason="../shared/pdfs/dev not here")
+def test_notes_beside_the_text_are_read_apart_from_its_lines() -> None:
+    """eLife's first page: a narrow column of notes (correspondence, dates, editor, licence) shares baselines
+    with the abstract and the introduction; read as one block after the page's text, not into its lines."""
+    doc = parse_pdf((DEV / "10.7554_eLife.91357.3.pdf").read_bytes(), doc_id="elife", source="elife.pdf")
+    titles = [s.title for s in doc.sections]
+    assert {"eLife assessment", "Introduction"} <= set(titles)
+    assert not [t for t in titles if "Version of Record" in t or "Attribution License" in t]
+    assert "The mRNA transcribed by many eukaryotic genes are spliced, a process in which the intronic RNA" in doc.text
+
+
+def test_a_page_without_a_column_of_notes_has_no_margin() -> None:
+    from pipeline.ingest.pdf import _margin_column
+
+    # one column of text, its lines' numbers at the left edge: no column of notes
+    words = [
+        {"text": t, "x0": x, "x1": x + 30, "top": 100 + 12 * row, "bottom": 110 + 12 * row, "size": 9}
+        for row in range(30)
+        for t, x in ((f"{row + 1}.", 40), ("Smith", 70), ("J,", 110), ("Cell", 150), ("2020", 190))
+    ]
+    assert _margin_column(words, 612, 792) == set()
