@@ -398,6 +398,26 @@ _AFTER_CELL_LINE_RE = re.compile(
 )
 
 
+# a resistant subline's name: a cell line and a suffix for the drug or the resistance ("PC9/GR", "HCC827-GR",
+# "SKOV3-DDP", "H1975R", "MCF7-TamR"): the cell line's length, then the suffix
+_SUBLINE_RE = re.compile(r"(.{3,}?)(?:[/-](?=[A-Za-z0-9-]{1,8}$)(?=[^/]*[A-Z0-9])[A-Za-z0-9-]{1,8}|-?R\d?)$")
+
+
+def _subline(name: str) -> tuple[int, Concept] | None:
+    """A resistant subline Cellosaurus does not list, named after its parent line ("PC9/GR", "H1975R",
+    "SKOV3-DDP"): the parent's length in ``name`` and the parent; a glued "R" ("H1975R") leaves the whole name
+    (no word boundary to cut at), with the parent's identifier and the name as written."""
+    m = _SUBLINE_RE.fullmatch(name)
+    if m is None:
+        return None
+    parent = cell_line_in_context(m[1])
+    if parent is None:
+        return None
+    if name[len(m[1]) : len(m[1]) + 1] in "/-":
+        return len(m[1]), parent
+    return len(name), Concept(name=name, id=parent.id, type="CELL_LINE")
+
+
 def _list_start_bound(text: str, lo: int, end: int) -> int:
     """Where a list of names ending at ``end`` (``_CELL_LIST_RE``) may start at the earliest, ``lo`` or later:
     after the last whitespace in ``text[lo:end]`` that no list separator can hold (one after a comma, or before
@@ -437,6 +457,10 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
             if not name or name in defined:  # "soft tissue sarcoma (STS) cells"
                 continue
             concept = cell_line_in_context(name)
+            if concept is None and (sub := _subline(name)) is not None:
+                base_length, concept = sub  # "PC9/GR cells": PC9 (the subline's name is read by relate)
+                name = name[:base_length]
+                end = start + base_length
             if concept is None:  # a name with a space ("RAW 264.7 cells"): the word before it too
                 before = re.search(r"([A-Za-z][\w\-]*) $", text[max(0, start - 20) : start])
                 if before is not None:

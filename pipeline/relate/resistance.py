@@ -763,9 +763,13 @@ def _most_specific(cells: list[Concept]) -> list[Concept]:
     return specific or kept
 
 
+# "A549/DDP", "MCF7/T", "SGC7901/5-FU", "HCC827-GR", "SKOV3-DDP": a resistant subline (not "A549-Exo",
+# "Fibroblast-Derived")
 _SUBLINE = re.compile(
     r"/(?=[\w-]*[A-Z])[A-Za-z0-9][A-Za-z0-9-]{0,9}\b"
-)  # "A549/DDP", "MCF7/T", "SGC7901/5-FU": a resistant subline
+    r"|-(?!(?:exos?|evs?|sevs?|mvs?|cm|exosomes?)\b)(?![A-Z][a-z]+\b)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{1,8}\b(?!-)",
+    re.ASCII,
+)
 
 
 @cache

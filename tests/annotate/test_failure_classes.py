@@ -580,3 +580,24 @@ def test_receptor_cells_are_the_recipients_not_a_cell_type(text: str) -> None:
     """In papers on vesicles, "receptor cells" are the cells that take them up, not the Cell Ontology's sensory
     receptor cell (models/lexicons/ambiguous.tsv)."""
     assert not [m for m in recognise(text) if m.label == "CELL_TYPE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "identifier"),
+    [
+        # a resistant subline Cellosaurus does not list, named after its parent: the parent, the suffix left to
+        # the relation reader ("PC9/GR" is a donor of its own)
+        ("Exosomes from PC9/GR cells were used.", "PC9", "PC-9", "CVCL_B260"),
+        ("HCC827-GR cells and parental cells", "HCC827", "HCC827", "CVCL_2063"),
+        # a glued "R": the whole name, with the parent's identifier
+        ("Exosomes from H1975R cells were used.", "H1975R", "H1975R", "CVCL_1511"),
+    ],
+)
+def test_resistant_sublines_in_context(text: str, mention: str, name: str, identifier: str) -> None:
+    found = [(m.text, m.concept.name, m.concept.id) for m in recognise(text) if m.label == "CELL_LINE"]
+    assert (mention, name, identifier) in found
+
+
+@pytest.mark.parametrize("text", ["Fibroblast-Derived exosomes", "PC-cells were used", "EVs from GR cells"])
+def test_no_subline_without_a_parent_line(text: str) -> None:
+    assert not [m for m in recognise(text) if m.label == "CELL_LINE"]

@@ -576,3 +576,30 @@ def test_donor_cells_of_the_vesicles(text: str, donor: str) -> None:
     rows = _rows(text)
     assert rows
     assert {c.name for a in rows for c in a.donor_cells} == {donor}
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Results\n\nExosomes from gefitinib-resistant HCC827-GR cells conferred gefitinib resistance to HCC827 "
+            "cells.",
+            "HCC827-GR",
+            "HCC827",
+        ),
+        (
+            "Results\n\nExosomes derived from PC9/GR cells transferred gefitinib resistance to parental PC9 cells.",
+            "PC9/GR",
+            "PC-9",
+        ),
+        (
+            "Results\n\nExosomes from H1975R cells transferred osimertinib resistance to H1975 cells.",
+            "H1975R",
+            "NCI-H1975",
+        ),
+    ],
+)
+def test_a_resistant_subline_is_a_donor_apart_from_its_parent(text: str, donor: str, recipient: str) -> None:
+    rows = _rows(text)
+    assert {c.name for a in rows for c in a.donor_cells} == {donor}
+    assert {c.name for a in rows for c in a.recipient_cells} == {recipient}
