@@ -199,3 +199,26 @@ def ends_sentence(raw: str) -> bool:
     if ends_with_abbreviation(clean):
         return False
     return clean.endswith(TERMINAL) or clean.endswith((".)", ".”", '."'))
+
+
+# a number ("75", "0.25", "(3)") or a single character ("E", "O,"); not a nucleic acid's end ("5’", "3'")
+_LABEL_TOKEN_RE = re.compile(r"(?!\d[’′']$)[\W\d_]*\d[\W\d_]*|[^\W\d_]\W?")
+_SECTION_NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+(?=[A-Z][a-z]{2})")  # "2.1 Cell culture"
+
+
+def label_like(title: str) -> bool:
+    """Whether a heading's text reads as a figure's labels: two or more words, two in five or more of them
+    numbers ("75 kD 37 kD", "20 middle intron 10 0") or single characters ("E F", "OH O O"), after any section number
+    ("2.1 Cell culture" is a heading)."""
+    words = _SECTION_NUMBER_RE.sub("", title).split()
+    return len(words) >= 2 and sum(bool(_LABEL_TOKEN_RE.fullmatch(w)) for w in words) >= 0.4 * len(words)
+
+
+def figure_labels_as_text(blocks: list[Block]) -> list[Block]:
+    """Headings of a PDF's text whose words read as a figure's labels (:func:`label_like`: "E F", "75 kD 37 kD",
+    "Time (seconds) 1 2 3 4"), text the figure draws and the reader took for headings by their look or shape, are
+    text. The title (level 0) stays."""
+    return [
+        Block(b.lines, b.line_no, "text") if b.kind == "heading" and b.level > 0 and label_like(b.title) else b
+        for b in blocks
+    ]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.ingest.blocks import Block, ends_sentence, parse_glossary, split_blocks, split_caption_glossary
+from pipeline.ingest.blocks import (
+    Block,
+    ends_sentence,
+    figure_labels_as_text,
+    parse_glossary,
+    split_blocks,
+    split_caption_glossary,
+)
 from pipeline.ingest.builder import section_end
 from pipeline.ingest.hyphens import keep_hyphen
 from pipeline.ingest.hyphens import vocabulary as hyphen_vocabulary
@@ -207,6 +214,8 @@ def parse_text(text: str, *, doc_id: str, source: str, fmt: str = "text") -> Doc
         fmt: "text" or "markdown".
     """
     blocks = split_blocks(text)
+    if fmt == "pdf":  # a figure's labels the PDF reader took for headings
+        blocks = figure_labels_as_text(blocks)
     vocabulary = hyphen_vocabulary(text)
     ref_i = next(
         (

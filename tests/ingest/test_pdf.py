@@ -829,3 +829,23 @@ def test_pdf_headings_stand_over_text(blocks: list[tuple[int, str]], headings: i
     from pipeline.ingest.pdf import _headings_over_text
 
     assert sum(text.startswith("#") for _, text in _headings_over_text(blocks)) == headings
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("E F", True),
+        ("OH OH OH O O O", True),
+        ("75 kD 37 kD", True),
+        ("Time (seconds) 1 2 3 4", True),
+        ("1 Introduction", False),  # a section number is no label
+        ("2.1 Cell culture", False),
+        ("3’ cloud", False),  # a nucleic acid's end
+        ("In vivo DC targeting study", False),
+        ("Results", False),
+    ],
+)
+def test_figure_labels_are_no_headings(title: str, label: bool) -> None:
+    from pipeline.ingest.blocks import label_like
+
+    assert label_like(title) is label
