@@ -332,10 +332,13 @@ _SHARED_ROLES = ("cargo", "target", "donor", "recipient", "inverted", "resisted"
 _LABEL_KIND = {"CELL_LINE": "cell", "CELL_TYPE": "cell", "DRUG": "drug", "DRUG_CLASS": "drug"}
 
 
-def _coordinate(doc: Document, facts: SentenceFacts) -> None:
-    """Mentions joined by "and", "or", "," or "/" share their roles: "in PC3, DU145 and LNCaP cells" are all
-    recipients, "target genes p27 and ERα" both targets; so does a mention and its short form in brackets after
-    it ("resistance to 5-fluorouracil (5-Fu) or oxaliplatin (OXA)": both drugs resisted)."""
+def _names(doc: Document, i: int) -> set[str]:
+    return {c.name for c in _concepts(doc.entities[i])}
+
+
+def _runs(doc: Document, facts: SentenceFacts) -> list[list[int]]:
+    """The sentence's mentions of one kind joined by "and", "or", "," or "/" (or a short form in brackets after
+    its long form), as lists of entity indices in reading order."""
     ids = sorted(facts.entities, key=lambda i: doc.entities[i].start)
     runs: list[list[int]] = []
     for i in ids:
@@ -356,6 +359,14 @@ def _coordinate(doc: Document, facts: SentenceFacts) -> None:
                 runs[-1].append(i)
                 continue
         runs.append([i])
+    return runs
+
+
+def _coordinate(doc: Document, facts: SentenceFacts) -> None:
+    """Mentions joined by "and", "or", "," or "/" share their roles: "in PC3, DU145 and LNCaP cells" are all
+    recipients, "target genes p27 and ERα" both targets; so does a mention and its short form in brackets after
+    it ("resistance to 5-fluorouracil (5-Fu) or oxaliplatin (OXA)": both drugs resisted)."""
+    runs = _runs(doc, facts)
     for run in runs:
         if len(run) < 2:
             continue
@@ -599,7 +610,12 @@ def _unit_pairs(
     for f in facts:
         if f.index != where and _states_prognosis(doc, f):
             continue  # the cargo of a survival statement takes no drug statement of the unit's
+        # a list that names the statement's own cargo among others is an inventory the statement chose from:
+        # "identified seven ANXA members (ANXA2, ..., ANXA5, ANXA6, ...)" ... "ANXA5 and ANXA6 predicted"
+        inventory = {i for run in _runs(doc, f) if {n for k in run for n in _names(doc, k)} & paired for i in run}
         for i in f.entities:
+            if i in inventory:
+                continue
             if not _is_cargo(doc, f, i, context):
                 continue
             e = doc.entities[i]

@@ -603,3 +603,13 @@ def test_a_resistant_subline_is_a_donor_apart_from_its_parent(text: str, donor: 
     rows = _rows(text)
     assert {c.name for a in rows for c in a.donor_cells} == {donor}
     assert {c.name for a in rows for c in a.recipient_cells} == {recipient}
+
+
+def test_an_inventory_the_statement_chose_from_takes_no_statement() -> None:
+    """The unit's statement names its own cargo; the others listed beside them were only found."""
+    text = (
+        "Elevated ANXA5 and ANXA6 in urinary exosomes predict poor response to platinum-based chemotherapy\n\n"
+        "Results\n\nProteomic analysis identified five annexins (ANXA3, ANXA4, ANXA5, ANXA6 and ANXA7) in urinary "
+        "exosomes of patients."
+    )
+    assert {c for c, _, _ in _pairs(text)} == {"ANXA5", "ANXA6"}
