@@ -394,8 +394,14 @@ _LIST_SEP_RE = re.compile(r",\s+(?:and\s+|or\s+|but\s+not\s+)?|\s+(?:and|or|but\
 _LINE_OVER = frozenset(["GENE", "GENE_FAMILY", "LNCRNA", "CELL_LINE"])
 # a name after "cell line(s)": "the HCC cell line Huh7", "a cloned cell line, U1"
 _AFTER_CELL_LINE_RE = re.compile(
-    r"\bcell\s+lines?,?\s+(?:designated\s+|named\s+|\(\s*)?([A-Za-z0-9][\w.\-/]*[A-Za-z0-9])"
+    r"\b(?:cell\s+lines?|sub-?lines?|subclones?)(?:\s*\(\s*|\s?,?\s+(?:designated\s+|named\s+|termed\s+|called\s+|\(\s*)?)"
+    r"((?:[A-Za-z0-9][\w.\-/]*[A-Za-z0-9])(?:(?:\s?,\s+(?:and\s+)?|\s+and\s+)[A-Za-z0-9][\w.\-/]*[A-Za-z0-9]){0,5})"
 )
+# a cell line's code that no vocabulary lists, named in apposition to "cell line(s)" or "subclones": letters and
+# digits with a hyphen or a capital after the first letter ("A1-VDR", "CEM-4R4", "ICR-27", "U9-IIIB")
+_LINE_CODE_RE = re.compile(r"(?=.*\d)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z]{2,}\d[A-Za-z0-9]*")
+# after "designated", "named": any name with a capital after its first letter ("Ro-VDR")
+_NAMED_CODE_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?<=[A-Z0-9].)")
 
 
 # a resistant subline's name: a cell line and a suffix for the drug or the resistance ("PC9/GR", "HCC827-GR",
@@ -474,15 +480,25 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
                 continue
             added.append(Mention(start, end, name, "CELL_LINE", concept))
     for after in _AFTER_CELL_LINE_RE.finditer(text):
-        name, start, end = after[1], after.start(1), after.end(1)
-        if name in defined or any(x.start < end and start < x.end for x in added):
-            continue
-        concept = cell_line_in_context(name)
-        if concept is None or not any(c.isdigit() or c.isupper() for c in name[1:]):
-            continue
-        if blocking(start, end):
-            continue
-        added.append(Mention(start, end, name, "CELL_LINE", concept))
+        pos = after.start(1)
+        for part in re.split(r"\s?,\s+(?:and\s+)?|\s+and\s+", after[1]):
+            start = text.find(part, pos)
+            name, end = part, start + len(part)
+            pos = end
+            if name in defined or any(x.start < end and start < x.end for x in added):
+                continue
+            concept = cell_line_in_context(name)
+            if concept is not None and not any(c.isdigit() or c.isupper() for c in name[1:]):
+                concept = None
+            named = re.search(
+                r"(?:designated|named|termed|called)\s+$", text[max(0, after.start(1) - 12) : after.start(1)]
+            )
+            code = _LINE_CODE_RE.fullmatch(name) or (named and _NAMED_CODE_RE.fullmatch(name) and len(name) >= 3)
+            if concept is None and code and lookup(name) is None:
+                concept = Concept(name=name, id=None, type="CELL_LINE")  # "In a fourth cell line, A1-VDR, ..."
+            if concept is None or blocking(start, end):
+                continue
+            added.append(Mention(start, end, name, "CELL_LINE", concept))
     if not added:
         return mentions
     replaced = _Overlaps(added)

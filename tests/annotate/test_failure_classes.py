@@ -601,3 +601,24 @@ def test_resistant_sublines_in_context(text: str, mention: str, name: str, ident
 @pytest.mark.parametrize("text", ["Fibroblast-Derived exosomes", "PC-cells were used", "EVs from GR cells"])
 def test_no_subline_without_a_parent_line(text: str) -> None:
     assert not [m for m in recognise(text) if m.label == "CELL_LINE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # codes no vocabulary lists, in apposition to "cell line(s)" or "subclones", or after "designated"
+        ("In a fourth cell line, A1-VDR, the receptor was absent.", ["A1-VDR"]),
+        ("In the fifth cell line, designated Ro-VDR, it was low.", ["Ro-VDR"]),
+        ("three of its subclones, CEM-4R4, CEM-3R43, and ICR-27, were cultured", ["CEM-4R4", "CEM-3R43", "ICR-27"]),
+        # text tokenized with a space before its commas, as some corpora print it
+        ("In a fourth cell line , A1-VDR , the receptor was absent .", ["A1-VDR"]),
+        ("the cell lines MCF-7 and T47D", ["MCF-7", "T47D"]),
+    ],
+)
+def test_cell_lines_named_in_apposition(text: str, lines: list[str]) -> None:
+    assert [m.text for m in recognise(text) if m.label == "CELL_LINE"] == lines
+
+
+@pytest.mark.parametrize("text", ["the cell lines used", "cell lines, designated here", "the cell line, and others"])
+def test_no_cell_line_from_apposition_words(text: str) -> None:
+    assert not [m for m in recognise(text) if m.label == "CELL_LINE"]
