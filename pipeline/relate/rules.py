@@ -24,7 +24,8 @@ token programs run by ``RuleEngine`` (a small dynamic-programming matcher over t
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
 engine also keeps, ``token_patterns``, and the tests compare it with, but that an entity mention is read whole: no
 match ends inside one, and in a gap a mention counts as one word, none of whose words may be one the gap
-excludes, and a hyphen as none); every rule carries examples that it must
+excludes, a hyphen as none, and an appositive between commas (", as the specific mRNA of chemoresistance,") as
+none); every rule carries examples that it must
 match and counter-examples that it must not, checked by the tests (``[text](LABEL)`` marks an entity in an
 example).
 """
@@ -322,6 +323,24 @@ class RuleEngine:
         ]
 
 
+_APPOSITIVE_OPENERS = frozenset(["as", "a", "an"])
+
+
+def _appositive_end(tokens: _Tokens, p: int, excluded: int) -> int | None:
+    """After an appositive that starts at the comma ``p`` (", as the specific mRNA of chemoresistance,", ", a
+    known oncomiR,"): the token after its closing comma, within ten tokens, none of them a clause break or a word
+    the gap excludes; else None."""
+    n = len(tokens.lower)
+    if tokens.lower[p] != "," or p + 1 >= n or tokens.lower[p + 1] not in _APPOSITIVE_OPENERS:
+        return None
+    for q in range(p + 2, min(n, p + 12)):
+        if tokens.breaks[q] or (excluded >= 0 and excluded in tokens.hits[q]):
+            return None
+        if tokens.lower[q] == ",":
+            return q + 1
+    return None
+
+
 def _run_program(
     program: tuple[_Element, ...], tokens: _Tokens, token_entity: dict[int, int]
 ) -> set[tuple[int, int, tuple[int, ...]]]:
@@ -350,6 +369,11 @@ def _run_program(
             while words < e.most:
                 if p >= n or tokens.breaks[p] or (e.regex >= 0 and e.regex in tokens.hits[p]):
                     break
+                close = _appositive_end(tokens, p, e.regex)
+                if close is not None:  # ", as the specific mRNA of chemoresistance," counts as no word
+                    p = close
+                    found |= rest(i + 1, p)
+                    continue
                 entity = token_entity.get(p)
                 if tokens.lower[p] != "-":
                     words += 1  # a hyphen joins words: "epithelial-to-mesenchymal" is one word of the gap

@@ -613,3 +613,27 @@ def test_an_inventory_the_statement_chose_from_takes_no_statement() -> None:
         "exosomes of patients."
     )
     assert {c for c, _, _ in _pairs(text)} == {"ANXA5", "ANXA6"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive between a cargo and its verb counts as no word of a rule's gap
+        (
+            "Transfer of exosomal microRNAs confers doxorubicin resistance in osteosarcoma cells\n\nMDR-1, as the "
+            "specific mRNA of chemoresistance, can be transferred by exosomes from resistant cells to sensitive cells.",
+            ("ABCB1", "doxorubicin"),
+        ),
+    ],
+)
+def test_an_appositive_is_no_word_of_a_gap(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(c, d) for c, d, _ in _pairs(text)}
+
+
+def test_a_relative_clause_is_read_word_by_word() -> None:
+    """ ", which can bind its targets, ERα and PTEN," is no appositive: its targets stay targets."""
+    text = (
+        "Results\n\nCAFs secrete exosomes rich in miR-22, which can bind its targets, ERα and PTEN, to confer "
+        "tamoxifen resistance on breast cancer cells."
+    )
+    assert {c for c, _, _ in _pairs(text)} == {"miR-22"}
