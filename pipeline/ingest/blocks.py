@@ -10,6 +10,7 @@ licence boilerplate.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -214,11 +215,27 @@ def label_like(title: str) -> bool:
     return len(words) >= 2 and sum(bool(_LABEL_TOKEN_RE.fullmatch(w)) for w in words) >= 0.4 * len(words)
 
 
+# the names of a paper's standard sections, which a paper may print twice (a structured abstract's labels, the
+# sections of a supplement)
+_SECTION_NAME_RE = re.compile(
+    r"(?:abstract|summary|background|introduction|(?:materials?\s+and\s+)?methods?|results?(?:\s+and\s+discussion)?|"
+    r"discussion|conclusions?|references|acknowledge?ments?|funding|supplementary\b.*|appendix\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def figure_labels_as_text(blocks: list[Block]) -> list[Block]:
-    """Headings of a PDF's text whose words read as a figure's labels (:func:`label_like`: "E F", "75 kD 37 kD",
-    "Time (seconds) 1 2 3 4"), text the figure draws and the reader took for headings by their look or shape, are
-    text. The title (level 0) stays."""
+    """Headings of a PDF's text that are a figure's labels, text the figure draws and the reader took for headings
+    by their look or shape, are text: those whose words read as labels (:func:`label_like`: "E F", "75 kD 37 kD",
+    "Time (seconds) 1 2 3 4"), and those printed twice or more that name no standard section ("CFTR Rosa26
+    EMX1", "Gβ Gγ": a panel's labels repeated; a paper's headings are each printed once). The title (level 0)
+    stays."""
+    counts = Counter(b.title for b in blocks if b.kind == "heading" and b.level > 0)
+
+    def figure_text(b: Block) -> bool:
+        return label_like(b.title) or (counts[b.title] > 1 and not _SECTION_NAME_RE.match(b.title.strip()))
+
     return [
-        Block(b.lines, b.line_no, "text") if b.kind == "heading" and b.level > 0 and label_like(b.title) else b
+        Block(b.lines, b.line_no, "text") if b.kind == "heading" and b.level > 0 and figure_text(b) else b
         for b in blocks
     ]

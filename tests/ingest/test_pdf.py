@@ -849,3 +849,14 @@ def test_figure_labels_are_no_headings(title: str, label: bool) -> None:
     from pipeline.ingest.blocks import label_like
 
     assert label_like(title) is label
+
+
+def test_headings_printed_twice_that_name_no_section_are_figure_text() -> None:
+    from pipeline.ingest.blocks import figure_labels_as_text, split_blocks
+
+    text = (
+        "## Results\n\nCells grew.\n\n## CFTR Rosa26 EMX1\n\nlabels\n\n## CFTR Rosa26 EMX1\n\nmore labels\n\n"
+        "## Background\n\nA paper may print a section name twice.\n\n## Background\n\nSo it stays."
+    )
+    titles = [b.title for b in figure_labels_as_text(split_blocks(text)) if b.kind == "heading"]
+    assert titles == ["Results", "Background", "Background"]
