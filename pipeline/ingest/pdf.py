@@ -656,8 +656,10 @@ def _blocks(regions: list[list[Line]], body_size: float, state: dict[str, Any] |
         if first.size < 0.9 * body_size and _figure_residue(text):
             continue  # a figure's axis ticks and panel numbers in small print ("10 10 10 10", "0 20 40 60")
         heading = (
-            (first.size >= 1.15 * body_size or ((first.bold or first.styled) and len(text) < 120))
-            and len(text.split()) <= 20
+            # a heading may be a sentence ("Transcripts are untethered to the transcription site and move through
+            # a slow-moving zone ..."): up to 32 words in bold or its own face, never a full stop at its end
+            (first.size >= 1.15 * body_size or ((first.bold or first.styled) and len(text) < 240))
+            and len(text.split()) <= (20 if not (first.bold or first.styled) else 32)
             and not text.endswith("-")  # a line broken in a word: the first line of a bold abstract
             and re.search(r"[A-Za-z]{2}", text) is not None  # a raised number left on a line of its own
             and not _FLOAT_RE.match(text)  # a figure legend's bold title

@@ -182,3 +182,12 @@ def test_a_page_without_a_column_of_notes_has_no_margin() -> None:
         for t, x in ((f"{row + 1}.", 40), ("Smith", 70), ("J,", 110), ("Cell", 150), ("2020", 190))
     ]
     assert _margin_column(words, 612, 792) == set()
+
+
+@pytest.mark.skipif(not (DEV / "10.7554_eLife.91357.3.pdf").exists(), reason="../shared/pdfs/dev not here")
+def test_a_heading_may_be_a_sentence() -> None:
+    doc = parse_pdf((DEV / "10.7554_eLife.91357.3.pdf").read_bytes(), doc_id="elife", source="elife.pdf")
+    assert (
+        "Transcripts are untethered to the transcription site and move through a slow-moving "
+        "transcription-site-proximal zone where splicing occurs after transcription is completed"
+    ) in [s.title for s in doc.sections]
