@@ -623,13 +623,18 @@ _SYMBOL_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?![\w]|-\d|/\d)")
 
 
 def _defined_otherwise(definitions: list[Definition], glossary: dict[str, str]) -> frozenset[str]:
-    """The short forms the paper defines as something other than a gene: a disease ("gastric cancer (GC)") or an
-    entity of another kind; not those whose long form no lexicon knows ("vasoactive intestinal polypeptide")."""
+    """The short forms the paper defines as something other than a gene: a disease ("gastric cancer (GC)"), an
+    entity of another kind, or a phrase that names no protein ("homologous recombination (HR)", "hazard ratio
+    (HR)"); not those whose long form names a protein no lexicon knows ("vasoactive intestinal polypeptide")."""
     pairs = [(d.short, d.long) for d in definitions] + list(glossary.items())
     out = set()
     for short, long_form in pairs:
         hit = _long_form_policy(short, long_form)
-        if hit is _NEVER or (hit is not None and hit is not _KEEP and hit[0] not in _GENE_LABELS):
+        if (
+            hit is _NEVER
+            or (hit is not None and hit is not _KEEP and hit[0] not in _GENE_LABELS)
+            or (hit is None and not is_protein_name(long_form))
+        ):
             out.add(short)
     return frozenset(out)
 

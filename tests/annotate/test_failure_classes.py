@@ -550,12 +550,19 @@ def test_short_symbols_without_gene_use_stay_out(text: str, word: str) -> None:
     assert word not in [t for t, label, _, _ in _found(text) if label == "GENE"]
 
 
-def test_a_short_form_defined_as_a_disease_never_becomes_a_gene_by_its_use() -> None:
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Gastric cancer (GC) was studied. GC expression of the gene. The GC gene.", "GC"),
+        # a phrase that names no protein: "HR-deficient" is no gene use
+        ("Homologous recombination (HR) was lost. HR-deficient tumours respond to PARP inhibitors.", "HR"),
+    ],
+)
+def test_a_short_form_defined_as_no_protein_never_becomes_a_gene_by_its_use(text: str, word: str) -> None:
     from pipeline.normalize.abbreviations import find_definition_spans
 
-    text = "Gastric cancer (GC) was studied. GC expression of the gene. The GC gene."
     genes = [m.text for m in recognise(text, find_definition_spans(text)) if m.label == "GENE"]
-    assert "GC" not in genes
+    assert word not in genes
 
 
 def test_a_cell_line_code_is_no_symbol_by_use() -> None:
