@@ -78,7 +78,8 @@ class Line:
     table: bool = False  # a ruled table: text is its rows, tab-separated
     styled: bool = False  # set in another font than the body text's, and not smaller: a heading's look
     lead: str | None = None  # the bold words a line starts with, when roman ones follow: a run-in heading
-    font: str = ""  # the font of all its words, where they share one
+    font: str = ""  # the font most of its words are set in
+    one_font: bool = False  # all its words are set in that font
 
 
 @functools.cache
@@ -268,7 +269,8 @@ def _page_lines(page, body_size: float, body_font: str = "") -> list[Line]:  # t
                 max(w["side"] for w in words_of_line),
                 styled=bool(body_font) and size >= 1.04 * body_size and all(w["fontname"] != body_font for w in main),
                 lead=join_words(main[:bold_lead], size) if 0 < bold_lead < len(main) else None,
-                font=main[0]["fontname"] if all(w["fontname"] == main[0]["fontname"] for w in main) else "",
+                font=Counter(w["fontname"] for w in main).most_common(1)[0][0],
+                one_font=all(w["fontname"] == main[0]["fontname"] for w in main),
             )
         )
     _own_font_headings(out, body_size, body_font)
@@ -343,7 +345,7 @@ def _own_font_headings(lines: list[Line], body_size: float, body_font: str) -> N
             if (
                 ln.styled
                 or ln.bold
-                or not ln.font
+                or not ln.one_font
                 or ln.font == body_font
                 or not 0.88 * body_size <= ln.size < 1.04 * body_size
                 or not ln.text[:1].isupper()
