@@ -804,7 +804,8 @@ def _cell_phrase_patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "biofluid": re.compile(
-            rf"\b({fluid})\b(?=(?:\s+[\w-]+){{0,3}}?\s+{ves}\b)|\b{ves}\b[^.;]{{0,30}}?\b(?:from|in|of)\s+(?:the\s+)?({fluid})\b",
+            rf"\b({fluid})\b(?=(?:\s+[\w-]+){{0,3}}?\s+{ves}\b)"
+            rf"|\b{ves}\b[^.;]{{0,30}}?\b(?:from|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?({fluid})\b",
             re.IGNORECASE,
         ),
         "recipient": re.compile(

@@ -637,3 +637,13 @@ def test_a_relative_clause_is_read_word_by_word() -> None:
         "tamoxifen resistance on breast cancer cells."
     )
     assert {c for c, _, _ in _pairs(text)} == {"miR-22"}
+
+
+def test_a_biofluid_after_its_adjectives_is_the_donor() -> None:
+    text = (
+        "Results\n\nPatients with low exosomal PD-L1 in peripheral blood plasma before treatment had a better "
+        "response to nivolumab; high exosomal PD-L1 predicted resistance to nivolumab."
+    )
+    rows = _rows(text)
+    assert rows
+    assert {c.name for a in rows for c in a.donor_cells} == {"blood"}
