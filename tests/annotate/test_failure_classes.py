@@ -629,3 +629,16 @@ def test_cell_lines_named_in_apposition(text: str, lines: list[str]) -> None:
 @pytest.mark.parametrize("text", ["the cell lines used", "cell lines, designated here", "the cell line, and others"])
 def test_no_cell_line_from_apposition_words(text: str) -> None:
     assert not [m for m in recognise(text) if m.label == "CELL_LINE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a marker with a space before its "+" (text converted from a superscript): one cell type
+        ("dysfunction of CD8 + T cells", "CD8 + T cells", "CD8-positive, alpha-beta T cell"),
+        ("CD4 + T-cell responses", "CD4 + T-cell", "CD4-positive, alpha-beta T cell"),
+        ("CD8+ T cells", "CD8+ T cells", "CD8-positive, alpha-beta T cell"),
+    ],
+)
+def test_marker_qualified_cell_types_with_a_space(text: str, mention: str, name: str) -> None:
+    assert (mention, "CELL_TYPE", name) in [(t, label, n) for t, label, n, _ in _found(text)]
