@@ -481,7 +481,7 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
             added.append(Mention(start, end, name, "CELL_LINE", concept))
     for after in _AFTER_CELL_LINE_RE.finditer(text):
         pos = after.start(1)
-        for part in re.split(r"\s?,\s+(?:and\s+)?|\s+and\s+", after[1]):
+        for part in _ITEM_SEP_RE.split(after[1]):
             start = text.find(part, pos)
             name, end = part, start + len(part)
             pos = end
@@ -645,6 +645,7 @@ _ROMAN_RE = re.compile(r"[IVX]+")
 _DISEASE_AFTER_RE = re.compile(r"\s+(?:deficiency|insensitivity|syndrome)\b")
 # a list separator between two items: ", ", " and ", ", and ", "/" never (a complex, "SP7/OSX", is a name)
 _ITEM_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_ITEM_SEP_BEFORE_RE = re.compile(f"(?:{_ITEM_SEP_RE.pattern})$")  # the separator that ends a text
 
 
 def _gene_neighbours(text: str, start: int, end: int, by_start: dict[int, Mention], by_end: dict[int, Mention]) -> int:
@@ -662,7 +663,7 @@ def _gene_neighbours(text: str, start: int, end: int, by_start: dict[int, Mentio
     pos = start
     for _ in range(2):  # before
         window = text[max(0, pos - 12) : pos]
-        sep = re.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", window)
+        sep = _ITEM_SEP_BEFORE_RE.search(window)
         if sep is None:
             break
         at = pos - (len(window) - sep.start())
