@@ -496,6 +496,18 @@ def status_markers() -> dict[str, Concept]:
     return out
 
 
+_SLASH_MEMBER_RE = re.compile(r"^(.*?)[\s-]?\d{1,2}[a-z]?/(\d{1,2}[a-z]?)$")
+
+
+def _slash_members(form: str) -> bool:
+    """Whether "X3/28" names two genes (X3, X28): the number after the slash completes a gene name."""
+    m = _SLASH_MEMBER_RE.match(form)
+    if not m or not m[1]:
+        return False
+    hit = lookup(m[1] + m[2]) or lookup(m[1] + "-" + m[2])
+    return hit is not None and hit[0] == "GENE"
+
+
 def _slash_numbers(text: str, mention: Mention) -> Mention:
     """ "CDK4/6", "caspase 3/7": the numbers after a slash name further members of the same family."""
     m = _SLASH_NUMBER_RE.match(text, mention.end)
@@ -579,6 +591,8 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
             start, end = tokens[i][0], tokens[i + n - 1][1]
             form = text[start:end]
             hit = lookup(form)
+            if hit is not None and hit[0] == "GENE" and _slash_members(form):
+                hit = None  # "CD3/28" is CD3 and CD28 (below), not the alias "CD328" of SIGLEC7 ("F4/80" stays)
             if hit is None and form in abbreviations:
                 hit = lookup(abbreviations[form])
             if hit is None and n == 1 and form.rstrip("+") in markers:

@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
 from pipeline.relate.rules import RuleMatch, load_engine
@@ -39,6 +39,7 @@ FLIP = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
 # a causal claim outranks a prediction, which outranks a measured difference
 EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
 _INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that turn a statement round
+_NOT_RESISTED = frozenset(["exposure", "untreated"])  # drug roles that say the statement's drug is another
 _DIRECT_EV = 0.7  # an "EV" pair this confident is a statement of its own, beside any named cargo
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
@@ -84,7 +85,8 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
 
 _COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
-_CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*|-)", re.IGNORECASE)
+# "chemoresistance", "chemotherapy", not "chemotherapy-naive" (patients who never had it)
+_CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*\b(?![-‐]?\s?na[iï]ve)|-)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ class _Pair:
 
 
 def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[int]) -> SentenceFacts:
-    """The effect cues and the entity roles of one sentence (or title)."""
+    """The effect cues and the entity roles of one sentence (or title); a sentence of a structured abstract's
+    Methods part states what was done, not what was found: its roles, no cue."""
     text = doc.span_text(sentence)
     spans = [
         (doc.entities[i].start - sentence.start, doc.entities[i].end - sentence.start, doc.entities[i].label)
@@ -149,12 +152,17 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                     scope[id(m)] = ("before", o.start)
                 else:
                     dropped.add(id(m))  # "induced apoptosis and reversed resistance": the inner cue decides
+    design = _in_design(doc, sentence)
+    label = _label_res()[0].match(text)  # "Results Exosomal CD73 was associated ...": "Results" is no verb
+    label_end = label.end("label") if label else 0
     for m in effects:
-        if id(m) in dropped:
+        if id(m) in dropped or design or m.start < label_end:
             continue
         if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
         effect = m.rule.effect or ""
+        if _aim(text[: m.start], text[m.end :]):
+            continue  # "to measure if EVs protect cells from rituximab": the question, not the finding
         if m.rule.hedged_effect and _hedged(text[max(0, m.start - 30) : m.start]):
             effect = m.rule.hedged_effect  # "microRNAs in exosomes may be involved in the resistance"
         elif effect in FLIP and _ASSOC_WORD.search(text[m.start : m.end]):
@@ -309,6 +317,51 @@ def _states_prognosis(doc: Document, f: SentenceFacts) -> bool:
 
 
 _THERAPY_RE = re.compile(r"\b(?:treat|therap|receiv|regimen|administ)\w*", re.IGNORECASE)
+
+
+@cache
+def _aim_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ruleset = load_engine().ruleset
+    return tuple(  # type: ignore[return-value]
+        re.compile("|".join(phrases) if phrases else r"(?!)", re.IGNORECASE)
+        for phrases in (ruleset.aim_before, ruleset.aim_after)
+    )
+
+
+@cache
+def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ruleset = load_engine().ruleset
+    labels = re.compile(
+        r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?P<label>" + "|".join(ruleset.abstract_labels or ["(?!)"]) + r")"
+        r"(?:[ \t]*:[ \t]*|[ \t]*\n|[ \t]+(?=[A-Z0-9(]))"
+    )
+    design = re.compile("|".join(ruleset.design_labels or ["(?!)"]))
+    return labels, design
+
+
+@lru_cache(maxsize=8)
+def design_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a structured abstract's Methods part stands in ``text`` (from its label to the next label): the
+    labels as printed on their own line or run into the text ("... T-cell functions. Methods Exosomes were
+    isolated ...")."""
+    labels, design = _label_res()
+    found = list(labels.finditer(text))
+    return tuple(
+        (m.start("label"), found[k + 1].start("label") if k + 1 < len(found) else len(text))
+        for k, m in enumerate(found)
+        if design.fullmatch(m.group("label"))
+    )
+
+
+def _in_design(doc: Document, sentence: Span) -> bool:
+    return any(start <= sentence.start < end for start, end in design_regions(doc.text))
+
+
+def _aim(before: str, after: str) -> bool:
+    """A cue that is the question the study asks: after an inquiry in its clause ("to measure if", "we asked
+    whether") or in the subject of a sentence that ends in one ("... as predictors of response was explored")."""
+    aim_before, aim_after = _aim_res()
+    return bool(aim_before.search(before[-160:]) or aim_after.search(after))
 
 
 def _background(text: str) -> bool:
@@ -476,7 +529,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     for f in facts:
         for i in f.entities:
             roles = f.roles.get(i, set())
-            if doc.entities[i].label in DRUG_LABELS and "resisted" in roles and "exposure" not in roles:
+            if doc.entities[i].label in DRUG_LABELS and "resisted" in roles and not roles & _NOT_RESISTED:
                 c = _drug_concept(doc.entities[i])
                 if c.name not in {r.name for r in resisted}:
                     resisted.append(c)
@@ -517,7 +570,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             for i in f.entities
             if doc.entities[i].label in DRUG_LABELS
             and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))
-            and "exposure" not in f.roles.get(i, set())  # "exosomes from gefitinib-treated cells": the donors' drug
+            # "exosomes from gefitinib-treated cells": the donors' drug; "chemotherapy-naive patients": none
+            and not f.roles.get(i, set()) & _NOT_RESISTED
         ]
         drugs_here = _in_cue_clauses(doc, f, drugs_here)
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
@@ -610,6 +664,8 @@ def _unit_pairs(
     for f in facts:
         if f.index != where and _states_prognosis(doc, f):
             continue  # the cargo of a survival statement takes no drug statement of the unit's
+        if _in_design(doc, f.span):
+            continue  # what the Methods measured is no cargo of the finding
         # a list that names the statement's own cargo among others is an inventory the statement chose from:
         # "identified seven ANXA members (ANXA2, ..., ANXA5, ANXA6, ...)" ... "ANXA5 and ANXA6 predicted"
         inventory = {i for run in _runs(doc, f) if {n for k in run for n in _names(doc, k)} & paired for i in run}

@@ -15,10 +15,12 @@ entity groups (labels an ``@PLACEHOLDER`` stands for) and rules. A rule's patter
 Rules of kind ``effect`` say what a stretch of a sentence states (confers_resistance, sensitizes,
 predicts_resistance, associated); rules of kind ``role`` give the entities under their placeholders a role
 (cargo, target, donor, recipient, status, inverted, payload, resisted, exposure of the donor cells to a
-drug, vesicles as an engineered vehicle). ``background`` lists the phrases of a sentence that reports earlier
+drug, a drug the patients or cells never had ("chemotherapy-naive"), vesicles as an engineered vehicle). ``background`` lists the phrases of a sentence that reports earlier
 work ("has been shown", "previous studies"): its cues count for less than the study's own; ``prognosis`` the
 phrases of a sentence that states a prognosis ("short progression-free survival", "a high death rate"): a cargo
-named there, with no drug, does not take the study's drug statement. An effect rule may name a ``hedged_effect``, taken when a word of
+named there, with no drug, does not take the study's drug statement; ``aim_before`` and ``aim_after`` the
+phrases that make a cue the question a study asks ("to test whether", "... was explored"): no statement;
+``design_labels`` the labels of a structured abstract's Methods part, whose sentences state no finding. An effect rule may name a ``hedged_effect``, taken when a word of
 the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
 token programs run by ``RuleEngine`` (a small dynamic-programming matcher over tokens whose word classes are looked
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
@@ -58,6 +60,7 @@ Role = Literal[
     "resisted",
     "tool",
     "exposure",
+    "untreated",
     "vehicle",
 ]
 EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]
@@ -105,6 +108,15 @@ class RuleSet(BaseModel):
     clause_breaks: list[str]
     background: list[str] = []  # regular expressions of a sentence that reports earlier work ("has been shown")
     prognosis: list[str] = []  # ... of a sentence that states a prognosis (survival, death), no drug response
+    # a cue that is the question a study asks, not its finding: after an inquiry ("to measure if [EVs protect
+    # cells from rituximab]", "we asked whether"), or in the subject of a sentence ending in one ("[the use of sEV
+    # as predictors of response] was explored")
+    aim_before: list[str] = []
+    aim_after: list[str] = []
+    # the labels of a structured abstract's parts, and which of them describe what was done (Methods): a
+    # sentence there says what was measured ("levels of CD73 were correlated with therapy response"), no finding
+    abstract_labels: list[str] = []
+    design_labels: list[str] = []
     # HGNC symbols of the proteins that mark vesicles (CD63, TSG101): named where the vesicles are characterised,
     # they take no drug statement of the unit's from another sentence
     vesicle_markers: list[str] = []
@@ -112,7 +124,7 @@ class RuleSet(BaseModel):
     entity_groups: dict[str, list[str]]
     rules: list[Rule]
 
-    @field_validator("background", "prognosis")
+    @field_validator("background", "prognosis", "aim_before", "aim_after", "abstract_labels", "design_labels")
     @classmethod
     def _phrases_compile(cls, v: list[str], info: ValidationInfo) -> list[str]:
         _compile_all(str(info.field_name), v)

@@ -642,3 +642,19 @@ def test_no_cell_line_from_apposition_words(text: str) -> None:
 )
 def test_marker_qualified_cell_types_with_a_space(text: str, mention: str, name: str) -> None:
     assert (mention, "CELL_TYPE", name) in [(t, label, n) for t, label, n, _ in _found(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("T cells activated with CD3/28 beads", set()),  # not SIGLEC7, whose alias is "CD328" (CD3: a complex)
+        ("F4/80 positive macrophages", {"ADGRE1"}),  # a name with a slash stays one name
+        ("CDK4/6 inhibitors", {"CDK4", "CDK6"}),
+    ],
+)
+def test_a_number_after_a_slash_is_a_further_member(text: str, names: set[str]) -> None:
+    from pipeline.annotate import annotate
+    from pipeline.ingest import parse_text
+
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert {n for e in doc.entities if e.label == "GENE" for n in e.names} == names

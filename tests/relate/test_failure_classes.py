@@ -647,3 +647,65 @@ def test_a_biofluid_after_its_adjectives_is_the_donor() -> None:
     rows = _rows(text)
     assert rows
     assert {c.name for a in rows for c in a.donor_cells} == {"blood"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the question a study asks is no finding: after an inquiry in its clause ...
+        (
+            "Vesicles in lymphoma\n\nLymphoma cells were treated with exosomes from patients in the presence of "
+            "rituximab to test whether exosomal CD20 protects the cells from rituximab cytotoxicity.",
+            set(),
+        ),
+        # ... or in the subject of a sentence that ends in one
+        (
+            "Vesicles in lung cancer\n\nThe use of plasma exosomal miR-21 as a predictor of response to cisplatin "
+            "was investigated.",
+            set(),
+        ),
+        # the finding itself stays
+        (
+            "Vesicles in lung cancer\n\nWe tested whether exosomes matter. Exosomal miR-21 conferred cisplatin "
+            "resistance on A549 cells.",
+            {("miR-21", "cisplatin", "confers_resistance")},
+        ),
+    ],
+)
+def test_an_aim_is_no_finding(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a structured abstract's Methods part says what was measured, not what was found, label on its own line
+        # or run into the text
+        (
+            "Exosomes in melanoma\n\nMethods\nLevels of exosomal PD-L1 were correlated with response to nivolumab.\n"
+            "Results\nExosomal CD73 was associated with resistance to nivolumab.",
+            {("NT5E", "nivolumab", "predicts_resistance")},
+        ),
+        (
+            "Exosomes in melanoma\n\nBackground Exosomes matter in melanoma. Methods Levels of exosomal PD-L1 were "
+            "correlated with response to nivolumab. Results Exosomal CD73 was associated with resistance to "
+            "nivolumab.",
+            {("NT5E", "nivolumab", "predicts_resistance")},
+        ),
+    ],
+)
+def test_the_methods_part_states_no_finding(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_a_drug_the_patients_never_had_is_not_resisted() -> None:
+    text = (
+        "Vesicles in lung cancer\n\nHigh plasma exosomal miR-21 predicted poor response in chemotherapy-naive "
+        "patients receiving gefitinib."
+    )
+    assert {d for _, d, _ in _pairs(text)} == {"gefitinib"}
+
+
+def test_anti_checkpoint_agents_are_a_drug_class() -> None:
+    text = "Vesicles in melanoma\n\nExosomal CD73 was associated with resistance to anti-PD-1 agents."
+    assert _pairs(text) == {("NT5E", "immune checkpoint inhibitors", "predicts_resistance")}
