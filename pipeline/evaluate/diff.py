@@ -112,13 +112,19 @@ class RefIndex:
         # what was worked out from one list of prose assertions (its study keys; its index by relation), kept with
         # the list so that a report diffing document after document against the same run's assertions does it once
         self._memo: dict[tuple[str, int], tuple[list[Assertion], tuple[int, ...], Any]] = {}
+        self._keys_of: dict[int, tuple[Assertion, frozenset[str]]] = {}
         for doc in docs:
             for ref in doc.references:
                 if ref.study_key:
                     self.keys[(doc.doc_id, ref.number)] = ref.study_key
 
-    def study_keys(self, a: Assertion) -> set[str]:
-        return {k for n in a.refs if (k := self.keys.get((a.provenance.doc_id, n)))}
+    def study_keys(self, a: Assertion) -> frozenset[str]:
+        """The study keys ``a`` cites (worked out once per assertion: a report asks for them many times)."""
+        kept = self._keys_of.get(id(a))
+        if kept is None or kept[0] is not a:
+            kept = (a, frozenset(k for n in a.refs if (k := self.keys.get((a.provenance.doc_id, n)))))
+            self._keys_of[id(a)] = kept  # the assertion kept alive with its keys: its id is not given to another
+        return kept[1]
 
     def _remembered(self, kind: str, predicted: list[Assertion], make: Callable[[], Any]) -> Any:
         key, ids = (kind, id(predicted)), tuple(map(id, predicted))  # the same list, holding the same assertions
