@@ -192,6 +192,7 @@ _CELL_STOP_CLASSES = (
     "CELLSTOP",
     "UP",
     "DOWN",
+    "PROTECT",
     "TARGETVERB",
     "SENSITIZE",
     "DESENSITIZE",
