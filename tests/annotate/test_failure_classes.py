@@ -61,10 +61,11 @@ def test_trade_names_that_are_ordinary_words_are_not_drugs(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "mention", "name"),
-    [("the CDK4/6 inhibitor palbociclib", "CDK4/6", "CDK4"), ("the EGFR inhibitor erlotinib", "EGFR", "EGFR")],
+    [("the EZH2 inhibitor tazemetostat", "EZH2", "EZH2"), ("the EGFR inhibitor erlotinib", "EGFR", "EGFR")],
 )
 def test_gene_named_inhibitor_is_the_gene_as_inhibitor(text: str, mention: str, name: str | None) -> None:
-    """ "<gene> inhibitor" stays the gene (its target), marked as inhibited, not a drug class."""
+    """ "<gene> inhibitor" stays the gene (its target), marked as inhibited, unless it names a therapy class of
+    the ATC (BRAF, MEK, ALK, CDK4/6, PARP inhibitors: tests below)."""
     hits = [m for m in recognise(text) if m.text == mention]
     assert hits and hits[0].label == "GENE" and hits[0].reagent == "inhibitor"
     assert name is None or hits[0].concept.name == name
@@ -649,7 +650,7 @@ def test_marker_qualified_cell_types_with_a_space(text: str, mention: str, name:
     [
         ("T cells activated with CD3/28 beads", set()),  # not SIGLEC7, whose alias is "CD328" (CD3: a complex)
         ("F4/80 positive macrophages", {"ADGRE1"}),  # a name with a slash stays one name
-        ("CDK4/6 inhibitors", {"CDK4", "CDK6"}),
+        ("CDK4/6 expression", {"CDK4", "CDK6"}),
     ],
 )
 def test_a_number_after_a_slash_is_a_further_member(text: str, names: set[str]) -> None:
@@ -658,3 +659,21 @@ def test_a_number_after_a_slash_is_a_further_member(text: str, names: set[str]) 
 
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert {n for e in doc.entities if e.label == "GENE" for n in e.names} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("resistance to BRAFi/MEKi in melanoma", "BRAF inhibitors"),
+        ("benefit of MAPKi treatment", "BRAF inhibitors"),
+        ("treated with MEK inhibitors", "MEK inhibitors"),
+        ("resistance to CDK4/6 inhibitors", "CDK4/6 inhibitors"),
+        ("ALK inhibitors such as alectinib", "ALK inhibitors"),
+    ],
+)
+def test_kinase_inhibitor_classes(text: str, name: str) -> None:
+    from pipeline.annotate import annotate
+    from pipeline.ingest import parse_text
+
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert name in {e.name for e in doc.entities if e.label == "DRUG_CLASS"}
