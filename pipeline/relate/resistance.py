@@ -839,8 +839,8 @@ def _most_specific(cells: list[Concept]) -> list[Concept]:
 # "A549/DDP", "MCF7/T", "SGC7901/5-FU", "HCC827-GR", "SKOV3-DDP": a resistant subline (not "A549-Exo",
 # "Fibroblast-Derived")
 _SUBLINE = re.compile(
-    r"/(?=[\w-]*[A-Z])[A-Za-z0-9][A-Za-z0-9-]{0,9}\b"
-    r"|-(?!(?:exos?|evs?|sevs?|mvs?|cm|exosomes?)\b)(?![A-Z][a-z]+\b)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{1,8}\b(?!-)",
+    r"/(?=[\w-]*[A-Z])[A-Za-z0-9](?:[A-Za-z0-9]|-(?!(?i:exos?|evs?|sevs?|mvs?|cm|exosomes?|derived|secreted)\b)){0,9}\b"
+    r"|-(?!(?i:exos?|evs?|sevs?|mvs?|cm|exosomes?)\b)(?![A-Z][a-z]+\b)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{1,8}\b(?!-)",
     re.ASCII,
 )
 

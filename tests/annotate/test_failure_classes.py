@@ -677,3 +677,24 @@ def test_kinase_inhibitor_classes(text: str, name: str) -> None:
 
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert name in {e.name for e in doc.entities if e.label == "DRUG_CLASS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Exosomes from resistant cells (R-Exo) were isolated.", "Exo", "VESICLE", "exosome"),
+        ("ANXA6-exo increased resistance.", "exo", "VESICLE", "exosome"),
+        ("Exos derived from CAFs were added.", "Exos", "VESICLE", "exosome"),
+        ("M2-exo promoted resistance.", "M2", "CELL_TYPE", "M2 macrophage"),
+        ("M1-derived EVs were added.", "M1", "CELL_TYPE", "M1 macrophage"),
+    ],
+)
+def test_short_forms_of_exosomes_and_their_macrophages(text: str, mention: str, label: str, name: str) -> None:
+    """ "Exo" in an EV paper is the vesicles, never HGNC's EXO1/EXO5 family; M1 and M2 before vesicles, the
+    macrophages that released them."""
+    assert (mention, label, name, None) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["EXO1 was upregulated.", "cells in the M2 phase", "the M1 receptor"])
+def test_exonucleases_and_other_m2s_stay_what_they_are(text: str) -> None:
+    assert not [m for m in recognise(text) if m.label in ("VESICLE", "CELL_TYPE")]

@@ -709,3 +709,52 @@ def test_a_drug_the_patients_never_had_is_not_resisted() -> None:
 def test_anti_checkpoint_agents_are_a_drug_class() -> None:
     text = "Vesicles in melanoma\n\nExosomal CD73 was associated with resistance to anti-PD-1 agents."
     assert _pairs(text) == {("NT5E", "immune checkpoint inhibitors", "predicts_resistance")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "donor"),
+    [
+        (  # "Exo" before a cargo: the vesicles, not HGNC's exonuclease family
+            "Results\n\nExo-miR-21 from CAFs conferred cisplatin resistance to gastric cancer cells.",
+            ("miR-21", "cisplatin", "confers_resistance"),
+            "cancer-associated fibroblast",
+        ),
+        (  # "M2-exo": the macrophages' vesicles
+            "Results\n\nM2-exo promoted cisplatin resistance in GC cells.",
+            ("EV", "cisplatin", "confers_resistance"),
+            "M2 macrophage",
+        ),
+        (
+            "Results\n\nM1-derived EVs reversed cisplatin resistance of A549 cells.",
+            ("EV", "cisplatin", "sensitizes"),
+            "M1 macrophage",
+        ),
+        (
+            "Results\n\nExos derived from CAFs promoted gemcitabine resistance.",
+            ("EV", "gemcitabine", "confers_resistance"),
+            "cancer-associated fibroblast",
+        ),
+        (  # cells that release the vesicles are their donors; "-Exos" is no part of the subline's name
+            "Results\n\nPC9-GR cells released exosomes that promoted gefitinib resistance.",
+            ("EV", "gefitinib", "confers_resistance"),
+            "PC9-GR",
+        ),
+        (
+            "Results\n\nA549/DDP-Exos promoted cisplatin resistance.",
+            ("EV", "cisplatin", "confers_resistance"),
+            "A549/DDP",
+        ),
+    ],
+)
+def test_short_forms_of_vesicles_and_their_donors(text: str, expected: tuple[str, str, str], donor: str) -> None:
+    assert expected in _pairs(text)
+    assert {c.name for a in _rows(text) for c in a.donor_cells} == {donor}
+
+
+def test_the_drug_in_a_sublines_name_is_not_the_statements_drug() -> None:
+    """ "SKOV3-DDP-exo" names the cells; what the vesicles do to endothelial cells is no cisplatin response."""
+    text = (
+        "Results\n\nWe found that SKOV3-DDP-exo and SKOV3-exo are absorbed by endothelial cells and promote the "
+        "proliferation of endothelial cells."
+    )
+    assert _pairs(text) == set()
