@@ -685,6 +685,8 @@ def test_kinase_inhibitor_classes(text: str, name: str) -> None:
         ("Exosomes from resistant cells (R-Exo) were isolated.", "Exo", "VESICLE", "exosome"),
         ("ANXA6-exo increased resistance.", "exo", "VESICLE", "exosome"),
         ("Exos derived from CAFs were added.", "Exos", "VESICLE", "exosome"),
+        ("MVs from resistant cells transferred P-gp.", "MVs", "VESICLE", "microvesicle"),
+        ("Microparticles from resistant cells transferred P-gp.", "Microparticles", "VESICLE", "microvesicle"),
         ("M2-exo promoted resistance.", "M2", "CELL_TYPE", "M2 macrophage"),
         ("M1-derived EVs were added.", "M1", "CELL_TYPE", "M1 macrophage"),
     ],
@@ -695,6 +697,14 @@ def test_short_forms_of_exosomes_and_their_macrophages(text: str, mention: str, 
     assert (mention, label, name, None) in _found(text)
 
 
-@pytest.mark.parametrize("text", ["EXO1 was upregulated.", "cells in the M2 phase", "the M1 receptor"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EXO1 was upregulated.",
+        "cells in the M2 phase",
+        "the M1 receptor",
+        "PLGA microparticles loaded with doxorubicin",
+    ],
+)
 def test_exonucleases_and_other_m2s_stay_what_they_are(text: str) -> None:
     assert not [m for m in recognise(text) if m.label in ("VESICLE", "CELL_TYPE")]
