@@ -83,6 +83,12 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+# a cue word glued by a hyphen to the word before it and followed by vesicles is a compound adjective that
+# describes them ("miR-21-enriched exosomes", "PD-L1-high EVs"), no predicate
+_COMPOUND_BEFORE_VESICLES = re.compile(
+    r"[\w)][-‐‑](?P<word>[A-Za-z]+)\s+(?:exosom\w*|s?EVs?|exos?|vesicles?|microvesicles?|MVs)\b"
+)
+
 _COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
 # "chemoresistance", "chemotherapy", not "chemotherapy-naive" (patients who never had it)
@@ -160,6 +166,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue
         if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
+        if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):
+            continue  # "miR-21-enriched exosomes rendered cells resistant": the vesicles' name, not a level
         effect = m.rule.effect or ""
         if _aim(text[: m.start], text[m.end :]):
             continue  # "to measure if EVs protect cells from rituximab": the question, not the finding

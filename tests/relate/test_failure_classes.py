@@ -758,3 +758,38 @@ def test_the_drug_in_a_sublines_name_is_not_the_statements_drug() -> None:
         "proliferation of endothelial cells."
     )
     assert _pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "recipient"),
+    [
+        (  # "miR-21-enriched" names the vesicles: no level statement beside the causal one
+            "Results\n\nmiR-21-enriched exosomes rendered gastric cancer cells resistant to cisplatin.",
+            ("miR-21", "cisplatin", "confers_resistance"),
+            "gastric cancer cells",
+        ),
+        (
+            "Results\n\nUptake of exosomal miR-21 protected HCT116 cells against oxaliplatin.",
+            ("miR-21", "oxaliplatin", "confers_resistance"),
+            "HCT 116",
+        ),
+        (
+            "Results\n\nExosomal miR-21 attenuated oxaliplatin-induced apoptosis of HCT116 cells.",
+            ("miR-21", "oxaliplatin", "confers_resistance"),
+            "HCT 116",
+        ),
+        (
+            "Results\n\nExosomal miR-21 raised the IC50 of oxaliplatin in HCT116 cells.",
+            ("miR-21", "oxaliplatin", "confers_resistance"),
+            "HCT 116",
+        ),
+        (
+            "Results\n\nExosomal miR-21 blunted the cytotoxicity of 5-FU in SW480 cells.",
+            ("miR-21", "fluorouracil", "confers_resistance"),
+            "SW480",
+        ),
+    ],
+)
+def test_effect_verbs_and_the_cells_they_act_on(text: str, expected: tuple[str, str, str], recipient: str) -> None:
+    assert _pairs(text) == {expected}
+    assert recipient in {c.name for a in _rows(text) for c in a.recipient_cells}
