@@ -89,6 +89,15 @@ _COMPOUND_BEFORE_VESICLES = re.compile(
     r"[\w)][-‐‑](?P<word>[A-Za-z]+)\s+(?:exosom\w*|s?EVs?|exos?|vesicles?|microvesicles?|MVs)\b"
 )
 
+# a causal verb whose object is a weak response ("contributed to the low response rate", "led to poor
+# sensitivity"): the effect turns; not a verb that mends one ("improved the poor response")
+_LOW_RESPONSE = re.compile(
+    r"^(?:contribut|le[ad]|result|caus|induc|promot|mediat|driv|underl)\w*\b.*\b(?:low|lower|poor|poorer|reduced|"
+    r"decreased|diminished|impaired|weak|weaker|limited|insufficient)\s+(?:\w+\s+)?(?:response|responsiveness|"
+    r"sensitivity|chemosensitivity|efficacy|effect|effectiveness|cytotoxicity|activity)\w*\s*(?:rates?)?$",
+    re.IGNORECASE,
+)
+
 _COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
 # "chemoresistance", "chemotherapy", not "chemotherapy-naive" (patients who never had it)
@@ -175,6 +184,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             effect = m.rule.hedged_effect  # "microRNAs in exosomes may be involved in the resistance"
         elif effect in FLIP and _ASSOC_WORD.search(text[m.start : m.end]):
             effect = "associated"  # "the downregulated miR-620 showed association with chemotherapeutic effect"
+        elif effect in FLIP and _LOW_RESPONSE.search(text[m.start : m.end]):
+            effect = FLIP[effect]  # "contributed to the low response rate": less response, more resistance
         confidence = m.rule.confidence * (0.5 if background else 1.0)
         side, at = scope.get(id(m), ("", 0))
         facts.cues.append(

@@ -793,3 +793,30 @@ def test_the_drug_in_a_sublines_name_is_not_the_statements_drug() -> None:
 def test_effect_verbs_and_the_cells_they_act_on(text: str, expected: tuple[str, str, str], recipient: str) -> None:
     assert _pairs(text) == {expected}
     assert recipient in {c.name for a in _rows(text) for c in a.recipient_cells}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a causal verb whose object is a weak response: resistance
+            "Results\n\nExosomal PD-L1 contributed to the low response rate to anti-PD-1 therapy.",
+            ("CD274", "immune checkpoint inhibitors", "confers_resistance"),
+        ),
+        (  # a verb that mends a weak response: sensitizes
+            "Results\n\nExosomal miR-21 improved the poor response to cisplatin.",
+            ("miR-21", "cisplatin", "sensitizes"),
+        ),
+        (  # telling responders from non-responders is a prediction
+            "Results\n\nExosomal PD-L1 on circulating sEVs distinguished responders from patients who poorly "
+            "responded to nivolumab.",
+            ("CD274", "nivolumab", "predicts_resistance"),
+        ),
+        (  # a nominal transmission of resistance
+            "Results\n\nExtracellular vesicle transmission of cisplatin resistance to ovarian cancer cells was "
+            "observed.",
+            ("EV", "cisplatin", "confers_resistance"),
+        ),
+    ],
+)
+def test_weak_responses_and_predictions(text: str, expected: tuple[str, str, str]) -> None:
+    assert _pairs(text) == {expected}
