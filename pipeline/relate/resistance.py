@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
-from pipeline.relate.rules import RuleMatch, load_engine
+from pipeline.relate.rules import EffectName, RuleMatch, load_engine
 from pipeline.relate.units import StudyUnit, entities_in
 
 RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
@@ -35,7 +35,7 @@ DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
 DESCRIBED = "CELL_DESCRIBED"  # the label the rule engine sees on cells described in words ("GC cells")
 CARGO_TYPES = {"MIRNA": "miRNA", "LNCRNA": "lncRNA", "CIRCRNA": "circRNA", "MRNA": "mRNA", "DNA": "DNA"}
-FLIP = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
+FLIP: dict[str, EffectName] = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
 # a causal claim outranks a prediction, which outranks a measured difference
 EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
 _INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that turn a statement round
