@@ -83,6 +83,13 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+_LOST_ABILITY = re.compile(
+    r"\b(?:lost|lose|loses|losing|lacked|abolished|abrogated)\s+(?:the|its|their)\s+(?:ability|capacity|capability|"
+    r"potential)\s+to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
+    r"(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+
 # a cue word glued by a hyphen to the word before it and followed by vesicles is a compound adjective that
 # describes them ("miR-21-enriched exosomes", "PD-L1-high EVs"), no predicate
 _COMPOUND_BEFORE_VESICLES = re.compile(
@@ -170,8 +177,13 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     design = _in_design(doc, sentence)
     label = _label_res()[0].match(text)  # "Results Exosomal CD73 was associated ...": "Results" is no verb
     label_end = label.end("label") if label else 0
+    lost: list[Cue] = []  # cues whose ability was lost ("lost the ability to induce resistance")
     for m in effects:
         if id(m) in dropped or design or m.start < label_end:
+            continue
+        if _LOST_ABILITY.search(text[max(0, m.start - 40) : m.start]) and m.rule.effect in FLIP:
+            flipped = FLIP[m.rule.effect]
+            lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
         if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
@@ -202,6 +214,11 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m, [name for *_, name in described])
+    if lost and any("inverted" in roles for roles in facts.roles.values()):
+        # "exosomes with H19 knockdown lost the ability to induce resistance": without H19 no resistance, so H19
+        # confers it (the cue turned here, turned back by the knock-down); without a knock-down, a null result
+        facts.cues.extend(lost)
+        facts.cues.sort(key=lambda c: c.start)
     _coordinate(doc, facts)
     return facts
 

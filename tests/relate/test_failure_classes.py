@@ -820,3 +820,24 @@ def test_effect_verbs_and_the_cells_they_act_on(text: str, expected: tuple[str, 
 )
 def test_weak_responses_and_predictions(text: str, expected: tuple[str, str, str]) -> None:
     assert _pairs(text) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a knock-down that takes the vesicles' ability away: the cargo confers it
+            "Results\n\nExosomes with lncRNA H19 knockdown lost the ability to induce gefitinib resistance.",
+            {("H19", "gefitinib", "confers_resistance")},
+        ),
+        (
+            "Results\n\nExosomes from H19-silenced cells failed to induce gefitinib resistance.",
+            {("H19", "gefitinib", "confers_resistance")},
+        ),
+        (  # without a knock-down, a null result
+            "Results\n\nExosomes from sensitive cells failed to induce gefitinib resistance.",
+            set(),
+        ),
+    ],
+)
+def test_a_lost_ability_after_a_knockdown(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
