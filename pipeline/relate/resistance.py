@@ -507,6 +507,10 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     if e.label in RNA_LABELS:
         if e.name in context.targets and e.name not in context.cargo_rnas:
             return False  # "... through the miR-217/NAP1L1 axis": a target of the unit's cargo all through it
+        if "target" in roles and context.vesicle_unit:
+            rules = load_engine().rules
+            named = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
+            return any(r.confidence >= 0.9 for r in named)  # "the exosomal circ_0005963/miR-122 axis": its head
         return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
         if not context.vesicle_unit:
@@ -893,7 +897,8 @@ def _cell_phrase_patterns() -> dict[str, re.Pattern[str]]:
     ves, resistant, fluid, recip = alt("VESWORD"), alt("RESISTANT"), alt("BIOFLUID"), alt("RECIPADJ")
     return {
         "resistant_donor": re.compile(
-            rf"\b{ves}\b[^.;]{{0,30}}?\b(?:from|of|by)\s+(?:the\s+)?((?:[\w/]+-)?{resistant}(?:\s+[\w/-]+){{0,3}}?\s+cells)\b",
+            rf"\b{ves}\b[^.;]{{0,30}}?\b(?:from|of|by)\s+(?:the\s+)?((?:[\w/]+-)?{resistant}"
+            rf"(?:\s+(?!(?:to|into|than|versus|vs|and|or)\b)[\w/-]+){{0,3}}?\s+cells)\b",
             re.IGNORECASE,
         ),
         "biofluid": re.compile(

@@ -841,3 +841,17 @@ def test_weak_responses_and_predictions(text: str, expected: tuple[str, str, str
 )
 def test_a_lost_ability_after_a_knockdown(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def test_the_head_of_an_exosomal_axis_is_the_cargo() -> None:
+    """ "The exosomal circ-X/miR-Y axis": circ-X is in the vesicles, miR-Y its target."""
+    rows = _rows("Results\n\nThe exosomal circ_0005963/miR-122 axis promoted oxaliplatin resistance.")
+    assert [(c.name, [t.name for t in a.target_genes]) for a in rows for c in a.cargo] == [("circ0005963", ["miR-122"])]
+
+
+def test_cells_a_transfer_goes_to_are_no_donor() -> None:
+    rows = _rows(
+        "Results\n\nExosomal transfer of circ-PVT1 from resistant to sensitive cells increased cisplatin resistance."
+    )
+    assert {c.name for a in rows for c in a.donor_cells} == set()
+    assert {c.name for a in rows for c in a.recipient_cells} == {"sensitive cells"}
