@@ -28,10 +28,11 @@ from pipeline.annotate.patterns import (
     is_protein_name,
     load_patterns,
 )
+from pipeline.errors import LexiconError
 from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
 from pipeline.normalize.concepts import ambiguous_forms, gene_category_type, singular
-from pipeline.normalize.lexicon import RANK, load_lexicon
+from pipeline.normalize.lexicon import RANK, load_lexicon, models_dir
 from pipeline.normalize.mentions import Mention, cell_line_in_context, find_mentions, lookup
 
 STRONG_KINDS = frozenset(["curated", "symbol"])
@@ -837,6 +838,47 @@ def _receptor_phrases(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept + added, key=lambda x: (x.start, x.end))
 
 
+@lru_cache(maxsize=1)
+def _regimen_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[Concept, ...]]]:
+    """``models/lexicons/regimens.tsv``: a regimen's name ("FOLFOX", also "mFOLFOX6", "FOLFOX-4") and the
+    drugs it gives, each normalised through the drug lexicon."""
+    path = models_dir() / "lexicons" / "regimens.tsv"
+    if not path.exists():
+        return None, {}
+    drugs: dict[str, tuple[Concept, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 2 or line.startswith("#"):
+            continue
+        concepts = []
+        for name in parts[1].split("|"):
+            hit = lookup(name)
+            if hit is None or hit[0] != "DRUG":
+                raise LexiconError("regimens", f"{parts[0]}: {name!r} is no drug of the drug lexicon")
+            concepts.append(hit[1])
+        drugs[parts[0]] = tuple(concepts)
+    names = "|".join(re.escape(n) for n in sorted(drugs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])m?({names})(?:-?\d{{1,2}})?(?!\w)"), drugs
+
+
+def _regimens(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A regimen's name is a mention of all its drugs ("mFOLFOX6": leucovorin, fluorouracil, oxaliplatin)."""
+    regex, drugs = _regimen_table()
+    if regex is None:
+        return mentions
+    added: list[Mention] = []
+    for m in regex.finditer(text):
+        overlapping = [x for x in mentions if x.start < m.end() and m.start() < x.end]
+        if any(x.start < m.start() or x.end > m.end() for x in overlapping):
+            continue  # a longer name around it
+        first, *rest = drugs[m.group(1)]
+        added.append(Mention(m.start(), m.end(), m.group(), "DRUG", first, also=tuple(rest)))
+    if not added:
+        return mentions
+    kept = [x for x in mentions if not any(a.start <= x.start and x.end <= a.end for a in added)]  # "CHOP" of R-CHOP
+    return sorted(kept + added, key=lambda x: (x.start, x.end))
+
+
 def recognise(
     text: str, definitions: list[Definition] | None = None, glossary: dict[str, str] | None = None
 ) -> list[Mention]:
@@ -861,6 +903,7 @@ def recognise(
     defined = frozenset(d.short for d in definitions if _whole_entity(d.long) is None or is_disease_name(d.long))
     mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))
     mentions = _cell_lines_defined(text, mentions, definitions)
+    mentions = _regimens(text, mentions)
     patterns = load_patterns()
     out: list[Mention] = []
     for mention in mentions:

@@ -484,6 +484,14 @@ def _drug_concept(e: Entity) -> Concept:
     return Concept(name=e.name or e.text, id=e.id, type=e.label)
 
 
+def _drug_concepts(e: Entity) -> list[Concept]:
+    """Every drug a mention names: one, or a regimen's ("FOLFOX": folinic acid, fluorouracil, oxaliplatin)."""
+    if not e.other_names:
+        return [_drug_concept(e)]
+    ids = [e.id, *e.other_ids] if e.other_ids else [e.id] * (1 + len(e.other_names))
+    return [Concept(name=n, id=i, type=e.label) for n, i in zip(e.names, ids, strict=False)]
+
+
 @dataclass(frozen=True)
 class _CargoContext:
     """What a unit says about its molecules as a whole."""
@@ -571,16 +579,17 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         for i in f.entities:
             roles = f.roles.get(i, set())
             if doc.entities[i].label in DRUG_LABELS and "resisted" in roles and not roles & _NOT_RESISTED:
-                c = _drug_concept(doc.entities[i])
-                if c.name not in {r.name for r in resisted}:
-                    resisted.append(c)
+                for c in _drug_concepts(doc.entities[i]):
+                    if c.name not in {r.name for r in resisted}:
+                        resisted.append(c)
     specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or _unit_drugs(doc, facts)
     # drugs the unit's vesicles carry ("5-Fu-loaded exosomes"): the vesicles deliver them, they resist nothing
     payloads = {
-        _drug_concept(doc.entities[i]).name
+        c.name
         for f in facts
         for i, r in f.roles.items()
         if "payload" in r and "resisted" not in r and doc.entities[i].label in DRUG_LABELS
+        for c in _drug_concepts(doc.entities[i])
     }
     chemo_unit = any(_CHEMO.search(doc.span_text(f.span)) for f in facts)
 
@@ -619,11 +628,11 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
         sentence = f.span
         for i in resisted_here or drugs_here:
-            concept = _drug_concept(doc.entities[i])
-            if concept.name == CHEMOTHERAPY.name and specific:  # "chemoresistance" of a study that names its drugs
-                drug_sources += [(c, doc.entities[i].start, 0.9, _first_sentence(doc, facts, c)) for c in specific]
-            else:
-                drug_sources.append((concept, doc.entities[i].start, 1.0, None))
+            for concept in _drug_concepts(doc.entities[i]):
+                if concept.name == CHEMOTHERAPY.name and specific:  # "chemoresistance" of a study naming its drugs
+                    drug_sources += [(c, doc.entities[i].start, 0.9, _first_sentence(doc, facts, c)) for c in specific]
+                else:
+                    drug_sources.append((concept, doc.entities[i].start, 1.0, None))
         if not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
@@ -738,9 +747,9 @@ def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:
         for i in f.entities:
             e = doc.entities[i]
             if e.label == "DRUG" and "payload" not in f.roles.get(i, set()):
-                c = _drug_concept(e)
-                if c.name not in {o.name for o in out}:
-                    out.append(c)
+                for c in _drug_concepts(e):
+                    if c.name not in {o.name for o in out}:
+                        out.append(c)
     return out
 
 
@@ -748,7 +757,7 @@ def _first_sentence(doc: Document, facts: list[SentenceFacts], drug: Concept) ->
     for f in facts:
         for i in f.entities:
             e = doc.entities[i]
-            if e.label in DRUG_LABELS and (e.name or e.text) == drug.name:
+            if e.label in DRUG_LABELS and drug.name in (e.name or e.text, *e.other_names):
                 return f.index
     return None
 

@@ -708,3 +708,26 @@ def test_short_forms_of_exosomes_and_their_macrophages(text: str, mention: str, 
 )
 def test_exonucleases_and_other_m2s_stay_what_they_are(text: str) -> None:
     assert not [m for m in recognise(text) if m.label in ("VESICLE", "CELL_TYPE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "drugs"),
+    [
+        ("patients treated with mFOLFOX6", "mFOLFOX6", ["fluorouracil", "oxaliplatin"]),
+        ("resistance to FOLFOX-based chemotherapy", "FOLFOX", ["fluorouracil", "oxaliplatin"]),
+        ("XELOX or FOLFIRI", "XELOX", ["capecitabine", "oxaliplatin"]),
+        (
+            "R-CHOP-treated lymphoma",
+            "R-CHOP",
+            ["rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"],
+        ),
+    ],
+)
+def test_a_regimen_names_its_drugs(text: str, mention: str, drugs: list[str]) -> None:
+    found = [m for m in recognise(text) if m.text == mention]
+    assert [(m.label, [m.concept.name, *(c.name for c in m.also)]) for m in found] == [("DRUG", drugs)]
+
+
+def test_chop_alone_is_the_gene() -> None:
+    """CHOP (DDIT3) is an ER-stress gene far more often than the regimen without rituximab."""
+    assert not [m for m in recognise("CHOP expression rose") if m.label == "DRUG"]

@@ -855,3 +855,12 @@ def test_cells_a_transfer_goes_to_are_no_donor() -> None:
     )
     assert {c.name for a in rows for c in a.donor_cells} == set()
     assert {c.name for a in rows for c in a.recipient_cells} == {"sensitive cells"}
+
+
+def test_a_regimen_is_resisted_drug_by_drug() -> None:
+    assert _pairs(
+        "Results\n\nHigh plasma exosomal miR-125b predicted resistance to mFOLFOX6 in colorectal cancer patients."
+    ) == {
+        ("miR-125b", "fluorouracil", "predicts_resistance"),
+        ("miR-125b", "oxaliplatin", "predicts_resistance"),
+    }
