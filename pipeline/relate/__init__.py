@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.models import Assertion, Concept, Document
 from pipeline.relate.assemble import unit_assertions
-from pipeline.relate.resistance import vesicle_words
+from pipeline.relate.resistance import EFFECT_BONUS, vesicle_words
 from pipeline.relate.units import study_units
 
 
@@ -27,7 +27,32 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
                     key = (*key[:3], len(order))  # type: ignore[assignment]
                 merged[key] = a
                 order.append(key)
-    return [merged[k] for k in order]
+    return _one_effect_per_study_cargo([merged[k] for k in order])
+
+
+def _one_effect_per_study_cargo(assertions: list[Assertion]) -> list[Assertion]:
+    """A cited study's cargo takes one effect: where two places of a review give it two ("reducing its effects"
+    here, "a biomarker for predicting drug resistance" there), the stronger claim (EFFECT_BONUS, then confidence)
+    keeps it and the other assertion loses it (and goes when it has no cargo left)."""
+    best: dict[tuple[str, tuple[int, ...], str], tuple[float, float, int]] = {}
+    for n, a in enumerate(assertions):
+        if not a.refs or a.effect is None:
+            continue
+        rank = (EFFECT_BONUS.get(a.effect, 0.0), a.confidence or 0.0, -n)
+        for c in a.cargo:
+            key = (a.relation, tuple(sorted(a.refs)), c.name)
+            if key not in best or rank > best[key]:
+                best[key] = rank
+    out = []
+    for n, a in enumerate(assertions):
+        if not a.refs or a.effect is None:
+            out.append(a)
+            continue
+        rank = (EFFECT_BONUS.get(a.effect, 0.0), a.confidence or 0.0, -n)
+        kept = [c for c in a.cargo if best[(a.relation, tuple(sorted(a.refs)), c.name)] == rank]
+        if kept:
+            out.append(a if len(kept) == len(a.cargo) else a.model_copy(update={"cargo": kept}))
+    return out
 
 
 def speaks_of_vesicles(doc: Document) -> bool:

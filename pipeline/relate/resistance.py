@@ -105,6 +105,10 @@ _LOW_RESPONSE = re.compile(
     re.IGNORECASE,
 )
 
+# a rule that ends on a verb ("sensitivity ... was enhanced") does not end on a compound adjective ("HER2-driven")
+_VERB_CLASSES = frozenset(["UP", "DOWN", "PROTECT"])
+_GLUED_LAST_WORD = re.compile(r"\w[-‐‑][A-Za-z]+$")
+
 _COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
 # "chemoresistance", "chemotherapy", not "chemotherapy-naive" (patients who never had it)
@@ -189,6 +193,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue
         if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):
             continue  # "miR-21-enriched exosomes rendered cells resistant": the vesicles' name, not a level
+        if m.rule.pattern.split()[-1] in _VERB_CLASSES and _GLUED_LAST_WORD.search(text, 0, m.end):
+            continue  # "sensitivity and, subsequently, HER2-driven tumor aggressiveness": an adjective, no verb
         effect = m.rule.effect or ""
         if _aim(text[: m.start], text[m.end :]):
             continue  # "to measure if EVs protect cells from rituximab": the question, not the finding

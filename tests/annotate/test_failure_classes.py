@@ -731,3 +731,22 @@ def test_a_regimen_names_its_drugs(text: str, mention: str, drugs: list[str]) ->
 def test_chop_alone_is_the_gene() -> None:
     """CHOP (DDIT3) is an ER-stress gene far more often than the regimen without rituximab."""
     assert not [m for m in recognise("CHOP expression rose") if m.label == "DRUG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "identifier"),
+    [
+        ("resistance to androgen receptor inhibitors", "androgen receptor inhibitors", "anti-androgens", "ATC:L02BB"),
+        ("after VEGFR-TKIs", "VEGFR-TKIs", "VEGFR tyrosine kinase inhibitors", "ATC:L01EK"),
+        ("resistance to hypomethylating agents", "hypomethylating agents", "hypomethylating agents", "ATC:L01BC"),
+        ("an anti-CD20 monoclonal antibody", "anti-CD20 monoclonal antibody", "anti-CD20 antibodies", "ATC:L01FA"),
+        ("refractory to anti-CD38 antibodies", "anti-CD38 antibodies", "anti-CD38 antibodies", "ATC:L01FC"),
+        ("resistance to IMiDs", "IMiDs", "immunomodulatory drugs", "ATC:L04AX"),
+        ("HDAC inhibitors", "HDAC inhibitors", "HDAC inhibitors", "ATC:L01XH"),
+        ("resistance to anti-PD-L1", "anti-PD-L1", "immune checkpoint inhibitors", "ATC:L01FF"),
+    ],
+)
+def test_drug_classes_with_their_atc_codes(text: str, mention: str, name: str, identifier: str) -> None:
+    assert [(m.label, m.concept.name, m.concept.id) for m in recognise(text) if m.text == mention] == [
+        ("DRUG_CLASS", name, identifier)
+    ]
