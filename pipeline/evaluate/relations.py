@@ -258,7 +258,8 @@ def cell_words(name: str) -> set[str]:
 
     def fold(w: str) -> str:
         w = w.replace("-", "")
-        return w[:-1] if len(w) > 3 and w.endswith("s") else w
+        w = w[:-1] if len(w) > 3 and w.endswith("s") else w
+        return "msc" if re.fullmatch(r"(?:bm|h|a|huc|uc|ad|bm-?)msc", w) else w  # "BMSCs", "hMSCs" ~ "MSCs"
 
     raw = [w for w in re.split(r"[\s,;()/]+", name.lower()) if w]
     words = {fold(w) for w in raw}

@@ -13,6 +13,8 @@ from pipeline.evaluate.relations import _cells_agree, cell_words, same_cargo, sp
         ("activated CAFs", "cancer-associated fibroblast", True),
         ("hBMMSC, mesenchymal stem cells", "MSCs", True),
         ("T-cells", "T cell", True),
+        ("BMSCs", "mesenchymal stem cell", True),
+        ("hMSCs", "MSCs", True),
         ("plasma of breast cancer patients", "blood", True),
         ("gastric cancer cells", "breast cancer cells", False),
         ("MCF-7 cells", "MDA-MB-231", False),
