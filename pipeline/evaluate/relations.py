@@ -259,7 +259,7 @@ def cell_words(name: str) -> set[str]:
     def fold(w: str) -> str:
         w = w.replace("-", "")
         w = w[:-1] if len(w) > 3 and w.endswith("s") else w
-        return "msc" if re.fullmatch(r"(?:bm|h|a|huc|uc|ad|bm-?)msc", w) else w  # "BMSCs", "hMSCs" ~ "MSCs"
+        return "msc" if re.fullmatch(r"[a-z]{1,4}msc", w) else w  # "BMSCs", "hMSCs" ~ "MSCs"
 
     raw = [w for w in re.split(r"[\s,;()/]+", name.lower()) if w]
     words = {fold(w) for w in raw}
