@@ -338,6 +338,11 @@ _ASSOC_WORD = re.compile(r"(?<![-‐‑])\b(?:associat\w*|correlat\w*)\b", re.IG
 
 
 @cache
+def _supportive() -> frozenset[str]:
+    return frozenset(load_engine().ruleset.supportive_drugs)
+
+
+@cache
 def _background_re() -> re.Pattern[str]:
     phrases = load_engine().ruleset.background
     return re.compile("|".join(phrases) if phrases else r"(?!)", re.IGNORECASE)
@@ -586,7 +591,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             roles = f.roles.get(i, set())
             if doc.entities[i].label in DRUG_LABELS and "resisted" in roles and not roles & _NOT_RESISTED:
                 for c in _drug_concepts(doc.entities[i]):
-                    if c.name not in {r.name for r in resisted}:
+                    if c.name not in {r.name for r in resisted} and c.name not in _supportive():
                         resisted.append(c)
     specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or _unit_drugs(doc, facts)
     # drugs the unit's vesicles carry ("5-Fu-loaded exosomes"): the vesicles deliver them, they resist nothing
@@ -628,6 +633,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))
             # "exosomes from gefitinib-treated cells": the donors' drug; "chemotherapy-naive patients": none
             and not f.roles.get(i, set()) & _NOT_RESISTED
+            and doc.entities[i].name not in _supportive()  # folinic acid beside 5-fluorouracil
         ]
         drugs_here = _in_cue_clauses(doc, f, drugs_here)
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
@@ -754,7 +760,7 @@ def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:
             e = doc.entities[i]
             if e.label == "DRUG" and "payload" not in f.roles.get(i, set()):
                 for c in _drug_concepts(e):
-                    if c.name not in {o.name for o in out}:
+                    if c.name not in {o.name for o in out} and c.name not in _supportive():
                         out.append(c)
     return out
 

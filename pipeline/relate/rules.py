@@ -120,6 +120,9 @@ class RuleSet(BaseModel):
     # HGNC symbols of the proteins that mark vesicles (CD63, TSG101): named where the vesicles are characterised,
     # they take no drug statement of the unit's from another sentence
     vesicle_markers: list[str] = []
+    # canonical names of drugs given beside an anticancer drug to modulate it or to protect the patient (ATC
+    # V03AF, detoxifying agents for antineoplastic treatment: folinic acid with 5-fluorouracil): never resisted
+    supportive_drugs: list[str] = []
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
     rules: list[Rule]

@@ -864,3 +864,13 @@ def test_a_regimen_is_resisted_drug_by_drug() -> None:
         ("miR-125b", "fluorouracil", "predicts_resistance"),
         ("miR-125b", "oxaliplatin", "predicts_resistance"),
     }
+
+
+def test_folinic_acid_beside_fluorouracil_is_not_resisted() -> None:
+    """Folinic acid (leucovorin) modulates 5-fluorouracil (ATC V03AF): no resistance is to it."""
+    assert _pairs(
+        "Results\n\nPlasma exosomal miR-125b predicted resistance to fluorouracil, leucovorin and oxaliplatin."
+    ) == {
+        ("miR-125b", "fluorouracil", "predicts_resistance"),
+        ("miR-125b", "oxaliplatin", "predicts_resistance"),
+    }
