@@ -875,7 +875,12 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
     texts = [doc.span_text(f.span) for f in facts]
     patterns = _cell_phrase_patterns()
     if not donors:  # "exosomes from cisplatin-resistant cells", "serum exosomal miR-21"
-        for name in _phrases(texts, patterns["resistant_donor"]) or _phrases(texts, patterns["biofluid"]):
+        found = (
+            _phrases(texts, patterns["resistant_donor"])
+            or _phrases(texts, patterns["biofluid"])
+            or _phrases(texts, patterns["patients"])  # "EVs derived from relapsed AML patients"
+        )
+        for name in found:
             donors.append(Concept(name=name, id=None, type="source"))
     if not recipients:  # "to sensitive cells", "parental MCF-7 cells" without a tagged cell line
         for name in _phrases(texts, patterns["recipient"]):
@@ -925,6 +930,11 @@ def _cell_phrase_patterns() -> dict[str, re.Pattern[str]]:
         "biofluid": re.compile(
             rf"\b({fluid})\b(?=(?:\s+[\w-]+){{0,3}}?\s+{ves}\b)"
             rf"|\b{ves}\b[^.;]{{0,30}}?\b(?:from|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?({fluid})\b",
+            re.IGNORECASE,
+        ),
+        "patients": re.compile(
+            rf"\b{ves}\b[^.;]{{0,30}}?\b(?:from|of|in)\s+(?:the\s+)?(?:[\w/+-]+\s+){{0,6}}?"
+            rf"((?:(?!(?:and|or|both|the|of|with|from)\b)[\w/+-]+\s+){{1,3}}patients)\b",
             re.IGNORECASE,
         ),
         "recipient": re.compile(

@@ -849,6 +849,24 @@ def test_the_head_of_an_exosomal_axis_is_the_cargo() -> None:
     assert [(c.name, [t.name for t in a.target_genes]) for a in rows for c in a.cargo] == [("circ0005963", ["miR-122"])]
 
 
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Results\n\nEVs derived from both new cases and relapsed AML patients reduced idarubicin-induced "
+            "apoptosis in U937 cells.",
+            "relapsed AML patients",
+        ),
+        (
+            "Results\n\nExosomes from NSCLC patients with progressive disease promoted erlotinib resistance.",
+            "NSCLC patients",
+        ),
+    ],
+)
+def test_patients_whose_vesicles_were_taken_are_the_donors(text: str, donor: str) -> None:
+    assert {c.name for a in _rows(text) for c in a.donor_cells} == {donor}
+
+
 def test_cells_a_transfer_goes_to_are_no_donor() -> None:
     rows = _rows(
         "Results\n\nExosomal transfer of circ-PVT1 from resistant to sensitive cells increased cisplatin resistance."
