@@ -105,6 +105,12 @@ _LOW_RESPONSE = re.compile(
     re.IGNORECASE,
 )
 
+# a cue that starts inside an insert between commas (", as the specific mRNA of chemoresistance,", ", which
+# mediates resistance,") and ends after it joins the insert's noun to the main clause's verb
+_INSERT_OPEN = re.compile(
+    r",\s+(?:as|which|that|who|a|an|the|known|considered|including|such as)\b[^,;.()]*$", re.IGNORECASE
+)
+
 # a rule that ends on a verb ("sensitivity ... was enhanced") does not end on a compound adjective ("HER2-driven")
 _VERB_CLASSES = frozenset(["UP", "DOWN", "PROTECT"])
 _GLUED_LAST_WORD = re.compile(r"\w[-‐‑][A-Za-z]+$")
@@ -193,6 +199,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue
         if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):
             continue  # "miR-21-enriched exosomes rendered cells resistant": the vesicles' name, not a level
+        if _INSERT_OPEN.search(text, 0, m.start) and "," in text[m.start : m.end]:
+            continue  # "MDR-1, as the specific mRNA of chemoresistance, can be transferred": the insert's noun
         if m.rule.pattern.split()[-1] in _VERB_CLASSES and _GLUED_LAST_WORD.search(text, 0, m.end):
             continue  # "sensitivity and, subsequently, HER2-driven tumor aggressiveness": an adjective, no verb
         effect = m.rule.effect or ""
@@ -709,7 +717,9 @@ def _unit_pairs(
 ) -> list[_Pair]:
     """A unit is one study: a cargo it names in a sentence without a cue ("... secreted exosomal miR-222 and
     miR-221. This ... induced tamoxifen resistance") takes the unit's main statement, at a lower confidence."""
-    cues = [(c, f) for f in facts for c in f.cues]
+    # a cue in a sentence that names neither vesicles nor a molecule ("drug resistance is one of the main factors
+    # limiting the efficacy of chemotherapy") speaks of the disease, not of a cargo
+    cues = [(c, f) for f in facts for c in f.cues if f.vesicle_words or _names_a_molecule(doc, f)]
     if not cues or not resisted:
         return []
     if pairs:  # the unit's statement is its best pair ("exosomes ... inhibited the cisplatin sensitivity")
@@ -750,6 +760,15 @@ def _unit_pairs(
                     sentences = tuple(sorted({f.index, where}))
                     out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
     return out
+
+
+def _names_a_molecule(doc: Document, f: SentenceFacts) -> bool:
+    return any(doc.entities[i].label in _MOLECULE_LABELS for i in f.entities) or bool(
+        _ANAPHOR.search(doc.span_text(f.span))
+    )
+
+
+_MOLECULE_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "VESICLE"])
 
 
 def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:

@@ -892,3 +892,23 @@ def test_folinic_acid_beside_fluorouracil_is_not_resisted() -> None:
         ("miR-125b", "fluorouracil", "predicts_resistance"),
         ("miR-125b", "oxaliplatin", "predicts_resistance"),
     }
+
+
+def test_a_noun_inside_an_insert_is_no_subject_of_the_verb_after_it() -> None:
+    """ ", as the specific mRNA of chemoresistance," describes MDR-1: what is transferred is MDR-1, no resistance."""
+    assert (
+        _pairs(
+            "Results\n\nMDR-1, as the specific mRNA of chemoresistance, can be transferred by exosomes from MG63/DXR "
+            "cells to MG63 cells."
+        )
+        == set()
+    )
+
+
+def test_a_disease_sentence_gives_no_cargo_a_statement() -> None:
+    """ "Drug resistance limits the efficacy of chemotherapy" names no molecule and no vesicles."""
+    text = (
+        "Background\n\nDrug resistance is one of the main factors limiting the efficacy of rituximab in lymphoma. "
+        "Exosomal BCL2L1 mRNA was measured in plasma of 80 patients."
+    )
+    assert _pairs(text) == set()
