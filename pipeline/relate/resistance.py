@@ -84,8 +84,8 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
 
 
 _LOST_ABILITY = re.compile(
-    r"\b(?:lost|lose|loses|losing|lacked|abolished|abrogated)\s+(?:the|its|their)\s+(?:ability|capacity|capability|"
-    r"potential)\s+to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
+    r"\b(?:lost|lose|loses|losing|lacked|abolished|abrogated|eliminated|blocked|prevented)\s+(?:the|its|their)\s+"
+    r"(?:ability|capacity|capability|potential)\s+(?:of\s+(?:\w+\s+){1,3})?to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
     r"(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
@@ -109,6 +109,13 @@ _LOW_RESPONSE = re.compile(
 # mediates resistance,") and ends after it joins the insert's noun to the main clause's verb
 _INSERT_OPEN = re.compile(
     r",\s+(?:as|which|that|who|a|an|the|known|considered|including|such as)\b[^,;.()]*$", re.IGNORECASE
+)
+
+# a cue word that is the head of a noun phrase "X of Y", the subject of the verb after it
+_NOMINAL_SUBJECT = re.compile(
+    r"(?:transfer|transmission|delivery|uptake|secretion|release|treatment|incubation|co-?culture|addition|"
+    r"administration|overexpression|upregulation|enrichment|elevation|increase)\s+of\b",
+    re.IGNORECASE,
 )
 
 # a rule that ends on a verb ("sensitivity ... was enhanced") does not end on a compound adjective ("HER2-driven")
@@ -179,7 +186,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in effects:
         for o in effects:
             if o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
-                if o.start > m.start and o.end == m.end and not _COORDINATED.search(text[m.start : o.start]):
+                if _NOMINAL_SUBJECT.match(text, m.start):
+                    dropped.add(id(m))  # "Transfer of exosomal NEAT1 [reduced the sensitivity]": a subject, no verb
+                elif o.start > m.start and o.end == m.end and not _COORDINATED.search(text[m.start : o.start]):
                     scope[id(o)] = ("from", o.start)  # "abolished [the transfer of resistance]"
                     scope[id(m)] = ("before", o.start)
                 else:
@@ -188,10 +197,13 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     label = _label_res()[0].match(text)  # "Results Exosomal CD73 was associated ...": "Results" is no verb
     label_end = label.end("label") if label else 0
     lost: list[Cue] = []  # cues whose ability was lost ("lost the ability to induce resistance")
+    drug_spans = [(a, b) for a, b, label in spans if label in DRUG_LABELS]
     for m in effects:
         if id(m) in dropped or design or m.start < label_end:
             continue
-        if _LOST_ABILITY.search(text[max(0, m.start - 40) : m.start]) and m.rule.effect in FLIP:
+        if any(a < m.start < b for a, b in drug_spans):
+            continue  # "aromatase inhibitor-resistant": a word of a drug's name is no verb
+        if _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start]) and m.rule.effect in FLIP:
             flipped = FLIP[m.rule.effect]
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue

@@ -425,6 +425,7 @@ def _run_program(
     return matches
 
 
+_STATE_ADJECTIVES = frozenset(["resistant", "chemoresistant", "refractory", "insensitive", "tolerant", "sensitive"])
 _DRUG_WORDS = frozenset(["drug", "drugs", "chemotherapy", "chemo", "agent", "treatment", "therapy", "radiation"])
 
 
@@ -433,8 +434,8 @@ def _drug_participle(
 ) -> bool:
     """A participle hyphenated to a drug ("cisplatin-induced apoptosis", "drug-mediated death") names the drug's
     own effect; a cue that starts on it states nothing about a cargo."""
-    if start < 2 or doc[start - 1].text != "-":
-        return False
+    if start < 2 or doc[start - 1].text != "-" or doc[start].lower_ in _STATE_ADJECTIVES:
+        return False  # "tamoxifen-resistant cells contained more EGFR": the cells' state, no drug effect
     before = start - 2
     if before in token_entity and entities[token_entity[before]][2] in ("DRUG", "DRUG_CLASS"):
         return True

@@ -912,3 +912,16 @@ def test_a_disease_sentence_gives_no_cargo_a_statement() -> None:
         "Exosomal BCL2L1 mRNA was measured in plasma of 80 patients."
     )
     assert _pairs(text) == set()
+
+
+def test_challenge_items_are_well_formed() -> None:
+    import json
+
+    effects = {"confers_resistance", "sensitizes", "predicts_resistance", "associated"}
+    path = ROOT / "tests" / "gold" / "relations" / "challenge.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len({i["id"] for i in items}) == len(items) >= 100
+    for item in items:
+        assert item["text"] and item["construction"]
+        for row in item["rows"]:
+            assert row["cargo"] and row["drugs"] and row["effect"] in effects

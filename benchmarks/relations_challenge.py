@@ -1,0 +1,97 @@
+"""Resistance relations on the challenge set: short texts written for EVminer, one linguistic form each.
+
+``tests/gold/relations/challenge.jsonl`` holds texts in the style of an abstract's Results or a title, each with
+the rows the annotation guidelines (tests/gold/relations/GUIDELINES.md) give it and the construction it tests
+(passive, inversion by a knock-down, prediction, a measured difference, a look-alike with no row, ...). They were
+written by a helper who never saw the extractor's code. Split once by a hash of the item id into dev (read while
+writing rules) and test (only scored), like the abstracts. Prints (cargo, drug) precision and recall, effect
+accuracy on matched pairs and the look-alikes with a row, per split and per construction.
+
+    python benchmarks/relations_challenge.py [--show dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=Path, default=ROOT / "tests" / "gold" / "relations" / "challenge.jsonl")
+    parser.add_argument("--show", choices=["dev"], help="list the dev items the extractor gets wrong")
+    args = parser.parse_args()
+
+    from pipeline.annotate import annotate, load_pipeline
+    from pipeline.evaluate.relations import drug_normaliser, same_cargo, split_of
+    from pipeline.ingest import parse_text
+    from pipeline.relate import relate
+
+    load_pipeline()
+    canon = drug_normaliser()
+    items = [json.loads(line) for line in args.items.read_text(encoding="utf-8").splitlines() if line.strip()]
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_form: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (split, construction) -> right, all
+    wrong: list[str] = []
+    for item in items:
+        split = split_of(item["id"])
+        doc = annotate(parse_text(item["text"], doc_id=item["id"], source=item["id"]))
+        got = {
+            (c.name, canon(d.name), a.effect)
+            for a in relate(doc)
+            if a.relation == "transfers_resistance"
+            for c in a.cargo
+            for d in a.drugs
+        }
+        gold = {(r["cargo"], canon(d), r["effect"]) for r in item["rows"] for d in r["drugs"]}
+        t = totals[split]
+        matched_gold, matched_got = set(), set()
+        for g in gold:
+            for p in got:
+                if same_cargo(g[0], p[0]) and g[1] == p[1]:
+                    matched_gold.add(g)
+                    matched_got.add(p)
+                    t["effect_total"] += 1
+                    t["effect_right"] += g[2] == p[2]
+        t["tp"] += len(matched_gold)
+        t["fn"] += len(gold - matched_gold)
+        t["fp"] += len(got - matched_got)
+        if not gold:
+            t["lookalikes"] += 1
+            t["flagged"] += bool(got)
+        right = {(g[0], g[1], g[2]) for g in gold} == {
+            next((g for g in gold if same_cargo(g[0], p[0]) and g[1] == p[1] and g[2] == p[2]), p) for p in got
+        }
+        form = by_form[(split, item.get("construction", "-"))]
+        form[0] += right
+        form[1] += 1
+        if not right and split == "dev":
+            wrong.append(
+                f"{item['id']} [{item.get('construction', '-')}] {item['text']}\n    gold {sorted(gold)}\n    got  {sorted(got)}"
+            )
+    print(f"{len(items)} items")
+    print("split  items  P      R      effect right   look-alikes with a row")
+    for split in ("dev", "test"):
+        t = totals[split]
+        p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 0.0
+        r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 0.0
+        n = sum(v[1] for (s, _), v in by_form.items() if s == split)
+        effect = f"{t['effect_right']}/{t['effect_total']}"
+        print(f"{split:5}  {n:5}  {p:.2f}   {r:.2f}   {effect:14} {t['flagged']}/{t['lookalikes']}")
+    print("items exactly right, per construction (dev | test):")
+    forms = sorted({f for _, f in by_form})
+    for f in forms:
+        d, t2 = by_form.get(("dev", f), [0, 0]), by_form.get(("test", f), [0, 0])
+        print(f"  {f:40} {d[0]}/{d[1]} | {t2[0]}/{t2[1]}")
+    if args.show == "dev":
+        print("\ndev items not exactly right:")
+        for line in wrong:
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()
