@@ -47,31 +47,40 @@ def main() -> None:
             for c in a.cargo
             for d in a.drugs
         }
-        gold = {(r["cargo"], canon(d), r["effect"]) for r in item["rows"] for d in r["drugs"]}
+        gold: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cargo, drug) -> the effects stated
+        for r in item["rows"]:
+            for d in r["drugs"]:
+                gold[(r["cargo"], canon(d))].add(r["effect"])
+        pred: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for c, d, e in got:
+            pred[(c, d)].add(e or "")
         t = totals[split]
-        matched_gold, matched_got = set(), set()
-        for g in gold:
-            for p in got:
-                if same_cargo(g[0], p[0]) and g[1] == p[1]:
-                    matched_gold.add(g)
-                    matched_got.add(p)
-                    t["effect_total"] += 1
-                    t["effect_right"] += g[2] == p[2]
-        t["tp"] += len(matched_gold)
-        t["fn"] += len(gold - matched_gold)
-        t["fp"] += len(got - matched_got)
+        right = True
+        matched_pred: set[tuple[str, str]] = set()
+        for g, effects in gold.items():
+            hit = next((p for p in pred if same_cargo(g[0], p[0]) and g[1] == p[1]), None)
+            if hit is None:
+                t["fn"] += 1
+                right = False
+                continue
+            matched_pred.add(hit)
+            t["tp"] += 1
+            t["effect_total"] += 1
+            t["effect_right"] += bool(pred[hit] & effects)
+            right = right and bool(pred[hit] & effects)
+        extra = [p for p in pred if p not in matched_pred]
+        t["fp"] += len(extra)
+        right = right and not extra
         if not gold:
             t["lookalikes"] += 1
             t["flagged"] += bool(got)
-        right = {(g[0], g[1], g[2]) for g in gold} == {
-            next((g for g in gold if same_cargo(g[0], p[0]) and g[1] == p[1] and g[2] == p[2]), p) for p in got
-        }
         form = by_form[(split, item.get("construction", "-"))]
         form[0] += right
         form[1] += 1
         if not right and split == "dev":
             wrong.append(
-                f"{item['id']} [{item.get('construction', '-')}] {item['text']}\n    gold {sorted(gold)}\n    got  {sorted(got)}"
+                f"{item['id']} [{item.get('construction', '-')}] {item['text']}\n"
+                f"    gold {sorted((k, sorted(v)) for k, v in gold.items())}\n    got  {sorted(got)}"
             )
     print(f"{len(items)} items")
     print("split  items  P      R      effect right   look-alikes with a row")
