@@ -67,6 +67,14 @@ _NOT_EV_AFTER = re.compile(
     r"acetylcholine|zinc|nucleotide|pools?|cycling|recycling|tethering|priming)\b",
     re.I,
 )
+# a mention whose own predicate denies a difference ("..., whereas miR-17-5p did not differ")
+_NO_DIFFERENCE = re.compile(
+    r"^[^,;.]{0,25}?\b(?:(?:did|does|do)\s+not\s+(?:differ|change|vary|correlate)|(?:was|were|is|are|remained)\s+not\s+"
+    r"(?:significantly\s+)?(?:different|changed|altered|associated|correlated|related))",
+    re.IGNORECASE,
+)
+_RNA_EXOSOME_BEFORE = re.compile(r"\bRNA\s+$")
+_RNA_EXOSOME_AFTER = re.compile(r"\s+(?:complex|subunits?|components?|core)\b", re.IGNORECASE)
 _NOT_EV_WORD = re.compile(r"vesic(?:ant|al|o\w+|ul(?:ar)?\s+stomatitis)\b", re.I)
 
 
@@ -80,12 +88,17 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
             or _NOT_EV_AFTER.match(text, m.end())
         ):
             continue
+        if m.group().lower().startswith("exosom") and (
+            _RNA_EXOSOME_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or _RNA_EXOSOME_AFTER.match(text, m.end())
+        ):
+            continue  # the RNA exosome, a ribonuclease complex in the cell (EXOSC genes)
         yield m
 
 
 _LOST_ABILITY = re.compile(
     r"\b(?:lost|lose|loses|losing|lacked|abolished|abrogated|eliminated|blocked|prevented)\s+(?:the|its|their)\s+"
-    r"(?:ability|capacity|capability|potential)\s+(?:of\s+(?:\w+\s+){1,3})?to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
+    r"(?:ability|capacity|capability|potential)\s+(?:of\s+(?:\w+\s+){1,3})?to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|not\s+able|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
     r"(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
@@ -116,6 +129,32 @@ _NOMINAL_SUBJECT = re.compile(
     r"(?:transfer|transmission|delivery|uptake|secretion|release|treatment|incubation|co-?culture|addition|"
     r"administration|overexpression|upregulation|enrichment|elevation|increase)\s+of\b",
     re.IGNORECASE,
+)
+
+# activities named by what they do, none a drug's ("pro-metastatic activity", "luciferase activity")
+_OTHER_ACTIVITY = re.compile(
+    r"\b(?:pro-?metastatic|metastatic|pro-?tumou?rigenic|tumou?rigenic|migratory|invasive|angiogenic|pro-?angiogenic|"
+    r"enzymatic|enzyme|kinase|phosphatase|transcriptional|promoter|luciferase|reporter|catalytic|biological|"
+    r"immunosuppressive|immunomodulatory|suppressive|proliferative|stem(?:-like)?|telomerase|protease|ATPase)\s+activity$",
+    re.IGNORECASE,
+)
+
+
+def _bare_activity(text: str, start: int, end: int) -> bool:
+    """A cue that begins or ends on an activity that is no drug's: "EVs with pro-metastatic activity",
+    "luciferase activity" (an activity named by what it does, not a drug's anti-tumour activity)."""
+    cue = text[start:end].lower()
+    if cue.endswith("activity"):
+        return bool(_OTHER_ACTIVITY.search(text, max(0, end - 40), end))
+    if cue.startswith("activity"):
+        head = start + len("activity")
+        return bool(_OTHER_ACTIVITY.search(text, max(0, head - 40), head))
+    return False
+
+
+# death or damage a stress other than a drug causes
+_STRESS_INDUCED = re.compile(
+    r"\b(?:radiation|irradiation|ir|x-ray|uv|hypoxia|starvation|heat|oxidative stress|h2o2)-induced\b", re.IGNORECASE
 )
 
 # a rule that ends on a verb ("sensitivity ... was enhanced") does not end on a compound adjective ("HER2-driven")
@@ -186,7 +225,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in effects:
         for o in effects:
             if o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
-                if _NOMINAL_SUBJECT.match(text, m.start):
+                if _inverter_of_a_mention(text, m.start, o.start, spans):
+                    dropped.add(id(m))  # "Blocking exosome release [restores sensitivity]": it inverts the exosomes
+                elif _NOMINAL_SUBJECT.match(text, m.start):
                     dropped.add(id(m))  # "Transfer of exosomal NEAT1 [reduced the sensitivity]": a subject, no verb
                 elif o.start > m.start and o.end == m.end and not _COORDINATED.search(text[m.start : o.start]):
                     scope[id(o)] = ("from", o.start)  # "abolished [the transfer of resistance]"
@@ -196,11 +237,16 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     design = _in_design(doc, sentence)
     label = _label_res()[0].match(text)  # "Results Exosomal CD73 was associated ...": "Results" is no verb
     label_end = label.end("label") if label else 0
+    question = text.rstrip().endswith("?")  # "Could exosomal circRNAs mediate sorafenib resistance?": no finding
     lost: list[Cue] = []  # cues whose ability was lost ("lost the ability to induce resistance")
     drug_spans = [(a, b) for a, b, label in spans if label in DRUG_LABELS]
     for m in effects:
-        if id(m) in dropped or design or m.start < label_end:
+        if id(m) in dropped or design or question or m.start < label_end:
             continue
+        if _bare_activity(text, m.start, m.end):
+            continue  # "EVs with pro-metastatic activity": an activity, no drug's
+        if _STRESS_INDUCED.search(text[m.start : m.end]):
+            continue  # "reduced radiation-induced DNA damage and apoptosis": the radiation's effect, no drug's
         if any(a < m.start < b for a, b in drug_spans):
             continue  # "aromatase inhibitor-resistant": a word of a drug's name is no verb
         if _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start]) and m.rule.effect in FLIP:
@@ -240,6 +286,13 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m, [name for *_, name in described])
+    machinery = _machinery()
+    for i in entity_ids:
+        if doc.entities[i].name in machinery and "inverted" in facts.roles.get(i, set()):
+            # "knock-down of Rab27a reduced exosome release": the vesicles' loss, not a cargo's
+            for v in entity_ids:
+                if doc.entities[v].label == "VESICLE":
+                    facts.roles.setdefault(v, set()).add("inverted")
     if lost and any("inverted" in roles for roles in facts.roles.values()):
         # "exosomes with H19 knockdown lost the ability to induce resistance": without H19 no resistance, so H19
         # confers it (the cue turned here, turned back by the knock-down); without a knock-down, a null result
@@ -358,6 +411,26 @@ _ASSOC_WORD = re.compile(r"(?<![-‐‑])\b(?:associat\w*|correlat\w*)\b", re.IG
 
 
 @cache
+def _inverting_word() -> re.Pattern[str]:
+    words = load_engine().ruleset.word_classes
+    alternatives = words.get("INVERTN", []) + words.get("INVERTV", [])
+    return re.compile(r"(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE) if alternatives else re.compile(r"(?!)")
+
+
+def _inverter_of_a_mention(text: str, start: int, inner: int, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """A cue that starts on a word that inverts a mention after it ("Blocking exosome release restores ...",
+    "Knockdown of miR-21 reduced ..."): the word's object is the mention, not the cue inside."""
+    return bool(_inverting_word().match(text, start)) and any(
+        start < a < inner and label not in DRUG_LABELS for a, _, label in spans
+    )
+
+
+@cache
+def _machinery() -> frozenset[str]:
+    return frozenset(load_engine().ruleset.secretion_machinery)
+
+
+@cache
 def _supportive() -> frozenset[str]:
     return frozenset(load_engine().ruleset.supportive_drugs)
 
@@ -448,6 +521,10 @@ def _hedged(before: str) -> bool:
 _COORDINATION = re.compile(
     r"^\s*\)?\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE
 )
+# drugs given together: "docetaxel plus epirubicin", "paclitaxel in combination with carboplatin"
+_DRUG_COMBINATION = re.compile(
+    r"^\s*\)?\s*(?:plus|\+|combined with|in combination with|together with)\s*$", re.IGNORECASE
+)
 _ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")  # "5-fluorouracil (" before its short form "5-Fu"
 _SHARED_ROLES = ("cargo", "target", "donor", "recipient", "inverted", "resisted", "payload", "status")
 _LABEL_KIND = {"CELL_LINE": "cell", "CELL_TYPE": "cell", "DRUG": "drug", "DRUG_CLASS": "drug"}
@@ -474,7 +551,9 @@ def _runs(doc: Document, facts: SentenceFacts) -> list[list[int]]:
                 p_kind == kind
                 and gap is not None
                 and (
-                    _COORDINATION.match(gap) or (_ABBREVIATION_OPENS.match(gap) and doc.text[e.end : e.end + 1] == ")")
+                    _COORDINATION.match(gap)
+                    or (_ABBREVIATION_OPENS.match(gap) and doc.text[e.end : e.end + 1] == ")")
+                    or (kind == "drug" and _DRUG_COMBINATION.match(gap))
                 )
             ):
                 runs[-1].append(i)
@@ -537,6 +616,8 @@ class _CargoContext:
 def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContext) -> bool:
     e = doc.entities[i]
     roles = facts.roles.get(i, set())
+    if e.name in _machinery():
+        return False  # Rab27a, nSMase2: what releases the vesicles, not what they carry
     if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
         return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:
@@ -627,7 +708,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     pairs: list[_Pair] = []
     last_cargo: list[tuple[int, int]] = []  # (entity index, sentence index) of the cargo named last
     for f in facts:
-        cargo = [i for i in f.entities if _is_cargo(doc, f, i, context)]
+        cargo = [
+            i
+            for i in f.entities
+            if _is_cargo(doc, f, i, context)
+            # "..., whereas miR-17-5p did not differ": a cargo whose own predicate is negated states nothing
+            and not _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 50])
+        ]
         if not f.cues:
             if cargo:
                 last_cargo = [(i, f.index) for i in cargo]
@@ -761,6 +848,8 @@ def _unit_pairs(
             e = doc.entities[i]
             if e.name in _vesicle_markers():
                 continue  # "exosomes were confirmed by the expression of HSP70 and CD63"
+            if _NO_DIFFERENCE.match(doc.text[e.end : e.end + 50]):
+                continue  # "..., whereas miR-17-5p did not differ": no part of the finding
             if named_cargo and e.name not in in_vesicles:
                 continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING

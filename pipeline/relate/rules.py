@@ -123,6 +123,9 @@ class RuleSet(BaseModel):
     # canonical names of drugs given beside an anticancer drug to modulate it or to protect the patient (ATC
     # V03AF, detoxifying agents for antineoplastic treatment: folinic acid with 5-fluorouracil): never resisted
     supportive_drugs: list[str] = []
+    # HGNC symbols of the cell's vesicle-release machinery (Rab27a, nSMase2): knocked down, they stop the release,
+    # so a statement on their loss is one on the vesicles, and they are never a cargo
+    secretion_machinery: list[str] = []
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
     rules: list[Rule]

@@ -925,3 +925,57 @@ def test_challenge_items_are_well_formed() -> None:
         assert item["text"] and item["construction"]
         for row in item["rows"]:
             assert row["cargo"] and row["drugs"] and row["effect"] in effects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # drugs given together are all resisted
+            "Results\n\nHigh serum exosomal miR-1246 predicted a poor response to docetaxel plus epirubicin.",
+            {("miR-1246", "docetaxel", "predicts_resistance"), ("miR-1246", "epirubicin", "predicts_resistance")},
+        ),
+        (  # a question states no finding
+            "Could exosomal circRNAs mediate sorafenib resistance in hepatocellular carcinoma?",
+            set(),
+        ),
+        (  # apoptosis that radiation induces is no drug response
+            "Results\n\nExosomes from radioresistant cells carried miR-93-5p and reduced radiation-induced apoptosis "
+            "of parental cells.",
+            set(),
+        ),
+        (  # the RNA exosome is a ribonuclease complex in the cell, no vesicle
+            "Results\n\nLoss of the RNA exosome subunit EXOSC10 sensitised colorectal cancer cells to 5-fluorouracil.",
+            set(),
+        ),
+        (  # Rab27a releases the vesicles: its knock-down is the vesicles' loss
+            "Results\n\nKnock-down of Rab27a reduced exosome release and restored lenvatinib sensitivity of Huh7 cells.",
+            {("EV", "lenvatinib", "confers_resistance")},
+        ),
+        (  # the word that inverts the exosomes is no verb of its own
+            "Blocking exosome release restores tamoxifen sensitivity in breast cancer",
+            {("EV", "tamoxifen", "confers_resistance")},
+        ),
+        (  # a sponged miRNA, named as what the cargo competes for, is its target
+            "Results\n\nBy acting as a competing endogenous RNA for miR-34b, exosomal HNF1A-AS1 promoted cisplatin "
+            "resistance of recipient cells.",
+            {("HNF1A-AS1", "cisplatin", "confers_resistance")},
+        ),
+        (  # a cargo whose own predicate denies a difference
+            "Results\n\nmiR-16-5p was lower in exosomes of patients refractory to bortezomib than in those of "
+            "sensitive patients, whereas miR-17-5p did not differ.",
+            {("miR-16-5p", "bortezomib", "associated")},
+        ),
+        (  # "were not able to" after a deletion: the deleted cargo confers
+            "Results\n\nExosomes from T24/GEM cells after deletion of HOTAIR were not able to protect parental T24 "
+            "cells against gemcitabine.",
+            {("HOTAIR", "gemcitabine", "confers_resistance")},
+        ),
+        (  # an activity named by what it does is no drug's
+            "Results\n\nPaclitaxel and doxorubicin elicit tumour-derived extracellular vesicles with pro-metastatic "
+            "activity.",
+            set(),
+        ),
+    ],
+)
+def test_second_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
