@@ -40,20 +40,23 @@ def main() -> None:
     for item in items:
         split = split_of(item["id"])
         doc = annotate(parse_text(item["text"], doc_id=item["id"], source=item["id"]))
-        got = {
-            (c.name, canon(d.name), a.effect)
-            for a in relate(doc)
-            if a.relation == "transfers_resistance"
-            for c in a.cargo
-            for d in a.drugs
-        }
-        gold: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cargo, drug) -> the effects stated
+        got: set[tuple[str, str, str | None]] = set()
+        pred: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cargo, drug) -> the effects stated
+        pred_refs: dict[tuple[str, str], set[int]] = defaultdict(set)  # ... and the studies cited for them
+        for a in relate(doc):
+            if a.relation != "transfers_resistance":
+                continue
+            for c in a.cargo:
+                for d in a.drugs:
+                    got.add((c.name, canon(d.name), a.effect))
+                    pred[(c.name, canon(d.name))].add(a.effect or "")
+                    pred_refs[(c.name, canon(d.name))].update(a.refs)
+        gold: dict[tuple[str, str], set[str]] = defaultdict(set)
+        gold_refs: dict[tuple[str, str], set[int]] = defaultdict(set)
         for r in item["rows"]:
             for d in r["drugs"]:
                 gold[(r["cargo"], canon(d))].add(r["effect"])
-        pred: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for c, d, e in got:
-            pred[(c, d)].add(e or "")
+                gold_refs[(r["cargo"], canon(d))].update(r.get("refs", []))
         t = totals[split]
         right = True
         matched_pred: set[tuple[str, str]] = set()
@@ -68,6 +71,10 @@ def main() -> None:
             t["effect_total"] += 1
             t["effect_right"] += bool(pred[hit] & effects)
             right = right and bool(pred[hit] & effects)
+            if gold_refs[g]:  # review paragraphs: the pair given to the study that states it
+                t["refs_total"] += 1
+                t["refs_right"] += pred_refs[hit] == gold_refs[g]
+                right = right and pred_refs[hit] == gold_refs[g]
         extra = [p for p in pred if p not in matched_pred]
         t["fp"] += len(extra)
         right = right and not extra
@@ -80,17 +87,19 @@ def main() -> None:
         if not right and split == "dev":
             wrong.append(
                 f"{item['id']} [{item.get('construction', '-')}] {item['text']}\n"
-                f"    gold {sorted((k, sorted(v)) for k, v in gold.items())}\n    got  {sorted(got)}"
+                f"    gold {sorted((k, sorted(v), sorted(gold_refs[k])) for k, v in gold.items())}\n"
+                f"    got  {sorted((k, sorted(v), sorted(pred_refs[k])) for k, v in pred.items())}"
             )
     print(f"{len(items)} items")
-    print("split  items  P      R      effect right   look-alikes with a row")
+    print("split  items  P      R      effect right   look-alikes with a row   studies right (cited texts)")
     for split in ("dev", "test"):
         t = totals[split]
         p = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 0.0
         r = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 0.0
         n = sum(v[1] for (s, _), v in by_form.items() if s == split)
         effect = f"{t['effect_right']}/{t['effect_total']}"
-        print(f"{split:5}  {n:5}  {p:.2f}   {r:.2f}   {effect:14} {t['flagged']}/{t['lookalikes']}")
+        refs = f"{t['refs_right']}/{t['refs_total']}" if t["refs_total"] else "-"
+        print(f"{split:5}  {n:5}  {p:.2f}   {r:.2f}   {effect:14} {t['flagged']}/{t['lookalikes']:<22} {refs}")
     print("items exactly right, per construction (dev | test):")
     forms = sorted({f for _, f in by_form})
     for f in forms:
