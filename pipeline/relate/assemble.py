@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance
 from pipeline.relate.cues import Cues, load_cues
-from pipeline.relate.resistance import unit_resistance
+from pipeline.relate.resistance import unit_resistance, vesicle_words
 from pipeline.relate.units import StudyUnit, entities_in
 
 CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
@@ -124,13 +124,37 @@ def unit_assertions(
         _classify(doc, cues, entities, s_index, target)
     # a review's study unit summarises one cited study, whose cargo and drugs the review's tables list together:
     # the unit-level reading keeps that; the pair-by-pair reading is for primary text and whatever it leaves
-    unit_level = _build(doc, unit, roles, False) if unit.refs else []
-    out = [a for a in unit_level if a.relation == "transfers_resistance"]
-    out = out or unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
+    # a unit that never names vesicles ("miR-21 confers cisplatin resistance on gastric cancer cells [731]", in a
+    # review's paragraph on RNAs inside cells) states no EV cargo's resistance
+    speaks = any(any(vesicle_words(doc.span_text(doc.sentences[i]))) for i in unit.sentences)
+    unit_level = _build(doc, unit, roles, False) if unit.refs and speaks else []
+    ruled = unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
+    out = _with_ruled_effects([a for a in unit_level if a.relation == "transfers_resistance"], ruled) or ruled
     if not out and vesicles:
         out = [a for a in _build(doc, unit, roles, False) if a.relation != "transfers_resistance"]
     if keep_negated:
         out += _build(doc, unit, negated, True)
+    return out
+
+
+def _with_ruled_effects(unit_level: list[Assertion], ruled: list[Assertion]) -> list[Assertion]:
+    """The unit-level reading keeps a cited study's cargo and drugs together; its effect is the rule engine's
+    where the engine states one for the same cargo ("raised the cisplatin IC50": confers_resistance, which the
+    unit-level cues leave unstated; "an anti-miR-155 restored the sensitivity": confers_resistance, not
+    sensitizes)."""
+    effect_of: dict[str, str] = {}
+    for a in ruled:
+        for c in a.cargo:
+            if a.effect and c.name not in effect_of:
+                effect_of[c.name] = a.effect
+    out = []
+    for a in unit_level:
+        effects = {effect_of[c.name] for c in a.cargo if c.name in effect_of}
+        # the engine's causal reading (it knows inversions) or any reading where the cues state none; never its
+        # "associated" over a statement the cues read as causal
+        if len(effects) == 1 and (a.effect is None or effects & {"confers_resistance", "sensitizes"}):
+            a = a.model_copy(update={"effect": effects.pop()})
+        out.append(a)
     return out
 
 

@@ -979,3 +979,42 @@ def test_challenge_items_are_well_formed() -> None:
 )
 def test_second_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def _review_rows(text: str) -> set[tuple[str, str, str | None, tuple[int, ...]]]:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    return {
+        (c.name, d.name, a.effect, tuple(a.refs))
+        for a in relate(doc)
+        if a.relation == "transfers_resistance"
+        for c in a.cargo
+        for d in a.drugs
+    }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (  # the study unit's effect is the rule engine's where the unit-level cues state none
+            "Exosomal miR-100-5p from cisplatin-resistant A549 cells decreased the sensitivity of parental cells to "
+            "cisplatin by targeting mTOR [31]. Exosomal circ_0014235 from cisplatin-resistant NSCLC cells raised "
+            "the cisplatin IC50 of recipient cells [33].",
+            {
+                ("miR-100-5p", "cisplatin", "confers_resistance", (31,)),
+                ("circ0014235", "cisplatin", "confers_resistance", (33,)),
+            },
+        ),
+        (  # an inhibitor that restores sensitivity: the cargo confers the resistance
+            "In neuroblastoma xenografts, an anti-miR-155 restored the cisplatin sensitivity that tumour cells had "
+            "acquired after taking up monocyte-derived exosomal miR-155 [371].",
+            {("miR-155", "cisplatin", "confers_resistance", (371,))},
+        ),
+        (  # a review paragraph on RNAs inside cells states no EV cargo's resistance
+            "Exosomes carry RNAs between cells [10].\n\nMany non-coding RNAs act within the cancer cell itself. "
+            "miR-21 confers cisplatin resistance on gastric cancer cells by targeting PTEN [731].",
+            set(),
+        ),
+    ],
+)
+def test_review_study_units(paragraph: str, expected: set[tuple[str, str, str | None, tuple[int, ...]]]) -> None:
+    assert _review_rows(paragraph) == expected
