@@ -154,7 +154,14 @@ def _with_ruled_effects(unit_level: list[Assertion], ruled: list[Assertion]) -> 
         # "associated" over a statement the cues read as causal
         if len(effects) == 1 and (a.effect is None or effects & {"confers_resistance", "sensitizes"}):
             a = a.model_copy(update={"effect": effects.pop()})
-        out.append(a)
+        # the drugs the engine gives the same cargo and effect ("promoted resistance to cisplatin and
+        # paclitaxel": both), which the unit-level cues may stop short of
+        names = {c.name for c in a.cargo}
+        drugs = list(a.drugs)
+        for r in ruled:
+            if r.effect == a.effect and names & {c.name for c in r.cargo}:
+                drugs += [d for d in r.drugs if d.name not in {x.name for x in drugs}]
+        out.append(a if len(drugs) == len(a.drugs) else a.model_copy(update={"drugs": drugs}))
     return out
 
 

@@ -792,14 +792,16 @@ def subsume(pairs: list[_Pair]) -> list[_Pair]:
     named cargo is paired with ("exosomal miRNAs ... in cisplatin resistance" beside "exosomal miR-155 ...
     cisplatin resistance") unless the vesicles' own statement is direct and strong ("macrophage-derived
     exosomes promoted doxorubicin resistance")."""
-    named_drugs = {p.cargo.name for p in pairs if p.drug.type == "DRUG"}
-    other_drugs = {p.cargo.name for p in pairs if p.drug.name != CHEMOTHERAPY.name}
+    named_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.type == "DRUG"}
+    other_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.name != CHEMOTHERAPY.name}
     drugs_of_cargo = {p.drug.name for p in pairs if p.cargo.name != EV.name}
     out = []
     for p in pairs:
-        if p.drug.type != "DRUG" and p.cargo.name in named_drugs:
+        # ... of the same statement: "associated with poor response to EGFR-TKIs" beside "conferred gefitinib
+        # resistance" is a prediction of its own
+        if p.drug.type != "DRUG" and (p.cargo.name, p.effect) in named_drugs:
             continue
-        if p.drug.name == CHEMOTHERAPY.name and p.cargo.name in other_drugs:
+        if p.drug.name == CHEMOTHERAPY.name and (p.cargo.name, p.effect) in other_drugs:
             continue
         if p.cargo.name == EV.name and p.drug.name in drugs_of_cargo and p.confidence < _DIRECT_EV:
             continue

@@ -1004,6 +1004,14 @@ def _review_rows(text: str) -> set[tuple[str, str, str | None, tuple[int, ...]]]
                 ("circ0014235", "cisplatin", "confers_resistance", (33,)),
             },
         ),
+        (  # every drug the study's statement names
+            "CAF-derived exosomal miR-522 suppressed ferroptosis in gastric cancer cells and promoted resistance "
+            "to cisplatin and paclitaxel [52].",
+            {
+                ("miR-522", "cisplatin", "confers_resistance", (52,)),
+                ("miR-522", "paclitaxel", "confers_resistance", (52,)),
+            },
+        ),
         (  # an inhibitor that restores sensitivity: the cargo confers the resistance
             "In neuroblastoma xenografts, an anti-miR-155 restored the cisplatin sensitivity that tumour cells had "
             "acquired after taking up monocyte-derived exosomal miR-155 [371].",
@@ -1018,3 +1026,16 @@ def _review_rows(text: str) -> set[tuple[str, str, str | None, tuple[int, ...]]]
 )
 def test_review_study_units(paragraph: str, expected: set[tuple[str, str, str | None, tuple[int, ...]]]) -> None:
     assert _review_rows(paragraph) == expected
+
+
+def test_a_prediction_on_a_class_beside_a_causal_statement_on_a_drug() -> None:
+    """In a primary abstract both stand: "conferred gefitinib resistance" and "associated with poor response to
+    EGFR-TKIs" are two statements."""
+    text = (
+        "Results\n\nExosomal miR-214 released by gefitinib-resistant HCC827 cells conferred gefitinib resistance on "
+        "parental cells. High plasma exosomal miR-214 was associated with poor response to EGFR-TKIs in patients."
+    )
+    assert _pairs(text) == {
+        ("miR-214", "gefitinib", "confers_resistance"),
+        ("miR-214", "EGFR tyrosine kinase inhibitors", "predicts_resistance"),
+    }
