@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+ROLES = ("donor_cells", "recipient_cells", "target_genes")
 
 
 def main() -> None:
@@ -27,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from pipeline.annotate import annotate, load_pipeline
-    from pipeline.evaluate.relations import drug_normaliser, same_cargo, split_of
+    from pipeline.evaluate.relations import cell_words, cells_agree, drug_normaliser, same_cargo, split_of
     from pipeline.ingest import parse_text
     from pipeline.relate import relate
 
@@ -43,20 +44,30 @@ def main() -> None:
         got: set[tuple[str, str, str | None]] = set()
         pred: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cargo, drug) -> the effects stated
         pred_refs: dict[tuple[str, str], set[int]] = defaultdict(set)  # ... and the studies cited for them
+        pred_roles: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for a in relate(doc):
             if a.relation != "transfers_resistance":
                 continue
             for c in a.cargo:
                 for d in a.drugs:
+                    key = (c.name, canon(d.name))
                     got.add((c.name, canon(d.name), a.effect))
-                    pred[(c.name, canon(d.name))].add(a.effect or "")
-                    pred_refs[(c.name, canon(d.name))].update(a.refs)
+                    pred[key].add(a.effect or "")
+                    pred_refs[key].update(a.refs)
+                    for role in ROLES:
+                        pred_roles[key][role].update(x.name for x in getattr(a, role))
         gold: dict[tuple[str, str], set[str]] = defaultdict(set)
         gold_refs: dict[tuple[str, str], set[int]] = defaultdict(set)
+        gold_roles: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for r in item["rows"]:
             for d in r["drugs"]:
                 gold[(r["cargo"], canon(d))].add(r["effect"])
                 gold_refs[(r["cargo"], canon(d))].update(r.get("refs", []))
+                for role in ROLES:
+                    value = r.get(role)
+                    gold_roles[(r["cargo"], canon(d))][role] += (
+                        [value] if isinstance(value, str) and value else (value if isinstance(value, list) else [])
+                    )
         t = totals[split]
         right = True
         matched_pred: set[tuple[str, str]] = set()
@@ -71,6 +82,18 @@ def main() -> None:
             t["effect_total"] += 1
             t["effect_right"] += bool(pred[hit] & effects)
             right = right and bool(pred[hit] & effects)
+            for role in ROLES:  # texts whose rows name the roles: one of the pair's names agrees with the gold's
+                wanted = gold_roles[g][role]
+                if not wanted:
+                    continue
+                names = pred_roles[hit][role]
+                if role == "target_genes":
+                    ok = any(same_cargo(n, w) for n in names for w in wanted)
+                else:
+                    gold_words = set().union(*(cell_words(w) for w in wanted))
+                    ok = any(cells_agree(cell_words(n), gold_words) for n in names)
+                t[role + "_total"] += 1
+                t[role + "_right"] += ok
             if gold_refs[g]:  # review paragraphs: the pair given to the study that states it
                 t["refs_total"] += 1
                 t["refs_right"] += pred_refs[hit] == gold_refs[g]
@@ -100,6 +123,13 @@ def main() -> None:
         effect = f"{t['effect_right']}/{t['effect_total']}"
         refs = f"{t['refs_right']}/{t['refs_total']}" if t["refs_total"] else "-"
         print(f"{split:5}  {n:5}  {p:.2f}   {r:.2f}   {effect:14} {t['flagged']}/{t['lookalikes']:<22} {refs}")
+    for split in ("dev", "test"):
+        t = totals[split]
+        parts = [
+            f"{role.split('_')[0]} {t[role + '_right']}/{t[role + '_total']}" for role in ROLES if t[role + "_total"]
+        ]
+        if parts:
+            print(f"{split:5}  roles on matched pairs whose gold rows name them: " + ", ".join(parts))
     print("items exactly right, per construction (dev | test):")
     forms = sorted({f for _, f in by_form})
     for f in forms:

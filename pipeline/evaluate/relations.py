@@ -281,7 +281,7 @@ def _state_words(name: str) -> set[str]:
     }
 
 
-def _cells_agree(a: set[str], b: set[str]) -> bool:
+def cells_agree(a: set[str], b: set[str]) -> bool:
     """A word in common, or a cell line named with and without its prefix or suffix ("NCI-H1975" ~ "H1975",
     "U-251MG" ~ "U251")."""
     return any(
@@ -320,7 +320,7 @@ def _score_roles(
         else:
             gold_words = set().union(*(cell_words(g) for g in gold))
             if gold_words:
-                agree = [_cells_agree(cell_words(p), gold_words) for p in pred]
+                agree = [cells_agree(cell_words(p), gold_words) for p in pred]
             else:  # described only by their state ("sensitive cells", "recipient cells"): the state words
                 gold_state = set().union(*(_state_words(g) for g in gold))
                 agree = [not cell_words(p) and bool(_state_words(p) & gold_state) for p in pred]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.evaluate.relations import _cells_agree, cell_words, same_cargo, split_of
+from pipeline.evaluate.relations import cell_words, cells_agree, same_cargo, split_of
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from pipeline.evaluate.relations import _cells_agree, cell_words, same_cargo, sp
     ],
 )
 def test_cell_descriptions(a: str, b: str, agree: bool) -> None:
-    assert _cells_agree(cell_words(a), cell_words(b)) is agree
+    assert cells_agree(cell_words(a), cell_words(b)) is agree
 
 
 @pytest.mark.parametrize(
