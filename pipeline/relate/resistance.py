@@ -247,6 +247,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "EVs with pro-metastatic activity": an activity, no drug's
         if _STRESS_INDUCED.search(text[m.start : m.end]):
             continue  # "reduced radiation-induced DNA damage and apoptosis": the radiation's effect, no drug's
+        if _reagent_word(text, m.start, spans):
+            continue  # "a miR-211 inhibitor restored the sensitivity": "inhibitor" names the reagent, no verb
         if any(a < m.start < b for a, b in drug_spans):
             continue  # "aromatase inhibitor-resistant": a word of a drug's name is no verb
         if _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start]) and m.rule.effect in FLIP:
@@ -415,6 +417,20 @@ def _inverting_word() -> re.Pattern[str]:
     words = load_engine().ruleset.word_classes
     alternatives = words.get("INVERTN", []) + words.get("INVERTV", [])
     return re.compile(r"(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE) if alternatives else re.compile(r"(?!)")
+
+
+@cache
+def _reagent_after() -> re.Pattern[str]:
+    words = load_engine().ruleset.word_classes.get("INVERTAFTER", [])
+    return re.compile(r"(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else re.compile(r"(?!)")
+
+
+def _reagent_word(text: str, start: int, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """A cue that starts on the word after a mention that makes it a reagent ("miR-211 inhibitor", "NEAT1
+    knockdown"): the word belongs to the mention."""
+    return bool(_reagent_after().match(text, start)) and any(
+        label not in DRUG_LABELS and 0 <= start - b <= 1 and text[b:start] in ("", " ", "-") for _, b, label in spans
+    )
 
 
 def _inverter_of_a_mention(text: str, start: int, inner: int, spans: Sequence[tuple[int, int, str]]) -> bool:

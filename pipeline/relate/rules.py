@@ -238,6 +238,13 @@ class RuleEngine:
             words = frozenset(e.regex for e in program if e.kind == "word" and not e.optional)
             labels = tuple(e.labels for e in program if e.kind == "entity")
             self._needs[rule.name] = (words, labels)
+        # the word classes a hyphenated word the tokenizer cuts ("knock-down", "down-regulation") may belong to:
+        # those of the loss-of-function words, which turn a statement round
+        self._joinable = frozenset(
+            self._regex_ids[key]
+            for name in _JOINED_CLASSES
+            if (key := f"^(?:{'|'.join(ruleset.word_classes.get(name, []))})$") in self._regex_ids
+        )
 
     def _regex(self, pattern: str) -> int:
         if pattern not in self._regex_ids:
@@ -311,7 +318,18 @@ class RuleEngine:
                 token_entity[t] = span_entity[(span.start, span.end)]
                 labels[t] = span.label_
         lower = [t.lower_ for t in doc]
-        tokens = _Tokens(lower, [self._hits(w) for w in lower], labels, [w in self._breaks for w in lower])
+        hits = [self._hits(w) for w in lower]
+        # a loss-of-function word the tokenizer cut at its hyphen ("knock-down", "down-regulation") is also the
+        # hyphenated word its word class lists: its parts take that class
+        for i in range(1, len(lower) - 1):
+            if lower[i] == "-" and not labels[i - 1] and not labels[i + 1] and not doc[i].whitespace_:
+                if doc[i - 1].whitespace_:
+                    continue
+                joined = self._hits(lower[i - 1] + "-" + lower[i + 1]) & self._joinable
+                if joined:  # both parts: a rule may start on the word's first part or go on from its last
+                    hits[i - 1] = hits[i - 1] | joined
+                    hits[i + 1] = hits[i + 1] | joined
+        tokens = _Tokens(lower, hits, labels, [w in self._breaks for w in lower])
         out: list[RuleMatch] = []
         for name in self._candidates(tokens):
             rule = self.rules[name]
@@ -428,6 +446,7 @@ def _run_program(
     return matches
 
 
+_JOINED_CLASSES = ("INVERTN", "INVERTV", "INVERTAFTER", "INVERTPREFIX")
 _STATE_ADJECTIVES = frozenset(["resistant", "chemoresistant", "refractory", "insensitive", "tolerant", "sensitive"])
 _DRUG_WORDS = frozenset(["drug", "drugs", "chemotherapy", "chemo", "agent", "treatment", "therapy", "radiation"])
 

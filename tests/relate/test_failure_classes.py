@@ -1039,3 +1039,30 @@ def test_a_prediction_on_a_class_beside_a_causal_statement_on_a_drug() -> None:
         ("miR-214", "gefitinib", "confers_resistance"),
         ("miR-214", "EGFR tyrosine kinase inhibitors", "predicts_resistance"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a loss-of-function word the tokenizer cuts at its hyphen still turns the statement round
+            "Results\n\nKnock-down of miR-21 in exosomes restored sensitivity to cisplatin.",
+            {("miR-21", "cisplatin", "confers_resistance")},
+        ),
+        (
+            "Results\n\nDown-regulation of exosomal miR-21 restored sensitivity to cisplatin.",
+            {("miR-21", "cisplatin", "confers_resistance")},
+        ),
+        (  # "inhibitor" after the miRNA names the reagent: no verb of a cue of its own
+            "Results\n\nA miR-211 inhibitor restored the sensitivity of melanoma cells to vemurafenib after they had "
+            "taken up exosomal miR-211.",
+            {("miR-211", "vemurafenib", "confers_resistance")},
+        ),
+        (  # an antibody against the cargo, and blocking its transfer, invert it
+            "Results\n\nTreatment with an anti-CD44 antibody blocked the transfer of exosomal CD44 and reversed "
+            "doxorubicin resistance in breast cancer cells.",
+            {("CD44", "doxorubicin", "confers_resistance")},
+        ),
+    ],
+)
+def test_hyphenated_inversions_reagents_and_antibodies(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
