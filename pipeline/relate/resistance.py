@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
@@ -126,8 +126,9 @@ _INSERT_OPEN = re.compile(
 
 # a cue word that is the head of a noun phrase "X of Y", the subject of the verb after it
 _NOMINAL_SUBJECT = re.compile(
-    r"(?:transfer|transmission|delivery|uptake|secretion|release|treatment|incubation|co-?culture|addition|"
-    r"administration|overexpression|upregulation|enrichment|elevation|increase)\s+of\b",
+    r"(?:(?:transfer|transmission|delivery|uptake|secretion|release|treatment|incubation|co-?culture|addition|"
+    r"administration|overexpression|upregulation|enrichment|elevation|increase)\s+of\b|"
+    r"(?:transferred|delivered|transmitted|shuttled|secreted|released|internali[sz]ed)\s+(?:exosomal\s+)?\S+\s)",
     re.IGNORECASE,
 )
 
@@ -157,6 +158,12 @@ _STRESS_INDUCED = re.compile(
     r"\b(?:radiation|irradiation|ir|x-ray|uv|hypoxia|starvation|heat|oxidative stress|h2o2)-induced\b", re.IGNORECASE
 )
 
+# a drug response named by reference to an earlier sentence
+_THIS_EFFECT = re.compile(
+    r"\b(?:this|that|these|those|such|the\s+same)\s+(?:\w+\s+)?(?:effects?|phenotypes?)\b(?!\s+(?:of|on)\b)",
+    re.IGNORECASE,
+)
+
 # a rule that ends on a verb ("sensitivity ... was enhanced") does not end on a compound adjective ("HER2-driven")
 _VERB_CLASSES = frozenset(["UP", "DOWN", "PROTECT"])
 _GLUED_LAST_WORD = re.compile(r"\w[-‐‑][A-Za-z]+$")
@@ -178,6 +185,9 @@ class Cue:
     # its own start on ("... transfer of resistance by miR-155"), the cue around it for a cargo named before
     cargo_from: int | None = None
     cargo_before: int | None = None
+    # a cue whose object is an earlier statement ("mediated this effect": "keep"; "abolished this effect": "turn"):
+    # its effect is the unit's last one, kept or turned
+    anaphoric: str | None = None
 
     def holds_for(self, cargo: int) -> bool:
         return (self.cargo_from is None or cargo >= self.cargo_from) and (
@@ -274,6 +284,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             effect = FLIP[effect]  # "contributed to the low response rate": less response, more resistance
         confidence = m.rule.confidence * (0.5 if background else 1.0)
         side, at = scope.get(id(m), ("", 0))
+        anaphoric = None
+        if m.rule.effect in FLIP and _THIS_EFFECT.search(text[max(0, m.start - 25) : m.end]):
+            # "mediated this effect" keeps the earlier statement, "abolished this effect" turns it round
+            anaphoric = "keep" if effect == "sensitizes" else "turn"
         facts.cues.append(
             Cue(
                 effect,
@@ -283,6 +297,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                 confidence,
                 cargo_from=sentence.start + at if side == "from" else None,
                 cargo_before=sentence.start + at if side == "before" else None,
+                anaphoric=anaphoric,
             )
         )
     for m in matches:
@@ -385,6 +400,11 @@ def _clauses(doc: Document, f: SentenceFacts) -> Callable[[int], int]:
     """The clause (0, 1, ...) of the sentence that a document offset falls in, cut at the clause breaks."""
     cuts = [f.span.start + m.start() for m in _clause_break_re().finditer(doc.span_text(f.span))]
     return lambda offset: sum(c <= offset for c in cuts)
+
+
+def _same_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue) -> bool:
+    clause = _clauses(doc, f)
+    return clause(offset) in (clause(cue.start), clause(cue.end - 1))
 
 
 def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[int]:
@@ -721,6 +741,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     }
     chemo_unit = any(_CHEMO.search(doc.span_text(f.span)) for f in facts)
 
+    _resolve_anaphoric_cues(facts)
     pairs: list[_Pair] = []
     last_cargo: list[tuple[int, int]] = []  # (entity index, sentence index) of the cargo named last
     for f in facts:
@@ -792,7 +813,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if ci is None and drug.name in payloads:
                     continue
                 cue = _nearest(f.cues, c_offset, d_offset)
-                effect = FLIP.get(cue.effect, cue.effect) if inverted else cue.effect
+                # a knock-down in another clause ("..., whereas exosomes from X-depleted cells had no effect")
+                # turns no statement of this one
+                turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
+                effect = FLIP.get(cue.effect, cue.effect) if turned else cue.effect
                 sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))
                 for concept in concepts:
                     pairs.append(_Pair(concept, drug, effect, round(cue.confidence * cw * dw, 3), cue.rule, sentences))
@@ -800,6 +824,23 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             last_cargo = [(i, f.index) for i in cargo]
     pairs += _unit_pairs(doc, facts, pairs, resisted, context)
     return _assemble(doc, unit, facts, subsume(pairs), spans)
+
+
+def _resolve_anaphoric_cues(facts: list[SentenceFacts]) -> None:
+    """ "Exosomes from CAFs induced gemcitabine resistance. Silencing miR-106b abrogated this effect": the second
+    cue's effect is the first's, turned round by "abrogated" (and turned again by the silencing, as any cue is); an
+    anaphoric cue with no statement before it says nothing."""
+    last: str | None = None
+    for f in facts:
+        resolved = []
+        for c in f.cues:
+            if c.anaphoric is None:
+                resolved.append(c)
+                if c.effect in FLIP:
+                    last = c.effect
+            elif last is not None:
+                resolved.append(replace(c, effect=last if c.anaphoric == "keep" else FLIP[last]))
+        f.cues = resolved
 
 
 def subsume(pairs: list[_Pair]) -> list[_Pair]:

@@ -1066,3 +1066,43 @@ def test_a_prediction_on_a_class_beside_a_causal_statement_on_a_drug() -> None:
 )
 def test_hyphenated_inversions_reagents_and_antibodies(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "abrogated this effect" turns the earlier statement round; the silencing turns it back
+            "Results\n\nExosomes from CAFs induced gemcitabine resistance in PANC-1 cells. Silencing miR-106b in the "
+            "CAFs abrogated this effect of their exosomes.",
+            {("EV", "gemcitabine", "confers_resistance"), ("miR-106b", "gemcitabine", "confers_resistance")},
+        ),
+        (  # "mediated this effect" keeps it
+            "Results\n\nA2780 cells co-cultured with exosomes of A2780/DDP cells became resistant to cisplatin. "
+            "Exosomal miR-1246 mediated this effect by targeting CAV1.",
+            {("miR-1246", "cisplatin", "confers_resistance")},
+        ),
+        (  # a knock-down in another clause turns no statement of this one
+            "Results\n\nH1975-OR cells package the lncRNA FGD5-AS1 into exosomes. Intratumoral injection of these "
+            "exosomes impaired the response of H1975 xenografts to osimertinib, whereas exosomes from "
+            "FGD5-AS1-depleted H1975-OR cells had no effect.",
+            {("FGD5-AS1", "osimertinib", "confers_resistance")},
+        ),
+        (  # "The transferred miR-21" is a subject, not a verb over the statement
+            "Results\n\nMacrophages transferred miR-21 to MFC cells through exosomes. The transferred miR-21 "
+            "suppressed cisplatin-induced apoptosis of MFC cells by downregulating PTEN.",
+            {("miR-21", "cisplatin", "confers_resistance")},
+        ),
+        (  # vesicles of named donors that delivered a molecule carry it
+            "Results\n\nExosomes derived from human umbilical cord MSCs (hucMSC-Ex) delivered miR-451a to "
+            "paclitaxel-resistant Hep3B/PTX cells and reversed their resistance to paclitaxel.",
+            {("miR-451a", "paclitaxel", "sensitizes")},
+        ),
+        (  # "X was silenced" inverts X
+            "Results\n\nExosomes secreted by lung fibroblasts delivered miR-148a-3p to A549 cells. When miR-148a-3p "
+            "was silenced in the fibroblasts, their exosomes made A549 cells resistant to cisplatin.",
+            {("miR-148a-3p", "cisplatin", "sensitizes")},
+        ),
+    ],
+)
+def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
