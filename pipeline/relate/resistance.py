@@ -433,22 +433,17 @@ _ASSOC_WORD = re.compile(r"(?<![-‐‑])\b(?:associat\w*|correlat\w*)\b", re.IG
 
 
 @cache
-def _inverting_word() -> re.Pattern[str]:
-    words = load_engine().ruleset.word_classes
-    alternatives = words.get("INVERTN", []) + words.get("INVERTV", [])
-    return re.compile(r"(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE) if alternatives else re.compile(r"(?!)")
-
-
-@cache
-def _reagent_after() -> re.Pattern[str]:
-    words = load_engine().ruleset.word_classes.get("INVERTAFTER", [])
+def _class_word(*names: str) -> re.Pattern[str]:
+    """A word of the rule file's word classes ``names``, at a position of a sentence's text."""
+    classes = load_engine().ruleset.word_classes
+    words = [w for name in names for w in classes.get(name, [])]
     return re.compile(r"(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else re.compile(r"(?!)")
 
 
 def _reagent_word(text: str, start: int, spans: Sequence[tuple[int, int, str]]) -> bool:
     """A cue that starts on the word after a mention that makes it a reagent ("miR-211 inhibitor", "NEAT1
     knockdown"): the word belongs to the mention."""
-    return bool(_reagent_after().match(text, start)) and any(
+    return bool(_class_word("INVERTAFTER").match(text, start)) and any(
         label not in DRUG_LABELS and 0 <= start - b <= 1 and text[b:start] in ("", " ", "-") for _, b, label in spans
     )
 
@@ -456,7 +451,7 @@ def _reagent_word(text: str, start: int, spans: Sequence[tuple[int, int, str]]) 
 def _inverter_of_a_mention(text: str, start: int, inner: int, spans: Sequence[tuple[int, int, str]]) -> bool:
     """A cue that starts on a word that inverts a mention after it ("Blocking exosome release restores ...",
     "Knockdown of miR-21 reduced ..."): the word's object is the mention, not the cue inside."""
-    return bool(_inverting_word().match(text, start)) and any(
+    return bool(_class_word("INVERTN", "INVERTV").match(text, start)) and any(
         start < a < inner and label not in DRUG_LABELS for a, _, label in spans
     )
 
