@@ -7,6 +7,7 @@ result with a message naming the file and the problem, and the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -200,6 +201,7 @@ def _process(task: Task, limits: Limits) -> Result:
         return error_result(task, f"{label}: over the memory limit of {limits.memory_mb} MB per file", digest, "memory")
     result.rows = document_rows(result, doc, assertions)
     result.rows["bioc_documents"] = bioc_rows(doc, assertions)
+    result.rows["report_documents"] = report_rows(doc, assertions)
     return result
 
 
@@ -211,6 +213,16 @@ def bioc_rows(doc: Any, assertions: list[Any]) -> list[dict[str, Any]]:
 
     as_json, as_xml = bioc_fragments(doc, sorted(assertions, key=assertion_order))
     return [{"doc_id": doc.doc_id, "json": as_json, "xml": as_xml}]
+
+
+def report_rows(doc: Any, assertions: list[Any]) -> list[dict[str, Any]]:
+    """What the run's report shows of the document (the reference numbers its prose cites, its assertions'
+    evidence as HTML), made here where the document is in memory, so that the report reads no document again."""
+    from pipeline.export.report import evidence_fragment
+
+    cited = sorted({n for c in doc.citations for n in c.refs})
+    evidence = evidence_fragment(doc, assertions)
+    return [{"doc_id": doc.doc_id, "cited": json.dumps(cited), "evidence": json.dumps(evidence, ensure_ascii=False)}]
 
 
 def warm_up() -> None:

@@ -200,12 +200,18 @@ def _pairs(assertions: Iterable[Assertion], name: str) -> list[tuple[str, str, A
     return out
 
 
-def _by_other(pairs: list[tuple[str, str, Assertion]]) -> dict[str, list[tuple[str, Assertion]]]:
-    """(cargo, other, assertion) pairs grouped by the other name (pairs agree only when it is the same)."""
-    out: dict[str, list[tuple[str, Assertion]]] = {}
+def _by_other(pairs: list[tuple[str, str, Assertion]]) -> dict[str, dict[str, list[Assertion]]]:
+    """(cargo, other, assertion) pairs grouped by the other name (pairs agree only when it is the same), then by
+    the lower-cased cargo name, so that a cargo is compared with each name once, not with each assertion."""
+    out: dict[str, dict[str, list[Assertion]]] = {}
     for c, x, a in pairs:
-        out.setdefault(x, []).append((c, a))
+        out.setdefault(x, {}).setdefault(c.lower(), []).append(a)
     return out
+
+
+def _same_lower(a: str, b: str) -> bool:
+    """``same_cargo`` of two lower-cased names."""
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _is_class(a: Assertion, drug: str) -> bool:
@@ -238,17 +244,23 @@ def diff_table(
         score = PairScore()
         gold_pairs = _by_other(_pairs(gold, name))
         pred_pairs = _by_other(_pairs([a for a in preds if id(a) in speaking], name))
-        for x, pairs_x in pred_pairs.items():
-            for c, a in pairs_x:
-                if name == "cargo-drug" and _is_class(a, x):
-                    continue  # "chemotherapy": a class cannot be checked against a table that lists drugs
-                ok = any(same_cargo(c, gc) and refs.same_study(ga, a) for gc, ga in gold_pairs.get(x, ()))
-                score.tp += ok
-                score.fp += not ok
-        for gx, pairs_gx in gold_pairs.items():
-            for gc, ga in pairs_gx:
-                if not any(same_cargo(c, gc) and refs.same_study(ga, a) for c, a in pred_pairs.get(gx, ())):
-                    score.fn += 1
+        for x, by_cargo in pred_pairs.items():
+            gold_x = gold_pairs.get(x, {})
+            for c, stating in by_cargo.items():
+                same = [ga for gc, gas in gold_x.items() if _same_lower(c, gc) for ga in gas]
+                for a in stating:
+                    if name == "cargo-drug" and _is_class(a, x):
+                        continue  # "chemotherapy": a class cannot be checked against a table that lists drugs
+                    ok = any(refs.same_study(ga, a) for ga in same)
+                    score.tp += ok
+                    score.fp += not ok
+        for gx, by_cargo in gold_pairs.items():
+            pred_x = pred_pairs.get(gx, {})
+            for gc, gas in by_cargo.items():
+                same = [a for c, stating in pred_x.items() if _same_lower(c, gc) for a in stating]
+                for ga in gas:
+                    if not any(refs.same_study(ga, a) for a in same):
+                        score.fn += 1
         pairs[name] = score
     extra = [a for a in preds if id(a) not in speaking and a.provenance.doc_id == doc.doc_id]
     return TableDiff(doc.doc_id, label, relation, rows, pairs, extra)

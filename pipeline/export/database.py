@@ -136,8 +136,16 @@ bioc_documents = Table(  # the run's own database only: each document's BioC, ma
     Column("json", Text),  # the document as BioC JSON
     Column("xml", Text),  # ... and as BioC XML (pipeline.export.bioc.bioc_fragments)
 )
+report_documents = Table(  # the run's own database only: what the report shows of each document, made by its worker
+    "report_documents",
+    metadata,
+    Column("doc_id", String(255), primary_key=True),
+    Column("cited", Text),  # JSON list: the reference numbers its prose cites
+    Column("evidence", Text),  # JSON object: evidence_id -> its prose assertions' evidence as HTML
+)
 CHILD_TABLES = (references, entities, assertions, assertion_entities)
-RUN_ONLY = frozenset(["bioc_documents"])  # rows a mirror database (--db) is not given
+FRAGMENT_TABLES = (bioc_documents, report_documents)  # one row per document, made by the worker that read it
+RUN_ONLY = frozenset(t.name for t in FRAGMENT_TABLES)  # rows a mirror database (--db) is not given
 ROLES = CONCEPT_ROLES
 
 
@@ -310,7 +318,7 @@ def _cleaned(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, 
     return {name: [clean_row(r) for r in table_rows] for name, table_rows in rows.items()}
 
 
-TABLES = {t.name: t for t in (files, documents, *CHILD_TABLES, bioc_documents)}
+TABLES = {t.name: t for t in (files, documents, *CHILD_TABLES, *FRAGMENT_TABLES)}
 
 
 def bioc_fragment(engine: Engine, doc_id: str) -> tuple[str, str] | None:
@@ -320,6 +328,16 @@ def bioc_fragment(engine: Engine, doc_id: str) -> tuple[str, str] | None:
             select(bioc_documents.c.json, bioc_documents.c.xml).where(bioc_documents.c.doc_id == doc_id)
         ).first()
     return (row[0], row[1]) if row is not None else None
+
+
+def report_fragment(engine: Engine, doc_id: str) -> tuple[list[int], dict[str, str]] | None:
+    """The reference numbers ``doc_id``'s prose cites and its assertions' evidence as HTML (by
+    ``pipeline.export.report.evidence_id``), as its worker made them (None: a run before they were kept)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(report_documents.c.cited, report_documents.c.evidence).where(report_documents.c.doc_id == doc_id)
+        ).first()
+    return (json.loads(row[0]), json.loads(row[1])) if row is not None else None
 
 
 def _insert(conn: Any, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -352,10 +370,10 @@ def store(
         old = conn.execute(select(files.c.doc_id).where(files.c.path == path)).scalar()
         replaced = {old, doc_id} - {None, ""}
         for old_id in replaced:
-            for t in (*CHILD_TABLES, documents, bioc_documents):
+            for t in (*CHILD_TABLES, documents, *FRAGMENT_TABLES):
                 conn.execute(delete(t).where(t.c.doc_id == old_id))
         conn.execute(delete(files).where(files.c.path == path))
-        for name in ("files", "documents", *(t.name for t in CHILD_TABLES), bioc_documents.name):
+        for name in ("files", "documents", *(t.name for t in (*CHILD_TABLES, *FRAGMENT_TABLES))):
             if rows.get(name):
                 _insert(conn, TABLES[name], rows[name])
     return {d for d in replaced if d}

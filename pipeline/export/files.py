@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from pipeline.export import database as db
 from pipeline.export.schema import LIST_COLUMNS as ASSERTION_LISTS
-from pipeline.models import Assertion, Document
+from pipeline.models import Assertion, Citation, Document
 
 
 @contextlib.contextmanager
@@ -117,7 +117,7 @@ def _arrow(frame: pd.DataFrame, table_name: str) -> Any:
     arrays = []
     for name in frame.columns:
         if name in lists:
-            values = [json.loads(v) if isinstance(v, str) and v else [] for v in frame[name]]
+            values = [json.loads(v) if isinstance(v, str) and v and v != "[]" else [] for v in frame[name]]
             arrays.append(pa.array(values, type=pa.list_(getattr(pa, lists[name])())))
         else:
             arrays.append(pa.Array.from_pandas(frame[name]))
@@ -252,7 +252,7 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     import os
 
     from pipeline.evaluate.diff import RefIndex, TableDiff, diff_documents
-    from pipeline.export.report import diff_assertions, diff_html, render_evidence
+    from pipeline.export.report import EvidenceKeys, diff_assertions, diff_html, render_evidence
 
     refs = RefIndex(keys=db.study_keys(engine))
     predicted = list(db.iter_assertions(engine, "text"))
@@ -264,16 +264,37 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     pages.mkdir(exist_ok=True)
     index_rows = []
     rendered = _Recent(20_000)  # evidence blocks shared by the pages (reviews citing one study show its evidence)
+    key_of = EvidenceKeys()
+    made = _Recent(lazy.keep)  # doc_id -> what its worker made for the report (None: a run before it was kept)
+
+    def fragment(doc_id: str) -> tuple[list[int], dict[str, str]] | None:
+        if doc_id not in made:
+            made[doc_id] = db.report_fragment(engine, doc_id)
+        return made[doc_id]  # type: ignore[no-any-return]
+
+    def evidence_of(doc_id: str) -> dict[str, str] | None:
+        kept = fragment(doc_id)
+        return kept[1] if kept is not None else None
+
+    def cites(doc_id: str) -> Document:
+        """What the diff needs of a document (its id and the references its prose cites), read from its
+        worker's fragment rather than from the whole document."""
+        kept = fragment(doc_id)
+        if kept is None:
+            return lazy[doc_id]
+        return Document(
+            doc_id=doc_id, source="", text="", citations=[Citation(start=0, end=0, refs=kept[0], marker="")]
+        )
 
     def write_pages(batch: list[tuple[str, list[TableDiff]]]) -> None:
         # the evidence of the batch's pages rendered document by document: each document read once per batch, not
         # once per page that shows one of its sentences
-        render_evidence([a for _, diffs in batch for a in diff_assertions(diffs)], lazy, rendered)
+        render_evidence([a for _, diffs in batch for a in diff_assertions(diffs)], lazy, rendered, evidence_of, key_of)
         for doc_id, diffs in batch:
             page_name = f"{_safe_name(doc_id)}.html"
             with atomic_open(pages / page_name) as fh:
                 fh.write(
-                    diff_html(diffs, lazy, rendered).replace(
+                    diff_html(diffs, lazy, rendered, evidence_of, key_of).replace(
                         "<body>", "<body><p><a href='../report.html'>← run index</a></p>", 1
                     )
                 )
@@ -287,7 +308,7 @@ def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summa
     batch: list[tuple[str, list[TableDiff]]] = []
     for doc_id in sorted(gold_by_doc):  # as many pages at a time as documents stay in memory: each read once
         gold = sorted(gold_by_doc[doc_id], key=assertion_order)  # row 10 after row 9
-        batch.append((doc_id, diff_documents([lazy[doc_id]], gold, predicted, refs)))
+        batch.append((doc_id, diff_documents([cites(doc_id)], gold, predicted, refs)))
         if len(batch) == lazy.keep:
             write_pages(batch)
             batch = []

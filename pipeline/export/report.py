@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from pipeline.evaluate.diff import TableDiff, diffs_json
 from pipeline.models import Assertion, Document, Entity, Sentence
@@ -199,27 +199,67 @@ def _evidence_key(a: Assertion) -> tuple[object, ...]:
     return (p.doc_id, p.start, p.end, p.evidence, tuple(sorted(evidence_roles(a).items())))
 
 
+class EvidenceKeys:
+    """``_evidence_key`` of assertions, worked out once per assertion (the pages of a run show the same prose
+    assertions many times: every review citing a study shows its evidence)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Assertion, tuple[object, ...]]] = {}
+
+    def __call__(self, a: Assertion) -> tuple[object, ...]:
+        kept = self._kept.get(id(a))
+        if kept is None or kept[0] is not a:
+            kept = (a, _evidence_key(a))  # the assertion kept alive with its key: its id is not given to another
+            self._kept[id(a)] = kept
+        return kept[1]
+
+
+def evidence_id(a: Assertion) -> str:
+    """``_evidence_key`` as a short string, to store an evidence block with its document."""
+    import hashlib
+
+    return hashlib.blake2b(repr(_evidence_key(a)[1:]).encode(), digest_size=12).hexdigest()
+
+
+def evidence_fragment(doc: Document, assertions: Iterable[Assertion]) -> dict[str, str]:
+    """The evidence blocks of ``doc``'s prose assertions by ``evidence_id``: made where the document is in memory
+    (a batch worker), so that the run's report shows them without reading the document again."""
+    index = _DocIndex(doc)
+    return {evidence_id(a): _evidence_html(a, index) for a in assertions if a.provenance.source != "table"}
+
+
 def render_evidence(
     assertions: Iterable[Assertion],
     docs: Mapping[str, Document],
     rendered: dict[tuple[object, ...], str] | None = None,
+    fragments: Callable[[str], Mapping[str, str] | None] | None = None,
+    key_of: Callable[[Assertion], tuple[object, ...]] = _evidence_key,
 ) -> dict[tuple[object, ...], str]:
     """The evidence blocks of ``assertions`` by ``_evidence_key``, rendered document by document (each document
-    read once); those in ``rendered`` are taken from it, and the new ones added to it."""
+    read once); those in ``rendered`` are taken from it, and the new ones added to it. ``fragments``: doc_id ->
+    the blocks its worker made (``evidence_fragment``), taken before the document is read; ``key_of``: the
+    assertions' ``_evidence_key`` (an ``EvidenceKeys`` shared by the pages of a run)."""
     shared = {} if rendered is None else rendered
     blocks: dict[tuple[object, ...], str] = {}
     index: _DocIndex | None = None
+    made: Mapping[str, str] | None = None
     current: str | None = None
+    indexed = False
     for a in sorted(assertions, key=lambda a: a.provenance.doc_id):
-        key = _evidence_key(a)
+        key = key_of(a)
         if key in blocks:
             continue
         if key not in shared:
             if a.provenance.doc_id != current:  # sorted by document: each one read and indexed once
-                current = a.provenance.doc_id
-                doc = docs.get(current)
-                index = _DocIndex(doc) if doc is not None else None
-            shared[key] = _evidence_html(a, index)
+                current, index, indexed = a.provenance.doc_id, None, False
+                made = fragments(current) if fragments is not None else None
+            block = made.get(evidence_id(a)) if made is not None else None
+            if block is None:
+                if not indexed:
+                    doc = docs.get(current)
+                    index, indexed = (_DocIndex(doc) if doc is not None else None), True
+                block = _evidence_html(a, index)
+            shared[key] = block
         blocks[key] = shared[key]
     return blocks
 
@@ -233,12 +273,15 @@ def diff_html(
     diffs: list[TableDiff],
     docs: Iterable[Document] | Mapping[str, Document],
     rendered: dict[tuple[object, ...], str] | None = None,
+    fragments: Callable[[str], Mapping[str, str] | None] | None = None,
+    key_of: Callable[[Assertion], tuple[object, ...]] = _evidence_key,
 ) -> str:
     """A self-contained page: per table the figures, the gold rows beside the prose rows, coloured by status,
     each linked to its evidence sentences with the entities highlighted. ``docs`` may be a lazy mapping
     doc_id -> Document: only the documents whose evidence is shown are read, each once (the evidence is
     rendered document by document). ``rendered``: evidence blocks already rendered (for the pages of one run,
-    where reviews citing the same studies show the same evidence), filled as a side effect."""
+    where reviews citing the same studies show the same evidence), filled as a side effect; ``fragments`` and
+    ``key_of`` as in ``render_evidence``."""
     by_id = docs if isinstance(docs, Mapping) else {d.doc_id: d for d in docs}
     evidence: dict[int, tuple[str, Assertion]] = {}
 
@@ -293,12 +336,12 @@ def diff_html(
             )
         body.append("</table>")
     body.append("<h2>Evidence</h2>")
-    blocks = render_evidence([a for _, a in evidence.values()], by_id, rendered)
+    blocks = render_evidence([a for _, a in evidence.values()], by_id, rendered, fragments, key_of)
     for ident, a in evidence.values():
         body.append(
             f"<div class='evidence' id='{ident}'><h3>{ident}: {html.escape(a.relation)} "
             f"({html.escape(a.effect or 'association')}) — {html.escape(a.provenance.doc_id)} "
-            f"[{', '.join(map(str, a.refs))}]</h3>{blocks[_evidence_key(a)]}</div>"
+            f"[{', '.join(map(str, a.refs))}]</h3>{blocks[key_of(a)]}</div>"
         )
     style = (
         "body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;margin:1em 0}"

@@ -353,3 +353,26 @@ def test_batch_bioc_from_the_workers_fragments_equals_bioc_made_at_the_end(run, 
     assert (copy / "bioc.json").read_bytes() == (out / "bioc.json").read_bytes()
     assert (copy / "bioc.xml").read_bytes() == (out / "bioc.xml").read_bytes()
     assert json.loads((out / "bioc.json").read_text())["documents"]
+
+
+def test_batch_report_from_the_workers_fragments_equals_report_made_from_the_documents(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each worker keeps what the report shows of its document (cited references, evidence as HTML); the report's
+    pages made from those are the pages made by reading every document again (a run before they were kept)."""
+    from pipeline.export import database as db
+    from pipeline.export.files import write_outputs
+
+    _, out, _ = run
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    con = sqlite3.connect(copy / "evminer.sqlite")
+    assert con.execute("select count(*) from report_documents").fetchone()[0] == len(GOOD)
+    con.execute("delete from report_documents")
+    con.commit()
+    con.close()
+    shutil.rmtree(copy / "report")
+    write_outputs(db.connect(f"sqlite:///{copy / 'evminer.sqlite'}"), copy, {})
+    pages = sorted(p.name for p in (out / "report").glob("*.html"))
+    assert pages and pages == sorted(p.name for p in (copy / "report").glob("*.html"))
+    for name in pages:
+        assert (copy / "report" / name).read_bytes() == (out / "report" / name).read_bytes(), name
+    assert "class='evidence'" in (out / "report" / pages[0]).read_text()
