@@ -45,8 +45,8 @@ CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
 
 _NEGATION = re.compile(
-    r"\b(?:not(?! only)|no|never|neither|nor|without|failed to|unable to|unaffected|did not|does not|"
-    r"cannot|could not|insignificant|no longer)\b",
+    r"\b(?:not(?! only)|no|none|never|neither|nor|without|failed to|unable to|unaffected|did not|does not|"
+    r"cannot|could not|insignificant|no longer|argu\w* against)\b",
     re.IGNORECASE,
 )
 _NEGATED_AFTER = re.compile(
@@ -153,9 +153,11 @@ def _bare_activity(text: str, start: int, end: int) -> bool:
     return False
 
 
-# death or damage a stress other than a drug causes
+# death or damage a stress other than a drug causes, and the response to radiation ("the radioprotective effect")
 _STRESS_INDUCED = re.compile(
-    r"\b(?:radiation|irradiation|ir|x-ray|uv|hypoxia|starvation|heat|oxidative stress|h2o2)-induced\b", re.IGNORECASE
+    r"\b(?:(?:radiation|irradiation|ir|x-ray|uv|hypoxia|starvation|heat|oxidative stress|h2o2)-induced|"
+    r"radio[-‐]?(?:protect|resist|sensiti[sz]|toleran)\w*)\b",
+    re.IGNORECASE,
 )
 
 # a drug response named by reference to an earlier sentence
@@ -721,7 +723,12 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     for f in facts:
         for i in f.entities:
             roles = f.roles.get(i, set())
-            if doc.entities[i].label in DRUG_LABELS and "resisted" in roles and not roles & _NOT_RESISTED:
+            if (
+                doc.entities[i].label in DRUG_LABELS
+                and "resisted" in roles
+                and not roles & _NOT_RESISTED
+                and not _negated_mention(doc, f, i)
+            ):
                 for c in _drug_concepts(doc.entities[i]):
                     if c.name not in {r.name for r in resisted} and c.name not in _supportive():
                         resisted.append(c)
@@ -773,6 +780,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             # "exosomes from gefitinib-treated cells": the donors' drug; "chemotherapy-naive patients": none
             and not f.roles.get(i, set()) & _NOT_RESISTED
             and doc.entities[i].name not in _supportive()  # folinic acid beside 5-fluorouracil
+            and not _tool(doc, f, i)
+            and not _apposed_class(doc, i)
         ]
         drugs_here = _in_cue_clauses(doc, f, drugs_here)
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
@@ -784,7 +793,9 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                     drug_sources += [(c, doc.entities[i].start, 0.9, _first_sentence(doc, facts, c)) for c in specific]
                 else:
                     drug_sources.append((concept, doc.entities[i].start, 1.0, None))
-        if not drug_sources:
+        if not drug_sources and _RADIATION.search(text):
+            pass  # "increased the survival of cells after 2-8 Gy of ionising radiation": the radiation's response
+        elif not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
             elif specific and _CHEMO.search(text):
@@ -926,13 +937,75 @@ def _names_a_molecule(doc: Document, f: SentenceFacts) -> bool:
 _MOLECULE_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "VESICLE"])
 
 
+_RADIATION = re.compile(r"\b(?:radiation|irradiat\w*|radiotherapy|\d\s?Gy|X-rays?|gamma-rays?)\b", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:whereas|while|but|although|however)\b", re.IGNORECASE)
+
+
+def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
+    """A drug named in a negated statement of its clause ("did not change the sensitivity of recipient cells to
+    cisplatin or docetaxel"): no statement of the unit's other sentences is about it."""
+    e = doc.entities[i]
+    before = doc.text[max(f.span.start, e.start - 100) : e.start]
+    return bool(_NEGATION.search(_CLAUSE_CUT.split(before)[-1]))
+
+
+def _apposed_class(doc: Document, i: int) -> bool:
+    """A drug class that names the class of the drug after it ("the EGFR-TKI gefitinib", "the TGFBR1 kinase
+    inhibitor galunisertib"): the statement is about that drug."""
+    e = doc.entities[i]
+    if e.label != "DRUG_CLASS" or i + 1 >= len(doc.entities):
+        return False
+    after = doc.entities[i + 1]
+    return after.label == "DRUG" and after.start >= e.end and not doc.text[e.end : after.start].strip()
+
+
+def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:
+    """A drug named as the inhibitor of a molecule ("the P-gp inhibitor verapamil", "tariquidar, a P-gp
+    inhibitor") that blocks the effect under study: a tool of the experiment, not a drug the cells resist; unless
+    the paper states resistance or sensitivity to it somewhere ("the EGFR inhibitor gefitinib" in a paper on
+    gefitinib resistance)."""
+    roles = f.roles.get(i, set())
+    return "tool" in roles and "resisted" not in roles and doc.entities[i].name not in _resisted_in(doc)
+
+
+_RESPONSE_AFTER = re.compile(r"[\s)]*[-‐‑]?\s*(?:resist|sensitiv|insensitiv|refractor|toleran|respons)", re.IGNORECASE)
+_RESPONSE_BEFORE = re.compile(
+    r"\b(?:resist\w*|sensitiv\w*|refractory|toleran\w*|respon\w*|benefit)\s+(?:to|against|towards|from)\s+"
+    r"(?:the\s+)?(?:[\w/-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_RESISTED_MEMO: list[tuple[Document, frozenset[str]]] = []
+
+
+def _resisted_in(doc: Document) -> frozenset[str]:
+    """The names of the drugs whose resistance or sensitivity ``doc`` names anywhere ("gefitinib resistance",
+    "sensitivity to cisplatin"); worked out once per document."""
+    if _RESISTED_MEMO and _RESISTED_MEMO[0][0] is doc:
+        return _RESISTED_MEMO[0][1]
+    names = frozenset(
+        e.name
+        for e in doc.entities
+        if e.label in DRUG_LABELS
+        and (
+            _RESPONSE_AFTER.match(doc.text, e.end) or _RESPONSE_BEFORE.search(doc.text[max(0, e.start - 80) : e.start])
+        )
+    )
+    _RESISTED_MEMO[:] = [(doc, names)]
+    return names
+
+
 def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:
-    """The specific drugs (no class, no payload) a unit names."""
+    """The specific drugs (no class, no payload, no tool) a unit names."""
     out: list[Concept] = []
     for f in facts:
         for i in f.entities:
             e = doc.entities[i]
-            if e.label == "DRUG" and "payload" not in f.roles.get(i, set()):
+            if (
+                e.label == "DRUG"
+                and "payload" not in f.roles.get(i, set())
+                and not _tool(doc, f, i)
+                and not _negated_mention(doc, f, i)
+            ):
                 for c in _drug_concepts(e):
                     if c.name not in {o.name for o in out} and c.name not in _supportive():
                         out.append(c)

@@ -1106,3 +1106,39 @@ def test_hyphenated_inversions_reagents_and_antibodies(text: str, expected: set[
 )
 def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a drug named as the inhibitor of a molecule is a tool of the experiment
+            "Results\n\nExosomal ABCB1 conferred paclitaxel resistance on recipient cells, and the effect was abolished "
+            "by the P-gp inhibitor verapamil.",
+            {("ABCB1", "paclitaxel", "confers_resistance")},
+        ),
+        (  # ... unless the paper states resistance to it
+            "Results\n\nExosomal miR-21 reduced the sensitivity of lung cancer cells to the EGFR inhibitor gefitinib.",
+            {("miR-21", "gefitinib", "confers_resistance")},
+        ),
+        (  # a class that names the drug after it: the statement is the drug's
+            "Results\n\nExosomal miR-214 reduced the response of lung cancer cells to the EGFR-TKI gefitinib.",
+            {("miR-214", "gefitinib", "confers_resistance")},
+        ),
+        (  # "none of" denies
+            "Results\n\nNone of the exosomal miRNAs, including miR-155, differed between responders and "
+            "non-responders to nivolumab.",
+            set(),
+        ),
+        (  # survival after radiation is no drug response, and a negated statement's drugs go to no other sentence
+            "Results\n\nExosomal miR-24 increased the survival of recipient cells after 4 Gy of irradiation. "
+            "By contrast, the exosomes did not change the sensitivity of the cells to cisplatin.",
+            set(),
+        ),
+        (  # a response to radiation named by an adjective
+            "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
+            set(),
+        ),
+    ],
+)
+def test_full_abstract_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
