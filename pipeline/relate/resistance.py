@@ -99,7 +99,7 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
 _LOST_ABILITY = re.compile(
     r"\b(?:lost|lose|loses|losing|lacked|abolished|abrogated|eliminated|blocked|prevented)\s+(?:the|its|their)\s+"
     r"(?:ability|capacity|capability|potential)\s+(?:of\s+(?:\w+\s+){1,3})?to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|not\s+able|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
-    r"(?:\w+\s+){0,1}$",
+    r"(?:\w+\s+){0,1}$|\b(?:lost|lose|loses|losing)\s+(?:(?:most|much|part|all|some)\s+of\s+)?(?:the|its|their)\s+$",
     re.IGNORECASE,
 )
 
@@ -394,8 +394,9 @@ def _hedge_re() -> re.Pattern[str]:
 
 @cache
 def _clause_break_re() -> re.Pattern[str]:
-    words = [re.escape(w) for w in load_engine().ruleset.clause_breaks if w != "."]
-    return re.compile(r"(?:;|\b(?:" + "|".join(w for w in words if w != ";") + r")\b)", re.IGNORECASE)
+    # "not only ... but also" joins two predicates of one clause
+    words = [re.escape(w) + (r"(?!\s+also)" if w == "but" else "") for w in load_engine().ruleset.clause_breaks]
+    return re.compile(r"(?:;|\b(?:" + "|".join(w for w in words if w not in (";", r"\.")) + r")\b)", re.IGNORECASE)
 
 
 def _clauses(doc: Document, f: SentenceFacts) -> Callable[[int], int]:
@@ -782,6 +783,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and doc.entities[i].name not in _supportive()  # folinic acid beside 5-fluorouracil
             and not _tool(doc, f, i)
             and not _apposed_class(doc, i)
+            # "..., while the same exosomes had no effect on the response to X": a negated clause with no statement
+            and not (_negated_mention(doc, f, i) and not _cue_in_clause(doc, f, i))
         ]
         drugs_here = _in_cue_clauses(doc, f, drugs_here)
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
@@ -819,6 +822,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if ci is None and drug.name in payloads:
                     continue
                 cue = _nearest(f.cues, c_offset, d_offset)
+                if ci is not None and _other_mention_states(doc, f, ci, cs, cargo, cue):
+                    continue
                 # a knock-down in another clause ("..., whereas exosomes from X-depleted cells had no effect")
                 # turns no statement of this one
                 turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
@@ -941,12 +946,31 @@ _RADIATION = re.compile(r"\b(?:radiation|irradiat\w*|radiotherapy|\d\s?Gy|X-rays
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:whereas|while|but|although|however)\b", re.IGNORECASE)
 
 
+def _cue_in_clause(doc: Document, f: SentenceFacts, i: int) -> bool:
+    """A statement of the sentence stands in the clause of entity ``i``."""
+    clause = _clauses(doc, f)
+    here = clause(doc.entities[i].start)
+    return any(here in (clause(c.start), clause(c.end - 1)) for c in f.cues)
+
+
 def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
     """A drug named in a negated statement of its clause ("did not change the sensitivity of recipient cells to
     cisplatin or docetaxel"): no statement of the unit's other sentences is about it."""
     e = doc.entities[i]
     before = doc.text[max(f.span.start, e.start - 100) : e.start]
     return bool(_NEGATION.search(_CLAUSE_CUT.split(before)[-1]))
+
+
+def _other_mention_states(doc: Document, f: SentenceFacts, ci: int, cs: int, cargo: list[int], cue: Cue) -> bool:
+    """Another mention of the same cargo stands in the cue's clause and this one does not ("miR-92a-3p targeted
+    BTG2; when miR-92a-3p was inhibited, their exosomes no longer protected cells from DDP"): that mention, with
+    what it says of the cargo (inhibited), is the statement's."""
+    if cs != f.index or _same_clause(doc, f, doc.entities[ci].start, cue):
+        return False
+    name = doc.entities[ci].name
+    return any(
+        j != ci and doc.entities[j].name == name and _same_clause(doc, f, doc.entities[j].start, cue) for j in cargo
+    )
 
 
 def _apposed_class(doc: Document, i: int) -> bool:

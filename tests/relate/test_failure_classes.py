@@ -1134,6 +1134,26 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "By contrast, the exosomes did not change the sensitivity of the cells to cisplatin.",
             set(),
         ),
+        (  # of two mentions of a cargo, the one in the statement's clause says what it is (inhibited)
+            "Results\n\nExosomal miR-92a targeted BTG2 in recipient cells; when miR-92a was inhibited in CAFs, their "
+            "exosomes no longer protected cervical cancer cells from cisplatin.",
+            {("miR-92a", "cisplatin", "confers_resistance")},
+        ),
+        (  # "had been silenced" inverts; "not only ... but also" is one clause
+            "Results\n\nExosomes from DU145 cells in which miR-145 had been silenced not only lost this activity but "
+            "also induced docetaxel resistance in parental cells.",
+            {("miR-145", "docetaxel", "sensitizes")},
+        ),
+        (  # a drug in a negated clause with no statement of its own
+            "Results\n\nExosomal miR-221 conferred imatinib resistance on K562 cells, while the same exosomes had no "
+            "effect on the response to nilotinib.",
+            {("miR-221", "imatinib", "confers_resistance")},
+        ),
+        (  # "lost most of their protective activity" after a silencing: the cargo protects
+            "Results\n\nExosomal CLU protected recipient cells from docetaxel. Exosomes from cells in which CLU had "
+            "been silenced lost most of their protective activity against docetaxel.",
+            {("CLU", "docetaxel", "confers_resistance")},
+        ),
         (  # a response to radiation named by an adjective
             "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
             set(),
