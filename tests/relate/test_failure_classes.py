@@ -846,7 +846,9 @@ def test_a_lost_ability_after_a_knockdown(text: str, expected: set[tuple[str, st
 def test_the_head_of_an_exosomal_axis_is_the_cargo() -> None:
     """ "The exosomal circ-X/miR-Y axis": circ-X is in the vesicles, miR-Y its target."""
     rows = _rows("Results\n\nThe exosomal circ_0005963/miR-122 axis promoted oxaliplatin resistance.")
-    assert [(c.name, [t.name for t in a.target_genes]) for a in rows for c in a.cargo] == [("circ0005963", ["miR-122"])]
+    assert [(c.name, [t.name for t in a.target_genes]) for a in rows for c in a.cargo] == [
+        ("hsa_circ_0005963", ["miR-122"])
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1001,7 +1003,7 @@ def _review_rows(text: str) -> set[tuple[str, str, str | None, tuple[int, ...]]]
             "the cisplatin IC50 of recipient cells [33].",
             {
                 ("miR-100-5p", "cisplatin", "confers_resistance", (31,)),
-                ("circ0014235", "cisplatin", "confers_resistance", (33,)),
+                ("hsa_circ_0014235", "cisplatin", "confers_resistance", (33,)),
             },
         ),
         (  # every drug the study's statement names
