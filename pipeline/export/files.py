@@ -13,15 +13,17 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from pipeline.export import database as db
 from pipeline.export.schema import LIST_COLUMNS as ASSERTION_LISTS
 from pipeline.models import Assertion, Citation, Document
+
+if TYPE_CHECKING:  # pandas is imported where the summary outputs are written, not in every batch worker
+    import pandas as pd
 
 
 @contextlib.contextmanager
@@ -95,6 +97,8 @@ class _Recent(OrderedDict):  # type: ignore[type-arg]
 def _query_frames(
     engine: Engine, table: Any, chunk: int = 5000, exclude: tuple[str, ...] = ()
 ) -> Iterator[pd.DataFrame]:
+    import pandas as pd
+
     columns = [c for c in table.columns if c.name not in exclude]
     with engine.connect() as conn:
         yield from pd.read_sql(select(*columns).order_by(*table.primary_key.columns), conn, chunksize=chunk)

@@ -97,6 +97,14 @@ def ends_with_abbreviation(text: str) -> bool:
     return word.rstrip(".").lower() in ABBREVIATIONS and word.endswith(".")
 
 
+# words that open sentences and are no surname: after "DNase I." or "complex I." they start a new sentence
+_FUNCTION_WORD_RE = re.compile(
+    r"(?:In|The|These|This|That|Those|We|Our|Here|However|Moreover|Furthermore|Finally|Thus|Therefore|Together|"
+    r"Taken|Overall|It|Its|They|Both|All|No|After|When|Using|Among|Compared|Collectively|Conversely|Similarly|"
+    r"Notably|Importantly|Interestingly|Consistently|Additionally|Further|To|For|By|With|At|As|Of|On|A|An)\b"
+)
+
+
 def split_sentences(text: str, breaks: Iterable[int] = ()) -> list[tuple[int, int]]:
     """Split ``text`` into sentences.
 
@@ -120,7 +128,9 @@ def split_sentences(text: str, breaks: Iterable[int] = ()) -> list[tuple[int, in
             bare = word.rstrip(".").lower()
             if bare in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
                 continue
-            if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+            if re.fullmatch(r"[A-Z]", word) and _FUNCTION_WORD_RE.match(text, nxt.start(2)):
+                pass  # "protected from DNase I. In a cohort ...": a numeral before a sentence, no name follows
+            elif re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
                 continue  # an initial ("B. Smith") or dotted abbreviation ("e.g", "U.S")
         cuts.add(m.end())
     spans: list[tuple[int, int]] = []

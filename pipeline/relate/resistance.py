@@ -160,6 +160,16 @@ _STRESS_INDUCED = re.compile(
     re.IGNORECASE,
 )
 
+# what enzymes or handling do to the vesicles' contents, no drug ("protected from DNase I", "resistant to RNase
+# treatment")
+_NO_DRUG_AFTER = re.compile(
+    r"\s*(?:(?:from|to|against|by)\s+)?(?:the\s+)?(?:DNase|RNase|DNAse|RNAse|nucleases?|proteinase|proteases?|trypsin|"
+    r"pepsin|enzymatic|degradation|digestion|freeze|freezing|sonication|detergents?)\b",
+    re.IGNORECASE,
+)
+
+_ENZYME = re.compile(r"\b(?:DNase|RNase|DNAse|RNAse|nucleases?|proteinase\s+K|trypsin)\b", re.IGNORECASE)
+
 # a drug response named by reference to an earlier sentence
 _THIS_EFFECT = re.compile(
     r"\b(?:this|that|these|those|such|the\s+same)\s+(?:\w+\s+)?(?:effects?|phenotypes?)\b(?!\s+(?:of|on)\b)",
@@ -257,6 +267,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue
         if _bare_activity(text, m.start, m.end):
             continue  # "EVs with pro-metastatic activity": an activity, no drug's
+        if _NO_DRUG_AFTER.match(text, m.end) or _ENZYME.search(text, m.start, m.end):
+            continue  # "protected from DNase I", "resistant to RNase": the vesicles' lumen, no drug's response
         if _STRESS_INDUCED.search(text[m.start : m.end]):
             continue  # "reduced radiation-induced DNA damage and apoptosis": the radiation's effect, no drug's
         if _reagent_word(text, m.start, spans):
@@ -465,6 +477,18 @@ def _machinery() -> frozenset[str]:
 
 
 @cache
+def _never_cargo() -> frozenset[str]:
+    return frozenset(load_engine().ruleset.never_cargo)
+
+
+_GENOTYPE_AFTER = re.compile(
+    r"\s*[-‐]?\s*(?:mutations?|mutant|mutated|variants?|alterations?|amplification|fusions?|rearrangements?|"
+    r"(?:copy[-\s]number\s+)?gains?|deletions?)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
 def _supportive() -> frozenset[str]:
     return frozenset(load_engine().ruleset.supportive_drugs)
 
@@ -652,6 +676,10 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     roles = facts.roles.get(i, set())
     if e.name in _machinery():
         return False  # Rab27a, nSMase2: what releases the vesicles, not what they carry
+    if e.name in _never_cargo():
+        return False  # cell-free DNA: the fraction outside the vesicles
+    if "status" in roles and _GENOTYPE_AFTER.match(doc.text, e.end):
+        return False  # "ESR1 mutations in EV-DNA": the DNA's genotype, the DNA is the cargo
     if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
         return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:

@@ -126,6 +126,9 @@ class RuleSet(BaseModel):
     # HGNC symbols of the cell's vesicle-release machinery (Rab27a, nSMase2): knocked down, they stop the release,
     # so a statement on their loss is one on the vesicles, and they are never a cargo
     secretion_machinery: list[str] = []
+    # canonical names of analytes that are outside the vesicles by definition (cell-free DNA, circulating tumour
+    # DNA): compared with EV cargo, never EV cargo themselves
+    never_cargo: list[str] = []
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
     rules: list[Rule]

@@ -22,6 +22,11 @@ def _split(text: str) -> list[str]:
         ("It is high. miR-155 was described.", ["It is high.", "miR-155 was described."]),
         ("Table 2. Deregulation of miRNAs", ["Table 2. Deregulation of miRNAs"]),
         ("B. Smith showed it. Then.", ["B. Smith showed it.", "Then."]),
+        (
+            "It was protected from DNase I. In a cohort it rose.",
+            ["It was protected from DNase I.", "In a cohort it rose."],
+        ),
+        ("as shown by Smith J. Brown later.", ["as shown by Smith J. Brown later."]),
         ("A value of 3.5 mg. Next.", ["A value of 3.5 mg.", "Next."]),
         ("Is it? Yes! Done.", ["Is it?", "Yes!", "Done."]),
         ("(This is new.) Next one.", ["(This is new.)", "Next one."]),

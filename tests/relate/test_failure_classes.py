@@ -1156,6 +1156,16 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "been silenced lost most of their protective activity against docetaxel.",
             {("CLU", "docetaxel", "confers_resistance")},
         ),
+        (  # a gene's mutation in vesicle DNA is the DNA's genotype: the DNA is the cargo; cell-free DNA is none
+            "Results\n\nESR1 mutations in plasma EV-DNA predicted resistance to aromatase inhibitors, more often than "
+            "in cfDNA.",
+            {("DNA", "aromatase inhibitors", "predicts_resistance")},
+        ),
+        (  # what an enzyme does to the vesicles' contents is no drug response
+            "Results\n\nMost mutant DNA resided in the lumen of small EVs and was protected from DNase I. In patients "
+            "receiving gefitinib, T790M in EV-DNA predicted resistance to gefitinib.",
+            {("DNA", "gefitinib", "predicts_resistance")},
+        ),
         (  # a response to radiation named by an adjective
             "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
             set(),
