@@ -67,9 +67,10 @@ _NOT_EV_AFTER = re.compile(
     r"acetylcholine|zinc|nucleotide|pools?|cycling|recycling|tethering|priming)\b",
     re.I,
 )
-# a mention whose own predicate denies a difference ("..., whereas miR-17-5p did not differ")
+# a mention whose own predicate denies a difference ("..., whereas miR-17-5p did not differ"), after an insert
+# between commas too ("miR-200b, previously linked to outcome, was not associated with ...")
 _NO_DIFFERENCE = re.compile(
-    r"^[^,;.]{0,25}?\b(?:(?:did|does|do)\s+not\s+(?:differ|change|vary|correlate)|(?:was|were|is|are|remained)\s+not\s+"
+    r"^(?:\s*,[^,;.]{0,80},)?[^,;.]{0,25}?\b(?:(?:did|does|do)\s+not\s+(?:differ|change|vary|correlate)|(?:was|were|is|are|remained)\s+not\s+"
     r"(?:significantly\s+)?(?:different|changed|altered|associated|correlated|related))",
     re.IGNORECASE,
 )
@@ -136,7 +137,8 @@ _NOMINAL_SUBJECT = re.compile(
 _OTHER_ACTIVITY = re.compile(
     r"\b(?:pro-?metastatic|metastatic|pro-?tumou?rigenic|tumou?rigenic|migratory|invasive|angiogenic|pro-?angiogenic|"
     r"enzymatic|enzyme|kinase|phosphatase|transcriptional|promoter|luciferase|reporter|catalytic|biological|"
-    r"immunosuppressive|immunomodulatory|suppressive|proliferative|stem(?:-like)?|telomerase|protease|ATPase)\s+activity$",
+    r"immunosuppressive|immunomodulatory|suppressive|proliferative|stem(?:-like)?|telomerase|protease|ATPase)\s+"
+    r"(?:activity|activities|effects?)$",
     re.IGNORECASE,
 )
 
@@ -145,11 +147,12 @@ def _bare_activity(text: str, start: int, end: int) -> bool:
     """A cue that begins or ends on an activity that is no drug's: "EVs with pro-metastatic activity",
     "luciferase activity" (an activity named by what it does, not a drug's anti-tumour activity)."""
     cue = text[start:end].lower()
-    if cue.endswith("activity"):
-        return bool(_OTHER_ACTIVITY.search(text, max(0, end - 40), end))
-    if cue.startswith("activity"):
-        head = start + len("activity")
-        return bool(_OTHER_ACTIVITY.search(text, max(0, head - 40), head))
+    for word in ("activity", "activities", "effects", "effect"):
+        if cue.endswith(word):
+            return bool(_OTHER_ACTIVITY.search(text, max(0, end - 40), end))
+        if cue.startswith(word):
+            head = start + len(word)
+            return bool(_OTHER_ACTIVITY.search(text, max(0, head - 40), head))
     return False
 
 
@@ -165,6 +168,13 @@ _STRESS_INDUCED = re.compile(
 _NO_DRUG_AFTER = re.compile(
     r"\s*(?:(?:from|to|against|by)\s+)?(?:the\s+)?(?:DNase|RNase|DNAse|RNAse|nucleases?|proteinase|proteases?|trypsin|"
     r"pepsin|enzymatic|degradation|digestion|freeze|freezing|sonication|detergents?)\b",
+    re.IGNORECASE,
+)
+
+# a comma insert that reports earlier work, just before a cue
+_EARLIER_INSERT = re.compile(
+    r",\s*(?:which|that)?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:previously|formerly|"
+    r"once|earlier|recently)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -269,6 +279,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "EVs with pro-metastatic activity": an activity, no drug's
         if _NO_DRUG_AFTER.match(text, m.end) or _ENZYME.search(text, m.start, m.end):
             continue  # "protected from DNase I", "resistant to RNase": the vesicles' lumen, no drug's response
+        if _EARLIER_INSERT.search(text, 0, m.start):
+            continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
         if _STRESS_INDUCED.search(text[m.start : m.end]):
             continue  # "reduced radiation-induced DNA damage and apoptosis": the radiation's effect, no drug's
         if _reagent_word(text, m.start, spans):
@@ -770,7 +782,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         if "payload" in r and "resisted" not in r and doc.entities[i].label in DRUG_LABELS
         for c in _drug_concepts(doc.entities[i])
     }
-    chemo_unit = any(_CHEMO.search(doc.span_text(f.span)) for f in facts)
+    chemo_unit = any(_affirmed_chemo(doc.span_text(f.span)) for f in facts)
 
     _resolve_anaphoric_cues(facts)
     pairs: list[_Pair] = []
@@ -781,7 +793,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             for i in f.entities
             if _is_cargo(doc, f, i, context)
             # "..., whereas miR-17-5p did not differ": a cargo whose own predicate is negated states nothing
-            and not _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 50])
+            and not _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 160])
         ]
         if not f.cues:
             if cargo:
@@ -946,7 +958,7 @@ def _unit_pairs(
             e = doc.entities[i]
             if e.name in _vesicle_markers():
                 continue  # "exosomes were confirmed by the expression of HSP70 and CD63"
-            if _NO_DIFFERENCE.match(doc.text[e.end : e.end + 50]):
+            if _NO_DIFFERENCE.match(doc.text[e.end : e.end + 160]):
                 continue  # "..., whereas miR-17-5p did not differ": no part of the finding
             if named_cargo and e.name not in in_vesicles:
                 continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
@@ -979,6 +991,12 @@ def _cue_in_clause(doc: Document, f: SentenceFacts, i: int) -> bool:
     clause = _clauses(doc, f)
     here = clause(doc.entities[i].start)
     return any(here in (clause(c.start), clause(c.end - 1)) for c in f.cues)
+
+
+def _affirmed_chemo(text: str) -> bool:
+    """The sentence speaks of chemotherapy, not only to deny it ("None of the patients received adjuvant
+    chemotherapy")."""
+    return any(not _NEGATION.search(_CLAUSE_CUT.split(text[: m.start()])[-1]) for m in _CHEMO.finditer(text))
 
 
 def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:

@@ -1166,6 +1166,26 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "receiving gefitinib, T790M in EV-DNA predicted resistance to gefitinib.",
             {("DNA", "gefitinib", "predicts_resistance")},
         ),
+        (  # a cue in an insert that reports earlier work, beside a denied association
+            "Results\n\nsEV miR-200b, previously linked to ovarian cancer outcome, was not associated with platinum "
+            "response.",
+            set(),
+        ),
+        (  # chemotherapy named only to deny it is no drug of the study
+            "Serum exosomal CRNDE predicts early recurrence of hepatocellular carcinoma after resection\n\nNone of the "
+            "patients received adjuvant chemotherapy. High exosomal CRNDE predicted early recurrence.",
+            set(),
+        ),
+        (  # "pro-metastatic effects" are no drug's
+            "Results\n\nKnockdown of SNHG17 in CAFs abolished the pro-metastatic effects of CAF-Exos. Patients had "
+            "received doxorubicin and cisplatin chemotherapy.",
+            set(),
+        ),
+        (  # a drug used as a reagent is a tool
+            "Results\n\nEVs from PD-L1-knockout cells were much less suppressive, and the effect of wild-type EVs was "
+            "reversed by an anti-PD-L1 antibody used as an experimental reagent.",
+            set(),
+        ),
         (  # a response to radiation named by an adjective
             "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
             set(),
