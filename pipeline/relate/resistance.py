@@ -71,7 +71,8 @@ _NOT_EV_AFTER = re.compile(
 # between commas too ("miR-200b, previously linked to outcome, was not associated with ...")
 _NO_DIFFERENCE = re.compile(
     r"^(?:\s*,[^,;.]{0,80},)?[^,;.]{0,25}?\b(?:(?:did|does|do)\s+not\s+(?:differ|change|vary|correlate)|(?:was|were|is|are|remained)\s+not\s+"
-    r"(?:significantly\s+)?(?:different|changed|altered|associated|correlated|related))",
+    r"(?:significantly\s+)?(?:different|changed|altered|associated|correlated|related|enriched|detect\w*|present|found|"
+    r"increased|elevated|upregulated|up-regulated))",
     re.IGNORECASE,
 )
 _RNA_EXOSOME_BEFORE = re.compile(r"\bRNA\s+$")
@@ -495,7 +496,8 @@ def _never_cargo() -> frozenset[str]:
 
 _GENOTYPE_AFTER = re.compile(
     r"\s*[-‐]?\s*(?:mutations?|mutant|mutated|variants?|alterations?|amplification|fusions?|rearrangements?|"
-    r"(?:copy[-\s]number\s+)?gains?|deletions?)\b",
+    r"(?:copy[-\s]number\s+)?gains?|deletions?|ITD|TKD|(?:kinase\s+domain\s+)?mutations?|"
+    r"[A-Z]\d{2,4}(?:[A-Z*]|fs|del)|exon\s+\d+|-?independent)\b",
     re.IGNORECASE,
 )
 
@@ -690,8 +692,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # Rab27a, nSMase2: what releases the vesicles, not what they carry
     if e.name in _never_cargo():
         return False  # cell-free DNA: the fraction outside the vesicles
-    if "status" in roles and _GENOTYPE_AFTER.match(doc.text, e.end):
-        return False  # "ESR1 mutations in EV-DNA": the DNA's genotype, the DNA is the cargo
+    if e.label == "GENE" and _GENOTYPE_AFTER.match(doc.text, e.end):
+        return False  # "ESR1 mutations in EV-DNA", "FLT3-ITD cells": a genotype, no molecule the vesicles carry
     if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
         return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:

@@ -1186,6 +1186,11 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "reversed by an anti-PD-L1 antibody used as an experimental reagent.",
             set(),
         ),
+        (  # a genotype of the recipient cells is no cargo; a molecule found absent from the vesicles neither
+            "Results\n\nEndothelial sEVs delivered GAS6 to FLT3-ITD leukaemia cells and blunted the response to "
+            "gilteritinib. HER2 and EGFR were not detectable in the sEVs.",
+            {("GAS6", "gilteritinib", "confers_resistance")},
+        ),
         (  # a response to radiation named by an adjective
             "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
             set(),
