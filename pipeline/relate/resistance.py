@@ -172,6 +172,10 @@ _NO_DRUG_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
+# (a noun: "promoted, whereas X reversed, TMZ resistance" shares its object and is a verb)
+_LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
+
 # a comma insert that reports earlier work, just before a cue
 _EARLIER_INSERT = re.compile(
     r",\s*(?:which|that)?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:previously|formerly|"
@@ -280,6 +284,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "EVs with pro-metastatic activity": an activity, no drug's
         if _NO_DRUG_AFTER.match(text, m.end) or _ENZYME.search(text, m.start, m.end):
             continue  # "protected from DNase I", "resistant to RNase": the vesicles' lumen, no drug's response
+        if _LIST_ITEM_START.match(text, m.start):
+            continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
         if _STRESS_INDUCED.search(text[m.start : m.end]):

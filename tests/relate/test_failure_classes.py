@@ -1191,6 +1191,11 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "gilteritinib. HER2 and EGFR were not detectable in the sEVs.",
             {("GAS6", "gilteritinib", "confers_resistance")},
         ),
+        (  # a list of processes is no statement on them
+            "Results\n\nExosomes play roles in angiogenesis, immune suppression, tumor metastasis, and "
+            "chemoresistance.",
+            set(),
+        ),
         (  # a response to radiation named by an adjective
             "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
             set(),
