@@ -334,43 +334,35 @@ def test_batch_sends_the_largest_files_first(tmp_path: Path) -> None:
     assert [Path(k).name for k in order] == ["b_long.txt", "c_medium.txt", "a_short.txt"]
 
 
-def test_batch_bioc_from_the_workers_fragments_equals_bioc_made_at_the_end(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Each worker keeps its document's BioC in the run's database; the run's bioc.json/bioc.xml put them together.
-    The same files come out when they are made from the documents and assertions at the end (a run written
-    before the fragments were kept)."""
+def _outputs_without_fragments(out: Path, copy: Path, table: str) -> None:
+    """The run's outputs made again in ``copy`` as a run before the workers kept ``table``'s fragments makes
+    them: from the documents and assertions."""
     from pipeline.export import database as db
     from pipeline.export.files import write_outputs
 
-    _, out, _ = run
-    copy = tmp_path / "out"
     shutil.copytree(out, copy)
     con = sqlite3.connect(copy / "evminer.sqlite")
-    assert con.execute("select count(*) from bioc_documents").fetchone()[0] == len(GOOD)
-    con.execute("delete from bioc_documents")
-    con.commit()
-    con.close()
-    write_outputs(db.connect(f"sqlite:///{copy / 'evminer.sqlite'}"), copy, {}, report=False)
-    assert (copy / "bioc.json").read_bytes() == (out / "bioc.json").read_bytes()
-    assert (copy / "bioc.xml").read_bytes() == (out / "bioc.xml").read_bytes()
-    assert json.loads((out / "bioc.json").read_text())["documents"]
-
-
-def test_batch_report_from_the_workers_fragments_equals_report_made_from_the_documents(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Each worker keeps what the report shows of its document (cited references, evidence as HTML); the report's
-    pages made from those are the pages made by reading every document again (a run before they were kept)."""
-    from pipeline.export import database as db
-    from pipeline.export.files import write_outputs
-
-    _, out, _ = run
-    copy = tmp_path / "out"
-    shutil.copytree(out, copy)
-    con = sqlite3.connect(copy / "evminer.sqlite")
-    assert con.execute("select count(*) from report_documents").fetchone()[0] == len(GOOD)
-    con.execute("delete from report_documents")
+    assert con.execute(f"select count(*) from {table}").fetchone()[0] == len(GOOD)
+    con.execute(f"delete from {table}")
     con.commit()
     con.close()
     shutil.rmtree(copy / "report")
     write_outputs(db.connect(f"sqlite:///{copy / 'evminer.sqlite'}"), copy, {})
+
+
+@pytest.mark.parametrize("table", ["bioc_documents", "report_documents"])
+def test_batch_outputs_from_the_workers_fragments_equal_outputs_made_at_the_end(
+    run, tmp_path: Path, table: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Each worker keeps its document's BioC and what the report shows of it (cited references, evidence as
+    HTML); the run's bioc.json/bioc.xml and report pages put together from those are the files made from the
+    documents and assertions at the end (a run written before the fragments were kept)."""
+    _, out, _ = run
+    copy = tmp_path / "out"
+    _outputs_without_fragments(out, copy, table)
+    assert (copy / "bioc.json").read_bytes() == (out / "bioc.json").read_bytes()
+    assert (copy / "bioc.xml").read_bytes() == (out / "bioc.xml").read_bytes()
+    assert json.loads((out / "bioc.json").read_text())["documents"]
     pages = sorted(p.name for p in (out / "report").glob("*.html"))
     assert pages and pages == sorted(p.name for p in (copy / "report").glob("*.html"))
     for name in pages:
