@@ -21,10 +21,11 @@ records the rules that made it (``method``) and a confidence.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
 from pipeline.relate.rules import EffectName, RuleMatch, load_engine
@@ -44,40 +45,60 @@ _DIRECT_EV = 0.7  # an "EV" pair this confident is a statement of its own, besid
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
 
-_NEGATION = re.compile(
-    r"\b(?:not(?! only)|no|none|never|neither|nor|without|failed to|unable to|unaffected|did not|does not|"
-    r"cannot|could not|insignificant|no longer|argu\w* against)\b",
-    re.IGNORECASE,
-)
-_NEGATED_AFTER = re.compile(
-    r"^[^,;.]{0,25}?\b(?:(?:was|were|is|are|remained)\s+(?:not|in)significant|(?:was|were|is|are)\s+not\b|"
-    r"did not|does not|do not|could not|failed)",
-    re.IGNORECASE,
-)
+
+class _Phrase:
+    """A regular expression of the rule file's ``phrases`` (validated with its examples there), compiled when first
+    used: the words around cues that the token rules cannot say ("did not", "previously linked to", ...)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return load_engine().ruleset.phrases[self.name].compiled()
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text)
+
+
+# the phrases (models/patterns/resistance.json says what each one is, with its examples)
+_NEGATION = _Phrase("NEGATION")
+_NEGATED_AFTER = _Phrase("NEGATED_AFTER")
+_NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
+_NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
+_NO_DIFFERENCE = _Phrase("NO_DIFFERENCE")
+_RNA_EXOSOME_BEFORE = _Phrase("RNA_EXOSOME_BEFORE")
+_RNA_EXOSOME_AFTER = _Phrase("RNA_EXOSOME_AFTER")
+_NOT_EV_WORD = _Phrase("NOT_EV_WORD")
+_LOST_ABILITY = _Phrase("LOST_ABILITY")
+_LOW_RESPONSE = _Phrase("LOW_RESPONSE")
+_INSERT_OPEN = _Phrase("INSERT_OPEN")
+_NOMINAL_SUBJECT = _Phrase("NOMINAL_SUBJECT")
+_OTHER_ACTIVITY = _Phrase("OTHER_ACTIVITY")
+_STRESS_INDUCED = _Phrase("STRESS_INDUCED")
+_NO_DRUG_AFTER = _Phrase("NO_DRUG_AFTER")
+_EARLIER_INSERT = _Phrase("EARLIER_INSERT")
+_ENZYME = _Phrase("ENZYME")
+_THIS_EFFECT = _Phrase("THIS_EFFECT")
+_ANAPHOR = _Phrase("ANAPHOR")
+_CHEMO = _Phrase("CHEMO")
+_ASSOC_WORD = _Phrase("ASSOC_WORD")
+_GENOTYPE_AFTER = _Phrase("GENOTYPE_AFTER")
+_THERAPY_RE = _Phrase("THERAPY")
+_COORDINATION = _Phrase("COORDINATION")
+_DRUG_COMBINATION = _Phrase("DRUG_COMBINATION")
+_RADIATION = _Phrase("RADIATION")
+_RESPONSE_AFTER = _Phrase("RESPONSE_AFTER")
+_RESPONSE_BEFORE = _Phrase("RESPONSE_BEFORE")
+
+
 VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
-# vesicle words that name no extracellular vesicle: the cell's own vesicles ("synaptic vesicles", "vesicle
-# trafficking", "cytoplasmic vesicular structures"), an organ ("seminal vesicle", "vesical") or another word
-_NOT_EV_BEFORE = re.compile(
-    r"\b(?:synaptic|secretory|transport|intracellular|cytoplasmic|cytosolic|endocytic|endosomal|coated|COPI|COPII|"
-    r"seminal|storage|dense-core|autophagic|phagocytic|pinocytic|Golgi|acidic|zymogen)\s+$",
-    re.I,
-)
-_NOT_EV_AFTER = re.compile(
-    r"\s*(?:trafficking|transport\w*|structures?|fusion|docking|budding|exocytosis|stomatitis|monoamine|glutamate|"
-    r"acetylcholine|zinc|nucleotide|pools?|cycling|recycling|tethering|priming)\b",
-    re.I,
-)
-# a mention whose own predicate denies a difference ("..., whereas miR-17-5p did not differ"), after an insert
-# between commas too ("miR-200b, previously linked to outcome, was not associated with ...")
-_NO_DIFFERENCE = re.compile(
-    r"^(?:\s*,[^,;.]{0,80},)?[^,;.]{0,25}?\b(?:(?:did|does|do)\s+not\s+(?:differ|change|vary|correlate)|(?:was|were|is|are|remained)\s+not\s+"
-    r"(?:significantly\s+)?(?:different|changed|altered|associated|correlated|related|enriched|detect\w*|present|found|"
-    r"increased|elevated|upregulated|up-regulated))",
-    re.IGNORECASE,
-)
-_RNA_EXOSOME_BEFORE = re.compile(r"\bRNA\s+$")
-_RNA_EXOSOME_AFTER = re.compile(r"\s+(?:complex|subunits?|components?|core)\b", re.IGNORECASE)
-_NOT_EV_WORD = re.compile(r"vesic(?:ant|al|o\w+|ul(?:ar)?\s+stomatitis)\b", re.I)
 
 
 def vesicle_words(text: str) -> Iterator[re.Match[str]]:
@@ -98,49 +119,10 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
-_LOST_ABILITY = re.compile(
-    r"\b(?:lost|lose|loses|losing|lacked|abolished|abrogated|eliminated|blocked|prevented)\s+(?:the|its|their)\s+"
-    r"(?:ability|capacity|capability|potential)\s+(?:of\s+(?:\w+\s+){1,3})?to\s+(?:\w+\s+){0,2}$|\b(?:failed|unable|not\s+able|did\s+not|could\s+not|no\s+longer)\s+(?:to\s+)?"
-    r"(?:\w+\s+){0,1}$|\b(?:lost|lose|loses|losing)\s+(?:(?:most|much|part|all|some)\s+of\s+)?(?:the|its|their)\s+$",
-    re.IGNORECASE,
-)
-
 # a cue word glued by a hyphen to the word before it and followed by vesicles is a compound adjective that
 # describes them ("miR-21-enriched exosomes", "PD-L1-high EVs"), no predicate
 _COMPOUND_BEFORE_VESICLES = re.compile(
     r"[\w)][-‐‑](?P<word>[A-Za-z]+)\s+(?:exosom\w*|s?EVs?|exos?|vesicles?|microvesicles?|MVs)\b"
-)
-
-# a causal verb whose object is a weak response ("contributed to the low response rate", "led to poor
-# sensitivity"): the effect turns; not a verb that mends one ("improved the poor response")
-_LOW_RESPONSE = re.compile(
-    r"^(?:contribut|le[ad]|result|caus|induc|promot|mediat|driv|underl)\w*\b.*\b(?:low|lower|poor|poorer|reduced|"
-    r"decreased|diminished|impaired|weak|weaker|limited|insufficient)\s+(?:\w+\s+)?(?:response|responsiveness|"
-    r"sensitivity|chemosensitivity|efficacy|effect|effectiveness|cytotoxicity|activity)\w*\s*(?:rates?)?$",
-    re.IGNORECASE,
-)
-
-# a cue that starts inside an insert between commas (", as the specific mRNA of chemoresistance,", ", which
-# mediates resistance,") and ends after it joins the insert's noun to the main clause's verb
-_INSERT_OPEN = re.compile(
-    r",\s+(?:as|which|that|who|a|an|the|known|considered|including|such as)\b[^,;.()]*$", re.IGNORECASE
-)
-
-# a cue word that is the head of a noun phrase "X of Y", the subject of the verb after it
-_NOMINAL_SUBJECT = re.compile(
-    r"(?:(?:transfer|transmission|delivery|uptake|secretion|release|treatment|incubation|co-?culture|addition|"
-    r"administration|overexpression|upregulation|enrichment|elevation|increase)\s+of\b|"
-    r"(?:transferred|delivered|transmitted|shuttled|secreted|released|internali[sz]ed)\s+(?:exosomal\s+)?\S+\s)",
-    re.IGNORECASE,
-)
-
-# activities named by what they do, none a drug's ("pro-metastatic activity", "luciferase activity")
-_OTHER_ACTIVITY = re.compile(
-    r"\b(?:pro-?metastatic|metastatic|pro-?tumou?rigenic|tumou?rigenic|migratory|invasive|angiogenic|pro-?angiogenic|"
-    r"enzymatic|enzyme|kinase|phosphatase|transcriptional|promoter|luciferase|reporter|catalytic|biological|"
-    r"immunosuppressive|immunomodulatory|suppressive|proliferative|stem(?:-like)?|telomerase|protease|ATPase)\s+"
-    r"(?:activity|activities|effects?)$",
-    re.IGNORECASE,
 )
 
 
@@ -157,48 +139,16 @@ def _bare_activity(text: str, start: int, end: int) -> bool:
     return False
 
 
-# death or damage a stress other than a drug causes, and the response to radiation ("the radioprotective effect")
-_STRESS_INDUCED = re.compile(
-    r"\b(?:(?:radiation|irradiation|ir|x-ray|uv|hypoxia|starvation|heat|oxidative stress|h2o2)-induced|"
-    r"radio[-‐]?(?:protect|resist|sensiti[sz]|toleran)\w*)\b",
-    re.IGNORECASE,
-)
-
-# what enzymes or handling do to the vesicles' contents, no drug ("protected from DNase I", "resistant to RNase
-# treatment")
-_NO_DRUG_AFTER = re.compile(
-    r"\s*(?:(?:from|to|against|by)\s+)?(?:the\s+)?(?:DNase|RNase|DNAse|RNAse|nucleases?|proteinase|proteases?|trypsin|"
-    r"pepsin|enzymatic|degradation|digestion|freeze|freezing|sonication|detergents?)\b",
-    re.IGNORECASE,
-)
-
 # a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
 # (a noun: "promoted, whereas X reversed, TMZ resistance" shares its object and is a verb)
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
 
-# a comma insert that reports earlier work, just before a cue
-_EARLIER_INSERT = re.compile(
-    r",\s*(?:which|that)?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:previously|formerly|"
-    r"once|earlier|recently)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-_ENZYME = re.compile(r"\b(?:DNase|RNase|DNAse|RNAse|nucleases?|proteinase\s+K|trypsin)\b", re.IGNORECASE)
-
-# a drug response named by reference to an earlier sentence
-_THIS_EFFECT = re.compile(
-    r"\b(?:this|that|these|those|such|the\s+same)\s+(?:\w+\s+)?(?:effects?|phenotypes?)\b(?!\s+(?:of|on)\b)",
-    re.IGNORECASE,
-)
 
 # a rule that ends on a verb ("sensitivity ... was enhanced") does not end on a compound adjective ("HER2-driven")
 _VERB_CLASSES = frozenset(["UP", "DOWN", "PROTECT"])
 _GLUED_LAST_WORD = re.compile(r"\w[-‐‑][A-Za-z]+$")
 
 _COORDINATED = re.compile(r"\b(?:and|or|but|while|whereas|as well as)\b|[,;]", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:it|its|they|their|this|these|such)\b", re.IGNORECASE)
-# "chemoresistance", "chemotherapy", not "chemotherapy-naive" (patients who never had it)
-_CHEMO = re.compile(r"\bchemo(?:-?resist\w*|sensitiv\w*|therap\w*\b(?![-‐]?\s?na[iï]ve)|-)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -462,10 +412,6 @@ def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) ->
     return any(clause(p) in stated for p in places)
 
 
-# "associated with", not the compound adjective of "tumor-associated macrophages", "cancer-associated fibroblasts"
-_ASSOC_WORD = re.compile(r"(?<![-‐‑])\b(?:associat\w*|correlat\w*)\b", re.IGNORECASE)
-
-
 @cache
 def _class_word(*names: str) -> re.Pattern[str]:
     """A word of the rule file's word classes ``names``, at a position of a sentence's text."""
@@ -500,14 +446,6 @@ def _never_cargo() -> frozenset[str]:
     return frozenset(load_engine().ruleset.never_cargo)
 
 
-_GENOTYPE_AFTER = re.compile(
-    r"\s*[-‐]?\s*(?:mutations?|mutant|mutated|variants?|alterations?|amplification|fusions?|rearrangements?|"
-    r"(?:copy[-\s]number\s+)?gains?|deletions?|ITD|TKD|(?:kinase\s+domain\s+)?mutations?|"
-    r"[A-Z]\d{2,4}(?:[A-Z*]|fs|del)|exon\s+\d+|-?independent)\b",
-    re.IGNORECASE,
-)
-
-
 @cache
 def _supportive() -> frozenset[str]:
     return frozenset(load_engine().ruleset.supportive_drugs)
@@ -533,9 +471,6 @@ def _states_prognosis(doc: Document, f: SentenceFacts) -> bool:
         return False
     text = doc.span_text(f.span)
     return bool(_prognosis_re().search(text)) and not _THERAPY_RE.search(text)
-
-
-_THERAPY_RE = re.compile(r"\b(?:treat|therap|receiv|regimen|administ)\w*", re.IGNORECASE)
 
 
 @cache
@@ -594,15 +529,6 @@ def _hedged(before: str) -> bool:
     return bool(_hedge_re().search(clause))
 
 
-# the words between two coordinated mentions; a closing bracket first ends the first one's abbreviation:
-# "5-fluorouracil (5-Fu) or oxaliplatin"
-_COORDINATION = re.compile(
-    r"^\s*\)?\s*-?\s*(?:,|and|or|and/or|as well as|/|,\s*and|,\s*or)\s*(?:the\s+)?$", re.IGNORECASE
-)
-# drugs given together: "docetaxel plus epirubicin", "paclitaxel in combination with carboplatin"
-_DRUG_COMBINATION = re.compile(
-    r"^\s*\)?\s*(?:plus|\+|combined with|in combination with|together with)\s*$", re.IGNORECASE
-)
 _ABBREVIATION_OPENS = re.compile(r"^\s*\(\s*$")  # "5-fluorouracil (" before its short form "5-Fu"
 _SHARED_ROLES = ("cargo", "target", "donor", "recipient", "inverted", "resisted", "payload", "status")
 _LABEL_KIND = {"CELL_LINE": "cell", "CELL_TYPE": "cell", "DRUG": "drug", "DRUG_CLASS": "drug"}
@@ -990,7 +916,6 @@ def _names_a_molecule(doc: Document, f: SentenceFacts) -> bool:
 _MOLECULE_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "VESICLE"])
 
 
-_RADIATION = re.compile(r"\b(?:radiation|irradiat\w*|radiotherapy|\d\s?Gy|X-rays?|gamma-rays?)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:whereas|while|but|although|however)\b", re.IGNORECASE)
 
 
@@ -1046,12 +971,6 @@ def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:
     return "tool" in roles and "resisted" not in roles and doc.entities[i].name not in _resisted_in(doc)
 
 
-_RESPONSE_AFTER = re.compile(r"[\s)]*[-‐‑]?\s*(?:resist|sensitiv|insensitiv|refractor|toleran|respons)", re.IGNORECASE)
-_RESPONSE_BEFORE = re.compile(
-    r"\b(?:resist\w*|sensitiv\w*|refractory|toleran\w*|respon\w*|benefit)\s+(?:to|against|towards|from)\s+"
-    r"(?:the\s+)?(?:[\w/-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
 _RESISTED_MEMO: list[tuple[Document, frozenset[str]]] = []
 
 

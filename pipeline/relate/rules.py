@@ -101,6 +101,36 @@ class Rule(BaseModel):
         return self
 
 
+class Phrase(BaseModel):
+    """A regular expression over a sentence's text that a rule of the engine cannot say in tokens (what stands
+    just before or after a cue, a denial, an insert between commas), kept in the rule file with its examples."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str
+    pattern: str
+    ignore_case: bool = True
+    examples: list[str] = Field(min_length=1)  # each is matched (``search``)
+    counter_examples: list[str] = []  # none is
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE if self.ignore_case else 0)
+
+    @model_validator(mode="after")
+    def _examples_hold(self) -> Phrase:
+        try:
+            regex = self.compiled()
+        except re.error as exc:
+            raise ValueError(f"phrase pattern does not compile ({exc}): {self.pattern!r}") from exc
+        for text in self.examples:
+            if not regex.search(text):
+                raise ValueError(f"phrase {self.pattern[:40]!r}...: example {text!r} does not match")
+        for text in self.counter_examples:
+            if regex.search(text):
+                raise ValueError(f"phrase {self.pattern[:40]!r}...: counter-example {text!r} matches")
+        return self
+
+
 class RuleSet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -131,7 +161,17 @@ class RuleSet(BaseModel):
     never_cargo: list[str] = []
     word_classes: dict[str, list[str]]
     entity_groups: dict[str, list[str]]
+    # regular expressions the relation code applies around cues (pipeline/relate/resistance.py: ``_Phrase``)
+    phrases: dict[str, Phrase] = {}
     rules: list[Rule]
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrase_names(cls, v: dict[str, Phrase]) -> dict[str, Phrase]:
+        for name in v:
+            if not re.fullmatch(r"[A-Z][A-Z_0-9]*", name):
+                raise ValueError(f"phrase {name!r}: names are UPPER_CASE")
+        return v
 
     @field_validator("background", "prognosis", "aim_before", "aim_after", "abstract_labels", "design_labels")
     @classmethod

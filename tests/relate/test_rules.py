@@ -53,6 +53,13 @@ def test_a_gap_that_excludes_word_classes_crosses_none_of_their_words() -> None:
         ({"rules": [{"name": "x", "kind": "role", "role": "cargo", "pattern": "@NOPE"}]}, "unknown entity"),
         ({"word_classes": {"UP": ["(unclosed"]}, "rules": []}, "bad regular expression"),
         ({"rules": [{"name": "x", "kind": "effect", "effect": "sensitizes", "pattern": "UP ~3!NOPE"}]}, "unknown word"),
+        ({"phrases": {"X": {"about": "a", "pattern": "did not", "examples": ["it did"]}}}, "does not match"),
+        (
+            {"phrases": {"X": {"about": "a", "pattern": "not", "examples": ["not"], "counter_examples": ["not"]}}},
+            "matches",
+        ),
+        ({"phrases": {"X": {"about": "a", "pattern": "(un", "examples": ["x"]}}}, "does not compile"),
+        ({"phrases": {"lower": {"about": "a", "pattern": "x", "examples": ["x"]}}}, "UPPER_CASE"),
     ],
 )
 def test_bad_rules_are_refused_with_the_rule_named(change: dict, message: str) -> None:  # type: ignore[type-arg]
@@ -60,6 +67,16 @@ def test_bad_rules_are_refused_with_the_rule_named(change: dict, message: str) -
     base.update(change)
     with pytest.raises(ValidationError, match=message):
         RuleSet.model_validate(base)
+
+
+def test_the_phrases_the_relation_code_uses_are_in_the_rule_file() -> None:
+    """Every ``_Phrase`` of pipeline/relate/resistance.py names a phrase of the rule file (validated there with
+    its examples and counter-examples)."""
+    from pipeline.relate import resistance
+
+    used = {v.name for v in vars(resistance).values() if isinstance(v, resistance._Phrase)}
+    assert used and used <= set(load_ruleset().phrases)
+    assert all(p.regex.pattern for p in vars(resistance).values() if isinstance(p, resistance._Phrase))
 
 
 def _examples() -> list[str]:
