@@ -6,6 +6,7 @@ Everything taken from a paper is escaped (``html.escape``, the evidence sentence
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from bisect import bisect_left
@@ -216,8 +217,6 @@ class EvidenceKeys:
 
 def evidence_id(a: Assertion) -> str:
     """``_evidence_key`` as a short string, to store an evidence block with its document."""
-    import hashlib
-
     return hashlib.blake2b(repr(_evidence_key(a)[1:]).encode(), digest_size=12).hexdigest()
 
 

@@ -944,12 +944,14 @@ def _other_mention_states(doc: Document, f: SentenceFacts, ci: int, cs: int, car
     """Another mention of the same cargo stands in the cue's clause and this one does not ("miR-92a-3p targeted
     BTG2; when miR-92a-3p was inhibited, their exosomes no longer protected cells from DDP"): that mention, with
     what it says of the cargo (inhibited), is the statement's."""
-    if cs != f.index or _same_clause(doc, f, doc.entities[ci].start, cue):
+    if cs != f.index:
+        return False
+    clause = _clauses(doc, f)  # the sentence's clauses worked out once, not once per mention
+    stated = (clause(cue.start), clause(cue.end - 1))
+    if clause(doc.entities[ci].start) in stated:
         return False
     name = doc.entities[ci].name
-    return any(
-        j != ci and doc.entities[j].name == name and _same_clause(doc, f, doc.entities[j].start, cue) for j in cargo
-    )
+    return any(j != ci and doc.entities[j].name == name and clause(doc.entities[j].start) in stated for j in cargo)
 
 
 def _apposed_class(doc: Document, i: int) -> bool:
