@@ -33,7 +33,7 @@ from pipeline.models import Concept
 from pipeline.normalize.abbreviations import Definition
 from pipeline.normalize.concepts import ambiguous_forms, gene_category_type, singular
 from pipeline.normalize.lexicon import RANK, load_lexicon, models_dir
-from pipeline.normalize.mentions import Mention, cell_line_in_context, find_mentions, lookup
+from pipeline.normalize.mentions import Mention, cell_line_in_context, find_mentions, lookup, numbered_cancer_line
 
 STRONG_KINDS = frozenset(["curated", "symbol"])
 
@@ -351,15 +351,24 @@ def _capitalised_word(text: str, mention: Mention) -> bool:
 # A list of names ended by "cells" or "cell line(s)": "PC3, DU145 and LNCaP cells", "HeLa and HEK293 cells".
 # between the names and "cells": a tissue or cell kind ("MCF-7 breast cancer cells", "MC3T3-E1 osteoblast-like
 # cells", "RAW 264.7 preosteoclast cells", "IEC-6 crypt cells"), at most three words
+_CELL_KINDS = (
+    r"macrophages?|monocytes?|fibroblasts?|keratinocytes?|cardiomyocytes?|hepatocytes?|adipocytes?|preadipocytes?"
+    r"|myoblasts?|osteoblasts?|osteoclasts?|microglia|astrocytes?|neurons?|myotubes?"
+)
+_CELL_KIND_END_RE = re.compile(r"\s(?:" + _CELL_KINDS + r")$")
 _CELLS_RE = re.compile(
     r"\s+(?:(?:[a-z]+\s+){0,2}(?:cancer|tumou?r|carcinoma|hepatoma|\w+blast(?:-like)?|\w+clast|\w*cyte(?:-like)?"
     r"|\w*phage(?:-like)?|crypt|epithelial|endothelial|stromal|\w+-like)\s+|(?:T|B|NK)[\s-])?"
     r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?)\b"
     r"|\s+(?:cancer|tumou?r|carcinoma|hepatoma|lymphoma|melanoma|sarcoma|glioma)\s+(?:models?|xenografts?)\b"
+    # the kind of cell right after the name, no "cells" ("RAW264.7 macrophages", "THP-1 monocytes")
+    r"|\s+(?:" + _CELL_KINDS + r")\b"
 )
 # the words a _CELLS_RE match ends with (all its alternatives end so)
 _CELLS_END_RE = re.compile(
-    r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?|models?|xenografts?)\b"
+    r"(?:cells?|cell\s+lines?|transfectants|gonadotrophs|sublines?|subclones?|models?|xenografts?|"
+    + _CELL_KINDS
+    + r")\b"
 )
 _CELLS_RUNS = 4  # a _CELLS_RE match crosses at most 4 runs of whitespace before its last word
 _SPACE_RE = re.compile(r"\s+")
@@ -449,7 +458,10 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
     CELL_LINE, also where a stricter reading left it out or took it for a gene ("CCL4 cells")."""
     added: list[Mention] = []
     blocking = _Overlaps([x for x in mentions if x.label not in _LINE_OVER])  # what a cell line in context may not cut
+    # before a kind of cell alone ("THP-1 monocytes") a gene stays a gene ("CD68 macrophages")
+    strict = _Overlaps([x for x in mentions if x.label != "CELL_LINE"])
     for cells in cells_matches(text):
+        kind_only = _CELL_KIND_END_RE.search(cells[0]) is not None
         lo = _list_start_bound(text, max(0, cells.start() - 160), cells.start())
         m = _CELL_LIST_RE.search(text, lo, cells.start())
         if m is None:
@@ -463,21 +475,22 @@ def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[
             end = start + len(name)
             if not name or name in defined:  # "soft tissue sarcoma (STS) cells"
                 continue
-            concept = cell_line_in_context(name)
+            # a name with a space ("RAW 264.7 cells", "MDA-MB 231 cells"): with the word before it, where that
+            # names a line; a number alone only a human cancer line's own name ("5637 cells", not "231")
+            before = re.search(r"([A-Za-z][\w\-]*) $", text[max(0, start - 20) : start])
+            concept = cell_line_in_context(before[1] + " " + name) if before is not None else None
+            if concept is not None and before is not None:
+                start -= len(before[0])
+                name = text[start:end]
+            elif not name.isdigit() or numbered_cancer_line(name):
+                concept = cell_line_in_context(name)
             if concept is None and (sub := _subline(name)) is not None:
                 base_length, concept = sub  # "PC9/GR cells": PC9 (the subline's name is read by relate)
                 name = name[:base_length]
                 end = start + base_length
-            if concept is None:  # a name with a space ("RAW 264.7 cells"): the word before it too
-                before = re.search(r"([A-Za-z][\w\-]*) $", text[max(0, start - 20) : start])
-                if before is not None:
-                    concept = cell_line_in_context(before[1] + " " + name)
-                    if concept is not None:
-                        start -= len(before[0])
-                        name = text[start:end]
             if concept is None:
                 continue
-            if blocking(start, end):
+            if blocking(start, end) or (kind_only and strict(start, end)):
                 continue
             added.append(Mention(start, end, name, "CELL_LINE", concept))
     for after in _AFTER_CELL_LINE_RE.finditer(text):

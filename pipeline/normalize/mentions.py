@@ -254,6 +254,13 @@ def _is_gene_symbol(form: str) -> bool:
     return any(e.text == form and e.kind in ("symbol", "previous", "alias") for e in load_lexicon("genes").folded(form))
 
 
+def numbered_cancer_line(name: str) -> bool:
+    """Whether a name of digits alone is a human cancer line's own name ("5637"), not another line's synonym or
+    a hybridoma's ("231" of "Hybridoma 231")."""
+    line = _resolve_line(name)
+    return line is not None and line.category == "cancer" and line.canonical == name
+
+
 @lru_cache(maxsize=65536)
 def cell_line_in_context(form: str) -> Concept | None:
     """A cell line name right before "cells" or "cell line(s)" or in a list that ends so ("in PC3, DU145 and

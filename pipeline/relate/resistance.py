@@ -94,6 +94,8 @@ _THERAPY_RE = _Phrase("THERAPY")
 _COORDINATION = _Phrase("COORDINATION")
 _DRUG_COMBINATION = _Phrase("DRUG_COMBINATION")
 _RADIATION = _Phrase("RADIATION")
+_TOXICITY = _Phrase("TOXICITY")
+_RESISTANCE_WORD = _Phrase("RESISTANCE_WORD")
 _RESPONSE_AFTER = _Phrase("RESPONSE_AFTER")
 _RESPONSE_BEFORE = _Phrase("RESPONSE_BEFORE")
 
@@ -670,6 +672,9 @@ def _nearest(cues: list[Cue], a: int, b: int) -> Cue:
 def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     """The resistance assertions of one study unit (its title first, where it has one)."""
     spans: list[Span] = ([unit.title] if unit.title else []) + [doc.sentences[s] for s in unit.sentences]
+    text = " ".join(doc.span_text(sp) for sp in spans)
+    if _TOXICITY.search(text) and not _RESISTANCE_WORD.search(text):
+        return []  # vesicles that shield normal tissue from a drug's injury ("doxorubicin-induced cardiotoxicity")
     by_sentence: dict[int, list[int]] = defaultdict(list)
     placed: set[int] = set()
     for k, sp in enumerate(spans):  # each entity in the first span it begins in

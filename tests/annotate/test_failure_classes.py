@@ -750,3 +750,24 @@ def test_drug_classes_with_their_atc_codes(text: str, mention: str, name: str, i
     assert [(m.label, m.concept.name, m.concept.id) for m in recognise(text) if m.text == mention] == [
         ("DRUG_CLASS", name, identifier)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("RAW264.7 macrophages were stimulated with LPS.", "RAW264.7", "RAW 264.7"),  # the kind of cell, no "cells"
+        ("THP-1 monocytes were differentiated.", "THP-1", "THP-1"),
+        ("MDA-MB 231 cells were used.", "MDA-MB 231", "MDA-MB-231"),  # a name with a space: the word before it
+        ("Exosomes of MIA PaCa-2 and BxPC-3 cells.", "MIA PaCa-2", "MIA PaCa-2"),
+        ("5637 cells and T24 cells were used.", "5637", "5637"),  # digits alone: a human cancer line's own name
+    ],
+)
+def test_cell_lines_named_before_a_kind_of_cell_or_with_a_space(text: str, mention: str, name: str) -> None:
+    assert next((t, n) for t, label, n, _ in _found(text) if label == "CELL_LINE") == (mention, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["CD68 macrophages infiltrated the tumour.", "The 231 cells grew.", "CD14 monocytes were counted."]
+)
+def test_no_cell_line_from_a_marker_or_a_bare_number(text: str) -> None:
+    assert not [m for m in _found(text) if m[1] == "CELL_LINE"]

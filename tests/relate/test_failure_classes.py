@@ -1200,6 +1200,22 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "Results\n\nInhibiting exosomal miR-7 in donor cells abolished the radioprotective effect of the exosomes.",
             set(),
         ),
+        (  # vesicles that shield normal tissue from a drug's injury state no resistance
+            "Stem cell vesicles protect the heart\n\nExosomes from bone marrow MSCs carried miR-30a into "
+            "cardiomyocytes and reduced doxorubicin-induced apoptosis. Exosomal miR-30a thus relieved "
+            "doxorubicin-induced cardiotoxicity.",
+            set(),
+        ),
+        (  # ... but a paper on the cancer cells' resistance beside it still states its rows
+            "Results\n\nExosomal miR-30a reduced doxorubicin-induced apoptosis of breast cancer cells and conferred "
+            "doxorubicin resistance, while it did not add to doxorubicin-induced cardiotoxicity in mice.",
+            {("miR-30a", "doxorubicin", "confers_resistance")},
+        ),
+        (  # nanoparticles wrapped by vesicles: a carrier, whose delivered drug's effect is no vesicles' statement
+            "HepG2 exosomes coated luteolin nanoparticles and sorafenib for liver cancer\n\nThe nanoparticles "
+            "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
+            set(),
+        ),
     ],
 )
 def test_full_abstract_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
