@@ -287,6 +287,24 @@ _SPECIES_PREFIX_RE = re.compile(r"^[hmr]([A-Z][A-Z0-9-]{2,})$")
 # a Greek letter's name in front of a name: in a fold key ("alphaenac") and as written ("alpha-ENaC")
 _GREEK_FIRST_RE = re.compile(r"^(alpha|beta|gamma|delta|kappa)([a-z][a-z0-9]{2,})$")
 _GREEK_FIRST_FORM_RE = re.compile(r"(alpha|beta|gamma|delta|kappa)[- ]?([A-Za-z][A-Za-z0-9]{2,})$")
+# a Greek letter (spelled or printed) at the end of a symbol, before at most a number: "TGF-beta2", "GSK-3β"
+_GREEK_SUFFIX_RE = re.compile(
+    # the symbol part written as symbols are: a capital, then another capital or a digit ("TGF", "IL-1"; not "The")
+    r"((?=[^A-Z]*[A-Z][^A-Z0-9]*[A-Z0-9])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+    r"[- ]?(alpha|beta|gamma|delta|kappa|α|β|γ|δ|κ)(\d{0,2})"
+)
+_GREEK_LATIN = {
+    "alpha": "A",
+    "beta": "B",
+    "gamma": "G",
+    "delta": "D",
+    "kappa": "K",
+    "α": "A",
+    "β": "B",
+    "γ": "G",
+    "δ": "D",
+    "κ": "K",
+}
 _SPELLED_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|kappa|epsilon)(?![a-z])", re.IGNORECASE)
 
 
@@ -309,6 +327,9 @@ def gene_variants(form: str) -> list[str]:
     m = _GREEK_FIRST_FORM_RE.match(form)
     if m:  # the Greek letter written before the name: "alpha-ENaC" as "ENaCalpha"
         out.append(m[2] + m[1])
+    m = _GREEK_SUFFIX_RE.fullmatch(form)
+    if m:  # a symbol's last letter written as a Greek one, with its number: "TGF-beta2" TGFB2, "GSK-3beta" GSK3B
+        out.append(m[1].replace("-", "") + _GREEK_LATIN[m[2].lower()] + m[3])
     return out
 
 

@@ -771,3 +771,16 @@ def test_cell_lines_named_before_a_kind_of_cell_or_with_a_space(text: str, menti
 )
 def test_no_cell_line_from_a_marker_or_a_bare_number(text: str) -> None:
     assert not [m for m in _found(text) if m[1] == "CELL_LINE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("levels of GSK-3beta fell", "GSK-3beta", "GSK3B"),  # a symbol's last letter written as a Greek one
+        ("TGF-beta2 was secreted", "TGF-beta2", "TGFB2"),
+        ("TGF-β3 was secreted", "TGF-β3", "TGFB3"),
+        ("levels of IL-1 beta rose", "IL-1 beta", "IL1B"),  # ... after a space
+    ],
+)
+def test_greek_letter_at_the_end_of_a_symbol(text: str, mention: str, name: str) -> None:
+    assert (mention, "GENE", name, None) in _found(text)
