@@ -35,7 +35,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from pipeline.annotate import annotate, load_pipeline
-    from pipeline.evaluate.relations import cell_words, cells_agree, drug_normaliser, same_cargo, split_of
+    from pipeline.evaluate.relations import cells_named, drug_normaliser, same_cargo, split_of
     from pipeline.ingest import parse_text
     from pipeline.relate import relate
 
@@ -51,7 +51,9 @@ def main() -> None:
         got: set[tuple[str, str, str | None]] = set()
         pred: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cargo, drug) -> the effects stated
         pred_refs: dict[tuple[str, str], set[int]] = defaultdict(set)  # ... and the studies cited for them
-        pred_roles: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        pred_roles: dict[tuple[str, str], dict[str, set[tuple[str, str | None]]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
         for a in relate(doc):
             if a.relation != "transfers_resistance":
                 continue
@@ -62,7 +64,7 @@ def main() -> None:
                     pred[key].add(a.effect or "")
                     pred_refs[key].update(a.refs)
                     for role in ROLES:
-                        pred_roles[key][role].update(x.name for x in getattr(a, role))
+                        pred_roles[key][role].update((x.name, x.id) for x in getattr(a, role))
         gold: dict[tuple[str, str], set[str]] = defaultdict(set)
         gold_refs: dict[tuple[str, str], set[int]] = defaultdict(set)
         gold_roles: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -100,10 +102,9 @@ def main() -> None:
                     continue
                 names = pred_roles[hit][role]
                 if role == "target_genes":
-                    ok = any(same_cargo(n, w) for n in names for w in wanted)
+                    ok = any(same_cargo(n, w) for n, _ in names for w in wanted)
                 else:
-                    gold_words = set().union(*(cell_words(w) for w in wanted))
-                    ok = any(cells_agree(cell_words(n), gold_words) for n in names)
+                    ok = any(cells_named(n, ident, wanted) for n, ident in names)
                 t[role + "_total"] += 1
                 t[role + "_right"] += ok
             if gold_refs[g]:  # review paragraphs: the pair given to the study that states it
@@ -145,8 +146,8 @@ def main() -> None:
     print("items exactly right, per construction (dev | test):")
     forms = sorted({f for _, f in by_form})
     for f in forms:
-        d, t2 = by_form.get(("dev", f), [0, 0]), by_form.get(("test", f), [0, 0])
-        print(f"  {f:40} {d[0]}/{d[1]} | {t2[0]}/{t2[1]}")
+        d1, t2 = by_form.get(("dev", f), [0, 0]), by_form.get(("test", f), [0, 0])
+        print(f"  {f:40} {d1[0]}/{d1[1]} | {t2[0]}/{t2[1]}")
     if args.show == "dev":
         print("\ndev items not exactly right:")
         for line in wrong:

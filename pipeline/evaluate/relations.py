@@ -281,6 +281,25 @@ def _state_words(name: str) -> set[str]:
     }
 
 
+def line_ids(name: str) -> set[str]:
+    """The Cellosaurus ids of the cell lines a description names, word by word and two words together ("HepG2 and
+    Hep3B cells", "MIA PaCa-2 cells")."""
+    from pipeline.normalize.mentions import cell_line_in_context
+
+    words = [w for w in re.split(r"[\s,;()]+", name) if w]
+    forms = words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    concepts = (cell_line_in_context(w.rstrip(".")) for w in forms if any(ch.isdigit() or ch.isupper() for ch in w))
+    return {c.id for c in concepts if c is not None and c.id}
+
+
+def cells_named(name: str, identifier: str | None, gold: list[str]) -> bool:
+    """Whether predicted cells (their name and, for a cell line, its Cellosaurus id) are among the gold's cell
+    descriptions: the same words, or the same line under its own name ("Hep3B" ~ "Hep 3B2.1-7")."""
+    if cells_agree(cell_words(name), set().union(*(cell_words(g) for g in gold))):
+        return True
+    return identifier is not None and identifier in set().union(*(line_ids(g) for g in gold))
+
+
 def cells_agree(a: set[str], b: set[str]) -> bool:
     """A word in common, or a cell line named with and without its prefix or suffix ("NCI-H1975" ~ "H1975",
     "U-251MG" ~ "U251")."""
@@ -313,14 +332,15 @@ def _score_roles(
         gold = [g for r in rows for g in getattr(r, gold_field)]
         if not gold:
             continue
-        pred = list(dict.fromkeys(c.name for a in preds for c in getattr(a, pred_field)))
+        concepts = list({c.name: c for a in preds for c in getattr(a, pred_field)}.values())
+        pred = [c.name for c in concepts]
         score.roles[role][1] += 1
         if role == "target":
             agree = [any(same_cargo(p, g) for g in gold) for p in pred]
         else:
             gold_words = set().union(*(cell_words(g) for g in gold))
             if gold_words:
-                agree = [cells_agree(cell_words(p), gold_words) for p in pred]
+                agree = [cells_named(c.name, c.id, gold) for c in concepts]
             else:  # described only by their state ("sensitive cells", "recipient cells"): the state words
                 gold_state = set().union(*(_state_words(g) for g in gold))
                 agree = [not cell_words(p) and bool(_state_words(p) & gold_state) for p in pred]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.evaluate.relations import cell_words, cells_agree, same_cargo, split_of
+from pipeline.evaluate.relations import cell_words, cells_agree, cells_named, same_cargo, split_of
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,19 @@ from pipeline.evaluate.relations import cell_words, cells_agree, same_cargo, spl
 )
 def test_cell_descriptions(a: str, b: str, agree: bool) -> None:
     assert cells_agree(cell_words(a), cell_words(b)) is agree
+
+
+@pytest.mark.parametrize(
+    ("name", "identifier", "gold", "named"),
+    [
+        ("Hep 3B2.1-7", "CVCL_0326", ["HepG2 and Hep3B cells"], True),  # a line under its own name: by its id
+        ("MIA PaCa-2", "CVCL_0428", ["MIA PaCa-2 and BxPC-3 cells"], True),
+        ("PANC-1", "CVCL_0480", ["MIA PaCa-2 and BxPC-3 cells"], False),
+        ("sensitive cells", None, ["HepG2 cells"], False),
+    ],
+)
+def test_cells_named_by_words_or_cell_line_id(name: str, identifier: str | None, gold: list[str], named: bool) -> None:
+    assert cells_named(name, identifier, gold) is named
 
 
 @pytest.mark.parametrize(
