@@ -458,6 +458,17 @@ def _rows(text: str) -> list[Assertion]:
             set(),
             {"sensitive colon cancer cells"},
         ),
+        (  # "Y cells were exposed to vesicles"
+            "Results\n\nWhen normoxic ovarian cancer cells were exposed to sEVs from hypoxic cells, their platinum "
+            "resistance increased.",
+            {"hypoxic cells"},
+            {"normoxic ovarian cancer cells"},
+        ),
+        (  # "X cell-derived exosomes": the donor in the singular before "-derived"
+            "Results\n\nGastric cancer cell-derived exosomal miR-21 promoted cisplatin resistance of recipient cells.",
+            {"Gastric cancer cell"},
+            {"recipient cells"},
+        ),
     ],
 )
 def test_donors_and_recipients_without_a_cell_line(text: str, donors: set[str], recipients: set[str]) -> None:
