@@ -92,7 +92,7 @@ def _doc_ids(entries: list[Entry], known: dict[str, str]) -> dict[str, str]:
 def _hash_file(path: Path, variant: str, max_bytes: int | None) -> tuple[str, int]:
     """The cache key of a file (read in chunks: memory stays flat) and its size; ("", size) when it is over
     ``max_bytes`` (not read at all) or cannot be read."""
-    from pipeline.batch.worker import PIPELINE_VERSION
+    from pipeline.batch.worker import chain_version
 
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
@@ -101,7 +101,7 @@ def _hash_file(path: Path, variant: str, max_bytes: int | None) -> tuple[str, in
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             digest.update(chunk)
-    digest.update(PIPELINE_VERSION.encode() + variant.encode())
+    digest.update(chain_version().encode() + variant.encode())
     return digest.hexdigest(), size
 
 

@@ -368,3 +368,22 @@ def test_batch_outputs_from_the_workers_fragments_equal_outputs_made_at_the_end(
     for name in pages:
         assert (copy / "report" / name).read_bytes() == (out / "report" / name).read_bytes(), name
     assert "class='evidence'" in (out / "report" / pages[0]).read_text()
+
+
+def test_batch_cache_key_follows_the_rules_and_lexicons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited rule file (or code, or lexicon) is another chain: its runs read every file again."""
+    from pipeline.batch.worker import PIPELINE_VERSION, chain_version, content_hash
+
+    (tmp_path / "patterns").mkdir()
+    rules = tmp_path / "patterns" / "resistance.json"
+    rules.write_text('{"rules": []}', encoding="utf-8")
+    monkeypatch.setenv("EVMINER_MODELS", str(tmp_path))
+    try:
+        chain_version.cache_clear()
+        before, key_before = chain_version(), content_hash(b"text")
+        rules.write_text('{"rules": [{"name": "new"}]}', encoding="utf-8")
+        chain_version.cache_clear()
+        after, key_after = chain_version(), content_hash(b"text")
+    finally:
+        chain_version.cache_clear()
+    assert before.startswith(PIPELINE_VERSION) and before != after and key_before != key_after
