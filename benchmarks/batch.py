@@ -80,7 +80,8 @@ rows = [json.loads(x) for x in (Path({out!r}) / "manifest.jsonl").read_text().sp
 print(json.dumps({{"wall": wall, "docs": s.ok + s.warning, "errors": s.error, "timings": s.timings,
     "per_doc": sum(r["seconds"] or 0 for r in rows),
     "chain": sum(v for r in rows for k, v in (r["timings"] or {{}}).items() if k != "outputs"),
-    "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+    "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "cpu": resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime}}))
 """
 
 _LOAD = """
@@ -154,7 +155,8 @@ def main() -> None:
                 f"{t['outputs']:.1f} s (JSONL {t.get('outputs.jsonl', 0):.1f}, Parquet {t.get('outputs.parquet', 0):.1f}, "
                 f"manifest {t.get('outputs.manifest', 0):.1f}, BioC {t.get('outputs.bioc', 0):.1f}, report "
                 f"{t.get('outputs.report', 0):.1f}); database and document writes {t['store']:.1f} s (in the parent "
-                f"while the workers read: overlapping them); parent peak RSS {runs[0]['rss'] / 1024:.0f} MB",
+                f"while the workers read: overlapping them); parent CPU {_median(runs, lambda r: r['cpu']):.1f} s in all (it "
+                f"shares the CPUs with the workers), parent peak RSS {runs[0]['rss'] / 1024:.0f} MB",
                 flush=True,
             )
         if 1 in walls and 2 in walls:
