@@ -683,6 +683,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 placed.add(i)
                 by_sentence[k].append(i)
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
+    if not unit.refs:
+        for f in facts:
+            if _background(doc.span_text(f.span)):
+                f.cues = []
     vesicle_unit = any(f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts)
     unit_targets = {doc.entities[i].name for f in facts for i, r in f.roles.items() if r & {"target", "status"}}
     cargo_genes = {

@@ -1227,6 +1227,17 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # a sentence on earlier work states no finding of an abstract: the miRNA here promotes invasion only
+            "Exosomes of resistant cells and invasion\n\nExosomes have been proposed to spread resistance to "
+            "sorafenib. We isolated exosomes from sorafenib-resistant Huh7 cells. Exosomal miR-4454 promoted "
+            "invasion of recipient cells.",
+            set(),
+        ),
+        (  # ... while the abstract's own finding still counts
+            "Exosomes of resistant cells\n\nExosomes have been proposed to spread resistance to sorafenib. "
+            "Exosomal miR-4454 from sorafenib-resistant Huh7 cells conferred sorafenib resistance on parental cells.",
+            {("miR-4454", "sorafenib", "confers_resistance")},
+        ),
     ],
 )
 def test_full_abstract_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
