@@ -1227,6 +1227,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # vesicles loaded with a drug are its carrier: a gene of the cells' own resistance is no cargo of theirs
+            "Exosomes loaded with paclitaxel overcome the P-gp barrier\n\nResistance mediated by P-gp limits the "
+            "efficacy of paclitaxel. Milk exosomes were loaded with paclitaxel by sonication and killed resistant "
+            "ovarian cancer cells.",
+            set(),
+        ),
         (  # a sentence on earlier work states no finding of an abstract: the miRNA here promotes invasion only
             "Exosomes of resistant cells and invasion\n\nExosomes have been proposed to spread resistance to "
             "sorafenib. We isolated exosomes from sorafenib-resistant Huh7 cells. Exosomal miR-4454 promoted "
