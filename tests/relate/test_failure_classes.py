@@ -1227,6 +1227,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # heat is no drug: a response to hyperthermia borrows none from a sentence on chemotherapy
+            "Exosomal HSP90 and thermotolerance\n\nHyperthermia is combined with chemotherapy in sarcoma. Exosomal "
+            "HSP90 from heated cells induced thermotolerance in recipient cells, and blocking it may improve the "
+            "efficacy of hyperthermia.",
+            set(),
+        ),
         (  # vesicles loaded with a drug are its carrier: a gene of the cells' own resistance is no cargo of theirs
             "Exosomes loaded with paclitaxel overcome the P-gp barrier\n\nResistance mediated by P-gp limits the "
             "efficacy of paclitaxel. Milk exosomes were loaded with paclitaxel by sonication and killed resistant "
