@@ -871,7 +871,12 @@ def _unit_pairs(
     miR-221. This ... induced tamoxifen resistance") takes the unit's main statement, at a lower confidence."""
     # a cue in a sentence that names neither vesicles nor a molecule ("drug resistance is one of the main factors
     # limiting the efficacy of chemotherapy") speaks of the disease, not of a cargo
-    cues = [(c, f) for f in facts for c in f.cues if f.vesicle_words or _names_a_molecule(doc, f)]
+    cues = [
+        (c, f)
+        for f in facts
+        for c in f.cues
+        if (f.vesicle_words or _names_a_molecule(doc, f)) and not _radiation_only(doc, f)
+    ]
     if not cues or not resisted:
         return []
     if pairs:  # the unit's statement is its best pair ("exosomes ... inhibited the cisplatin sensitivity")
@@ -914,6 +919,14 @@ def _unit_pairs(
                     sentences = tuple(sorted({f.index, where}))
                     out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
     return out
+
+
+def _radiation_only(doc: Document, f: SentenceFacts) -> bool:
+    """A sentence whose treatment is radiation, heat or light and that names no drug ("increased the survival of
+    cells after 2-8 Gy"): its statement is the radiation's."""
+    return bool(_RADIATION.search(doc.span_text(f.span))) and not any(
+        doc.entities[i].label in DRUG_LABELS for i in f.entities
+    )
 
 
 def _names_a_molecule(doc: Document, f: SentenceFacts) -> bool:

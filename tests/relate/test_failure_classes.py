@@ -1227,6 +1227,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # a cargo named apart from a radiation response takes no drug of a background sentence through the unit
+            "Exosomal circ-ABC1 in radioresistance\n\nRadiotherapy with cisplatin-based chemotherapy is standard. "
+            "Exosomes from hypoxic cells increased the survival of normoxic cells after 4 Gy irradiation. Sequencing "
+            "identified circ-ABC1 in these exosomes.",
+            set(),
+        ),
         (  # heat is no drug: a response to hyperthermia borrows none from a sentence on chemotherapy
             "Exosomal HSP90 and thermotolerance\n\nHyperthermia is combined with chemotherapy in sarcoma. Exosomal "
             "HSP90 from heated cells induced thermotolerance in recipient cells, and blocking it may improve the "
