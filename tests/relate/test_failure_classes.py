@@ -1227,6 +1227,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # proteins named after "proteins on sEVs" are the vesicles' cargo
+            "Plasma sEVs and anti-PD-1 therapy\n\nPlasma sEVs were isolated from 30 melanoma patients treated with anti-PD-1 "
+            "therapy. Analysis of individual proteins on tumour-derived sEVs showed that high PD-L1 was associated "
+            "with poor response.",
+            {("CD274", "immune checkpoint inhibitors", "predicts_resistance")},
+        ),
         (  # a cargo named apart from a radiation response takes no drug of a background sentence through the unit
             "Exosomal circ-ABC1 in radioresistance\n\nRadiotherapy with cisplatin-based chemotherapy is standard. "
             "Exosomes from hypoxic cells increased the survival of normoxic cells after 4 Gy irradiation. Sequencing "
