@@ -1227,6 +1227,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # growth with no drug in its sentence is no drug's effect: it borrows none ("Rule.needs_drug")
+            "Exosomes of resistant ovarian cancer cells and angiogenesis\n\nCisplatin resistance limits therapy of "
+            "ovarian cancer. Exosomes of SKOV3 cells were co-cultured with HUVECs. These exosomes promoted the "
+            "proliferation and tube formation of HUVECs.",
+            set(),
+        ),
         (  # proteins named after "proteins on sEVs" are the vesicles' cargo
             "Plasma sEVs and anti-PD-1 therapy\n\nPlasma sEVs were isolated from 30 melanoma patients treated with anti-PD-1 "
             "therapy. Analysis of individual proteins on tumour-derived sEVs showed that high PD-L1 was associated "
