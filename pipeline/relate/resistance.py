@@ -94,6 +94,7 @@ _THERAPY_RE = _Phrase("THERAPY")
 _COORDINATION = _Phrase("COORDINATION")
 _DRUG_COMBINATION = _Phrase("DRUG_COMBINATION")
 _RADIATION = _Phrase("RADIATION")
+_CELL_FATE_END = _Phrase("CELL_FATE_END")
 _TOXICITY = _Phrase("TOXICITY")
 _RESISTANCE_WORD = _Phrase("RESISTANCE_WORD")
 _RESPONSE_AFTER = _Phrase("RESPONSE_AFTER")
@@ -781,8 +782,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                     drug_sources.append((concept, doc.entities[i].start, 1.0, None))
         if not drug_sources and _RADIATION.search(text):
             pass  # "increased the survival of cells after 2-8 Gy of ionising radiation": the radiation's response
-        elif not drug_sources and all(_needs_drug(c) for c in f.cues):
-            pass  # "promoted the proliferation of endothelial cells": growth, no drug's effect
+        elif not drug_sources and all(_CELL_FATE_END.search(doc.text, c.start, c.end) for c in f.cues):
+            pass  # "promoted the proliferation of endothelial cells", "promoted cell death": no drug's effect
         elif not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
@@ -921,12 +922,6 @@ def _unit_pairs(
                     sentences = tuple(sorted({f.index, where}))
                     out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
     return out
-
-
-def _needs_drug(cue: Cue) -> bool:
-    """Whether the cue's rule states a drug's effect only with the drug in its sentence (``Rule.needs_drug``)."""
-    rule = load_engine().rules.get(cue.rule)
-    return rule is not None and rule.needs_drug
 
 
 def _radiation_only(doc: Document, f: SentenceFacts) -> bool:

@@ -87,9 +87,6 @@ class Rule(BaseModel):
     pattern: str
     effect: EffectName | None = None
     hedged_effect: EffectName | None = None  # the effect when a HEDGE word ("may", "might") comes just before
-    # an effect that is a drug's only with the drug in the cue's sentence ("increased the viability of cells treated
-    # with cisplatin"); with none, the cue takes no drug of another sentence ("promoted the proliferation of HUVECs")
-    needs_drug: bool = False
     role: Role | None = None
     confidence: float = Field(default=0.9, gt=0, le=1)
     examples: list[str] = []

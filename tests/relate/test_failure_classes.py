@@ -1227,7 +1227,7 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
-        (  # growth with no drug in its sentence is no drug's effect: it borrows none ("Rule.needs_drug")
+        (  # growth with no drug in its sentence is no drug's effect: it borrows none (phrase CELL_FATE_END)
             "Exosomes of resistant ovarian cancer cells and angiogenesis\n\nCisplatin resistance limits therapy of "
             "ovarian cancer. Exosomes of SKOV3 cells were co-cultured with HUVECs. These exosomes promoted the "
             "proliferation and tube formation of HUVECs.",
