@@ -80,8 +80,11 @@ def _is_sentence_start(token: str) -> bool:
     first = token[0]
     if first.isupper() or first.isdigit():
         return True
-    # "sEVs", "miR-21", "mRNA", "lncRNA", "circHIF1A", "p53"-style starts
-    return first.islower() and any(c.isupper() for c in token[1:]) and token[0].isalpha()
+    # "sEVs", "miR-21", "mRNA", "lncRNA", "circHIF1A" starts, and names with a digit ("p53", "circ_0001946", "let-7a")
+    word = token.rstrip(".,;:")
+    return first.isalpha() and (
+        any(c.isupper() for c in token[1:]) or (len(word) >= 3 and any(c.isdigit() for c in word))
+    )
 
 
 def _word_before(text: str, end: int) -> str:

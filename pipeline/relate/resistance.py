@@ -94,6 +94,7 @@ _THERAPY_RE = _Phrase("THERAPY")
 _COORDINATION = _Phrase("COORDINATION")
 _DRUG_COMBINATION = _Phrase("DRUG_COMBINATION")
 _RADIATION = _Phrase("RADIATION")
+_DIAGNOSIS = _Phrase("DIAGNOSIS")
 _CELL_FATE_END = _Phrase("CELL_FATE_END")
 _TOXICITY = _Phrase("TOXICITY")
 _RESISTANCE_WORD = _Phrase("RESISTANCE_WORD")
@@ -618,6 +619,9 @@ class _CargoContext:
     vesicle_unit: bool  # the unit speaks of vesicles
     vehicles: bool  # ... as engineered vehicles ("iRGD-modified exosomes deliver siRNA")
     cargo_rnas: set[str] = field(default_factory=set)  # RNAs a rule puts in vesicles somewhere in the unit
+    # RNAs the unit names with vesicles only where it diagnoses ("... was also detectable in serum exosomes, where
+    # it distinguished patients from healthy donors"): their drug statements elsewhere are the cells' own
+    marker_only: set[str] = field(default_factory=set)
 
 
 def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContext) -> bool:
@@ -642,6 +646,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
             rules = load_engine().rules
             named = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
             return any(r.confidence >= 0.9 for r in named)  # "the exosomal circ_0005963/miR-122 axis": its head
+        if e.name in context.marker_only and not facts.vesicle_words:
+            return False
         return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
         if not context.vesicle_unit:
@@ -703,7 +709,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         for i, r in f.roles.items()
         if "cargo" in r and doc.entities[i].label in RNA_LABELS
     }
-    context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas)
+    context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts))
     resisted: list[Concept] = []
     for f in facts:
         for i in f.entities:
@@ -894,8 +900,8 @@ def _unit_pairs(
     in_vesicles = {doc.entities[i].name for g in facts for i, r in g.roles.items() if "cargo" in r}
     out: list[_Pair] = []
     for f in facts:
-        if f.index != where and _states_prognosis(doc, f):
-            continue  # the cargo of a survival statement takes no drug statement of the unit's
+        if f.index != where and (_states_prognosis(doc, f) or _diagnoses(doc, f)):
+            continue  # the cargo of a survival statement or of a diagnosis takes no drug statement of the unit's
         if _in_design(doc, f.span):
             continue  # what the Methods measured is no cargo of the finding
         # a list that names the statement's own cargo among others is an inventory the statement chose from:
@@ -922,6 +928,29 @@ def _unit_pairs(
                     sentences = tuple(sorted({f.index, where}))
                     out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
     return out
+
+
+def _diagnoses(doc: Document, f: SentenceFacts) -> bool:
+    """A sentence that diagnoses (DIAGNOSIS: patients told from healthy people, a test's AUC) and names no drug."""
+    return bool(_DIAGNOSIS.search(doc.span_text(f.span))) and not any(
+        doc.entities[i].label in DRUG_LABELS for i in f.entities
+    )
+
+
+def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
+    """The RNAs whose every sentence with vesicles is a diagnosis naming no drug (DIAGNOSIS): the vesicles are
+    where they were measured, not what carries their effect on a drug."""
+    seen: dict[str, bool] = {}
+    for f in facts:
+        vesicles = f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities)
+        if not vesicles:
+            continue
+        diagnosis = _diagnoses(doc, f) and not f.cues
+        for i in f.entities:
+            if doc.entities[i].label in RNA_LABELS:
+                name = doc.entities[i].name
+                seen[name] = seen.get(name, True) and diagnosis
+    return {name for name, only in seen.items() if only}
 
 
 def _radiation_only(doc: Document, f: SentenceFacts) -> bool:

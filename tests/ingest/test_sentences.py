@@ -11,6 +11,11 @@ def _split(text: str) -> list[str]:
     ("text", "sentences"),
     [
         ("Raposo et al. identified proteins. Then more.", ["Raposo et al. identified proteins.", "Then more."]),
+        # a name with a digit opens a sentence in lower case
+        (
+            "It rose in A549 cells. circ_0001946 was detected. p53 was mutated.",
+            ["It rose in A549 cells.", "circ_0001946 was detected.", "p53 was mutated."],
+        ),
         ("Markers, e.g. CD151, are found. Next.", ["Markers, e.g. CD151, are found.", "Next."]),
         ("That is, i.e. the same. Yes.", ["That is, i.e. the same.", "Yes."]),
         ("It was 0.05 vs. 0.1 here. Then.", ["It was 0.05 vs. 0.1 here.", "Then."]),

@@ -1227,6 +1227,18 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # an RNA acting in the cells, whose vesicles serve only to diagnose, is no vesicle cargo
+            "circ_0001946 promotes cisplatin resistance of gastric cancer cells\n\nKnockdown of circ_0001946 restored "
+            "cisplatin sensitivity of SGC-7901/DDP cells. circ_0001946 was also detectable in serum exosomes, where it "
+            "distinguished patients from healthy donors.",
+            set(),
+        ),
+        (  # ... while a response prediction with an AUC is a row (no diagnosis: no healthy people in it)
+            "Exosomal miRNAs and neoadjuvant chemotherapy\n\nExosomes were isolated from patients undergoing "
+            "neoadjuvant chemotherapy. Exosomal miR-4448 could discriminate between responders and non-responders "
+            "with an area under the curve of 0.77.",
+            {("miR-4448", "chemotherapy", "predicts_resistance")},
+        ),
         (  # growth with no drug in its sentence is no drug's effect: it borrows none (phrase CELL_FATE_END)
             "Exosomes of resistant ovarian cancer cells and angiogenesis\n\nCisplatin resistance limits therapy of "
             "ovarian cancer. Exosomes of SKOV3 cells were co-cultured with HUVECs. These exosomes promoted the "
