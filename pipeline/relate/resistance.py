@@ -719,6 +719,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and "resisted" in roles
                 and not roles & _NOT_RESISTED
                 and not _negated_mention(doc, f, i)
+                and not _tool(doc, f, i)
             ):
                 for c in _drug_concepts(doc.entities[i]):
                     if c.name not in {r.name for r in resisted} and c.name not in _supportive():
@@ -1024,7 +1025,15 @@ def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:
     the paper states resistance or sensitivity to it somewhere ("the EGFR inhibitor gefitinib" in a paper on
     gefitinib resistance)."""
     roles = f.roles.get(i, set())
-    return "tool" in roles and "resisted" not in roles and doc.entities[i].name not in _resisted_in(doc)
+    if "tool" not in roles or doc.entities[i].name in _resisted_in(doc):
+        return False
+    if "resisted" not in roles:
+        return True
+    # both: the surer reading ("treated with ethidium bromide to deplete mtDNA": the purpose outweighs "treated")
+    rules = load_engine().rules
+    fired = [rules[r] for r in f.role_rules.get(i, set()) if r in rules]
+    tool = max((r.confidence for r in fired if r.role == "tool"), default=0.0)
+    return tool > max((r.confidence for r in fired if r.role == "resisted"), default=0.0)
 
 
 _RESISTED_MEMO: list[tuple[Document, frozenset[str]]] = []

@@ -784,3 +784,8 @@ def test_no_cell_line_from_a_marker_or_a_bare_number(text: str) -> None:
 )
 def test_greek_letter_at_the_end_of_a_symbol(text: str, mention: str, name: str) -> None:
     assert (mention, "GENE", name, None) in _found(text)
+
+
+def test_cofactors_are_no_drugs() -> None:
+    """NAD+ and NADH, which vesicular enzymes turn over, are metabolites, as lactate is (ambiguous.tsv)."""
+    assert not [m for m in _found("CD38 generated adenosine from NAD+ and NADH.") if m[1] == "DRUG"]

@@ -1227,6 +1227,21 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "enhanced the therapeutic effects of sorafenib on HCC in combination with exosomes.",
             set(),
         ),
+        (  # a regimen names its drugs (regimens.tsv): ABVD
+            "Results\n\nHigh plasma exosomal miR-127-3p predicted poor response to ABVD.",
+            {
+                ("miR-127-3p", d, "predicts_resistance")
+                for d in ("doxorubicin", "bleomycin", "vinblastine", "dacarbazine")
+            },
+        ),
+        (  # drugs that block a step of the experiment are tools (heparin, ethidium bromide, etomoxir); the vesicles that
+            # lost their protection when mtDNA was depleted ('to deplete mtDNA') say mtDNA confers it
+            "Exosomes transfer vemurafenib resistance\n\nExosomes from vemurafenib-resistant A375 cells conferred "
+            "vemurafenib resistance on parental cells. The transfer was prevented by heparin. EVs from cells treated "
+            "with ethidium bromide to deplete mtDNA lost this protective capacity, and etomoxir abolished the "
+            "EV-induced resistance.",
+            {("EV", "vemurafenib", "confers_resistance"), ("mtDNA", "vemurafenib", "confers_resistance")},
+        ),
         (  # an RNA acting in the cells, whose vesicles serve only to diagnose, is no vesicle cargo
             "circ_0001946 promotes cisplatin resistance of gastric cancer cells\n\nKnockdown of circ_0001946 restored "
             "cisplatin sensitivity of SGC-7901/DDP cells. circ_0001946 was also detectable in serum exosomes, where it "
