@@ -620,7 +620,8 @@ class _CargoContext:
     vehicles: bool  # ... as engineered vehicles ("iRGD-modified exosomes deliver siRNA")
     cargo_rnas: set[str] = field(default_factory=set)  # RNAs a rule puts in vesicles somewhere in the unit
     # RNAs the unit names with vesicles only where it diagnoses ("... was also detectable in serum exosomes, where
-    # it distinguished patients from healthy donors"): their drug statements elsewhere are the cells' own
+    # it distinguished patients from healthy donors") or denies them ("barely detectable in exosomes"): their drug
+    # statements elsewhere are the cells' own
     marker_only: set[str] = field(default_factory=set)
 
 
@@ -646,8 +647,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
             rules = load_engine().rules
             named = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
             return any(r.confidence >= 0.9 for r in named)  # "the exosomal circ_0005963/miR-122 axis": its head
-        if e.name in context.marker_only and not facts.vesicle_words:
-            return False
+        if e.name in context.marker_only:
+            return False  # an RNA the vesicles only served to measure, or were denied to carry
         return context.vesicle_unit and "target" not in roles
     if e.label == "GENE":
         if not context.vesicle_unit:
@@ -758,7 +759,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             cargo_sources = [(i, f.index, 1.0) for i in cargo]
         else:
             causal = [c for c in f.cues if c.effect != "associated"]
-            if causal and _vesicles_in_cue_clause(doc, f, causal) and not vehicle_only and not context.vehicles:
+            if (
+                causal
+                and _vesicles_in_cue_clause(doc, f, causal)
+                and not vehicle_only
+                and not context.vehicles
+                and not _vesicles_denied(doc, f)  # "... does not appear to act through exosomal transfer"
+            ):
                 cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
             if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
@@ -931,6 +938,17 @@ def _unit_pairs(
     return out
 
 
+def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
+    """Whether every mention of vesicles in the sentence follows a denial within 40 characters ("barely
+    detectable in exosomes, and neither these exosomes nor ...", "does not appear to act through exosomal
+    transfer")."""
+    text = doc.span_text(f.span)
+    places = [m.start() for m in vesicle_words(text)] + [
+        doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"
+    ]
+    return bool(places) and all(_NEGATION.search(text, max(0, p - 40), p) for p in places)
+
+
 def _diagnoses(doc: Document, f: SentenceFacts) -> bool:
     """A sentence that diagnoses (DIAGNOSIS: patients told from healthy people, a test's AUC) and names no drug."""
     return bool(_DIAGNOSIS.search(doc.span_text(f.span))) and not any(
@@ -939,14 +957,18 @@ def _diagnoses(doc: Document, f: SentenceFacts) -> bool:
 
 
 def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
-    """The RNAs whose every sentence with vesicles is a diagnosis naming no drug (DIAGNOSIS): the vesicles are
-    where they were measured, not what carries their effect on a drug."""
+    """The RNAs whose every sentence with vesicles is a diagnosis naming no drug (DIAGNOSIS), earlier work, or a
+    denial of the vesicles: the vesicles are where they were measured, or nothing, not what carries their effect on
+    a drug."""
     seen: dict[str, bool] = {}
     for f in facts:
         vesicles = f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities)
         if not vesicles:
             continue
-        diagnosis = _diagnoses(doc, f) and not f.cues
+        text = doc.span_text(f.span)
+        # no sentence on the vesicles' carrying it: a diagnosis or earlier work with no statement of its own, or
+        # vesicles only denied
+        diagnosis = ((_diagnoses(doc, f) or _background(text)) and not f.cues) or _vesicles_denied(doc, f)
         for i in f.entities:
             if doc.entities[i].label in RNA_LABELS:
                 name = doc.entities[i].name

@@ -1242,6 +1242,13 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "EV-induced resistance.",
             {("EV", "vemurafenib", "confers_resistance"), ("mtDNA", "vemurafenib", "confers_resistance")},
         ),
+        (  # an RNA acting in the cells, whose vesicles are denied ("barely detectable in exosomes"), is no cargo
+            "LncRNA HOTTIP promotes cisplatin resistance through a cell-autonomous mechanism\n\nSilencing HOTTIP "
+            "restored cisplatin sensitivity of A549/DDP cells. HOTTIP was barely detectable in exosomes, and neither "
+            "these exosomes nor conditioned medium altered the cisplatin sensitivity of parental cells. HOTTIP thus "
+            "drives cisplatin resistance and does not act through exosomal transfer.",
+            set(),
+        ),
         (  # an RNA acting in the cells, whose vesicles serve only to diagnose, is no vesicle cargo
             "circ_0001946 promotes cisplatin resistance of gastric cancer cells\n\nKnockdown of circ_0001946 restored "
             "cisplatin sensitivity of SGC-7901/DDP cells. circ_0001946 was also detectable in serum exosomes, where it "
