@@ -798,6 +798,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             pass  # "increased the survival of cells after 2-8 Gy of ionising radiation": the radiation's response
         elif not drug_sources and all(_CELL_FATE_END.search(doc.text, c.start, c.end) for c in f.cues):
             pass  # "promoted the proliferation of endothelial cells", "promoted cell death": no drug's effect
+        elif not drug_sources and _states_prognosis(doc, f):
+            pass  # "patients with high exosomal CRNDE had shorter recurrence-free survival": a prognosis, no response
         elif not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]

@@ -1242,6 +1242,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "EV-induced resistance.",
             {("EV", "vemurafenib", "confers_resistance"), ("mtDNA", "vemurafenib", "confers_resistance")},
         ),
+        (  # a survival prognosis borrows no drug: "shorter recurrence-free survival" after resection
+            "Serum exosomal CRNDE after hepatectomy\n\nPatients with high serum exosomal CRNDE had shorter "
+            "recurrence-free survival (HR 2.34). In the subgroup later treated with sorafenib for recurrence, "
+            "exosomal CRNDE showed no relation to the response.",
+            set(),
+        ),
         (  # an RNA acting in the cells, whose vesicles are denied ("barely detectable in exosomes"), is no cargo
             "LncRNA HOTTIP promotes cisplatin resistance through a cell-autonomous mechanism\n\nSilencing HOTTIP "
             "restored cisplatin sensitivity of A549/DDP cells. HOTTIP was barely detectable in exosomes, and neither "
