@@ -72,6 +72,7 @@ _NEGATION = _Phrase("NEGATION")
 _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
+_GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _NO_DIFFERENCE = _Phrase("NO_DIFFERENCE")
 _RNA_EXOSOME_BEFORE = _Phrase("RNA_EXOSOME_BEFORE")
 _RNA_EXOSOME_AFTER = _Phrase("RNA_EXOSOME_AFTER")
@@ -109,6 +110,8 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
     """The words of ``text`` that name extracellular vesicles (VESICLE_WORD, without the cell's own vesicles:
     "vesicle trafficking", "synaptic vesicles", "cytoplasmic vesicular structures")."""
     for m in VESICLE_WORD.finditer(text):
+        if _GENE_SET_AFTER.match(text, m.end()):
+            continue  # "an exosome-related gene signature" of tumour tissue
         if m.group().lower().startswith("vesic") and (
             _NOT_EV_WORD.match(text, m.start())
             or _NOT_EV_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -687,7 +690,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     placed: set[int] = set()
     for k, sp in enumerate(spans):  # each entity in the first span it begins in
         for i in entities_in(doc, sp.start, sp.end):
-            if i not in placed:
+            if i not in placed and not _no_vesicles(doc, i):
                 placed.add(i)
                 by_sentence[k].append(i)
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
@@ -938,6 +941,20 @@ def _unit_pairs(
                     sentences = tuple(sorted({f.index, where}))
                     out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
     return out
+
+
+def _no_vesicles(doc: Document, i: int) -> bool:
+    """A VESICLE mention that names no vesicles: a gene set named after them ("an exosome-related gene signature"
+    of tumour tissue, GENE_SET_AFTER), or a cell's own vesicles or an organ (NOT_EV_BEFORE/AFTER), as for the
+    vesicle words."""
+    e = doc.entities[i]
+    if e.label != "VESICLE":
+        return False
+    if _GENE_SET_AFTER.match(doc.text, e.end):
+        return True
+    return doc.text[e.start : e.start + 5].lower() == "vesic" and bool(
+        _NOT_EV_AFTER.match(doc.text, e.end) or _NOT_EV_BEFORE.search(doc.text, max(0, e.start - 24), e.start)
+    )
 
 
 def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:

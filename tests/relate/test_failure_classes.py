@@ -1242,6 +1242,11 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "EV-induced resistance.",
             {("EV", "vemurafenib", "confers_resistance"), ("mtDNA", "vemurafenib", "confers_resistance")},
         ),
+        (  # a gene set named after the vesicles, measured in tumour tissue, names no vesicles
+            "An exosome-related gene signature predicts response to atezolizumab\n\nWe scored 121 exosome-related "
+            "genes in tumour transcriptomes of 348 patients treated with atezolizumab.",
+            set(),
+        ),
         (  # a survival prognosis borrows no drug: "shorter recurrence-free survival" after resection
             "Serum exosomal CRNDE after hepatectomy\n\nPatients with high serum exosomal CRNDE had shorter "
             "recurrence-free survival (HR 2.34). In the subgroup later treated with sorafenib for recurrence, "
