@@ -336,6 +336,19 @@ def _glued_after_hyphen(text: str, mention: Mention) -> bool:
     return head is not None and any(c.isdigit() for c in head.group())
 
 
+def _line_over_hyphen(text: str, mention: Mention) -> Mention | None:
+    """A cell line whose name ends, after a hyphen, in what was read as a gene ("B16-F10", "MC3T3-E1"): the line."""
+    s = mention.start
+    if s < 2 or text[s - 1] not in "-‐‑" or not text[s - 2].isalnum():
+        return None
+    head = re.search(r"[A-Za-z0-9]+$", text[max(0, s - 20) : s - 1])
+    if head is None or not any(c.isdigit() for c in head.group()):
+        return None
+    start = max(0, s - 20) + head.start()
+    concept = cell_line_in_context(text[start : mention.end])
+    return None if concept is None else Mention(start, mention.end, text[start : mention.end], "CELL_LINE", concept)
+
+
 def _capitalised_word(text: str, mention: Mention) -> bool:
     """A symbol read from a capitalised word at a sentence start ("Was", "Set"): the case variant that makes
     "Kras" or "Bax" a gene mid-sentence says nothing there."""
@@ -936,6 +949,8 @@ def recognise(
             mention = replace(mention, label="LNCRNA")
         if mention.label == "GENE" and _capitalised_word(text, mention):
             continue
+        if mention.label == "GENE" and (line := _line_over_hyphen(text, mention)) is not None:
+            mention = line  # "B16-F10-bearing mice": the cell line, not the gene F10 of its name
         if mention.label == "CELL_LINE" and _glued_after_hyphen(text, mention):
             continue  # the tail of a compound's code ("DDR1-IN-1"), not a cell line of its own
         if mention.label == "GENE" and mention.text.endswith("+"):  # "HER2+": the status sign is no part of it

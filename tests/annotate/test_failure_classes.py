@@ -760,6 +760,7 @@ def test_drug_classes_with_their_atc_codes(text: str, mention: str, name: str, i
         ("MDA-MB 231 cells were used.", "MDA-MB 231", "MDA-MB-231"),  # a name with a space: the word before it
         ("Exosomes of MIA PaCa-2 and BxPC-3 cells.", "MIA PaCa-2", "MIA PaCa-2"),
         ("5637 cells and T24 cells were used.", "5637", "5637"),  # digits alone: a human cancer line's own name
+        ("In B16-F10-bearing mice, tumours grew.", "B16-F10", "B16-F10"),  # not the gene F10 of its name
     ],
 )
 def test_cell_lines_named_before_a_kind_of_cell_or_with_a_space(text: str, mention: str, name: str) -> None:
