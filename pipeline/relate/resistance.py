@@ -73,6 +73,8 @@ _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
+_VESICLE_FREE_AFTER = _Phrase("VESICLE_FREE_AFTER")
+_VESICLE_FREE_BEFORE = _Phrase("VESICLE_FREE_BEFORE")
 _NO_DIFFERENCE = _Phrase("NO_DIFFERENCE")
 _RNA_EXOSOME_BEFORE = _Phrase("RNA_EXOSOME_BEFORE")
 _RNA_EXOSOME_AFTER = _Phrase("RNA_EXOSOME_AFTER")
@@ -110,8 +112,12 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
     """The words of ``text`` that name extracellular vesicles (VESICLE_WORD, without the cell's own vesicles:
     "vesicle trafficking", "synaptic vesicles", "cytoplasmic vesicular structures")."""
     for m in VESICLE_WORD.finditer(text):
-        if _GENE_SET_AFTER.match(text, m.end()):
-            continue  # "an exosome-related gene signature" of tumour tissue
+        if (
+            _GENE_SET_AFTER.match(text, m.end())
+            or _VESICLE_FREE_AFTER.match(text, m.end())
+            or _VESICLE_FREE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        ):
+            continue  # "an exosome-related gene signature" of tumour tissue, "the EV-depleted fraction", "non-vesicular"
         if m.group().lower().startswith("vesic") and (
             _NOT_EV_WORD.match(text, m.start())
             or _NOT_EV_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -950,7 +956,11 @@ def _no_vesicles(doc: Document, i: int) -> bool:
     e = doc.entities[i]
     if e.label != "VESICLE":
         return False
-    if _GENE_SET_AFTER.match(doc.text, e.end):
+    if (
+        _GENE_SET_AFTER.match(doc.text, e.end)
+        or _VESICLE_FREE_AFTER.match(doc.text, e.end)
+        or _VESICLE_FREE_BEFORE.search(doc.text, max(0, e.start - 4), e.start)
+    ):
         return True
     return doc.text[e.start : e.start + 5].lower() == "vesic" and bool(
         _NOT_EV_AFTER.match(doc.text, e.end) or _NOT_EV_BEFORE.search(doc.text, max(0, e.start - 24), e.start)

@@ -1242,6 +1242,11 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "EV-induced resistance.",
             {("EV", "vemurafenib", "confers_resistance"), ("mtDNA", "vemurafenib", "confers_resistance")},
         ),
+        (  # what has no vesicles names none ("exosome-depleted FBS", "the EV-depleted fraction", "non-vesicular")
+            "miR-21 promotes cisplatin resistance of lung cancer cells\n\nCells were cultured in medium with "
+            "exosome-depleted FBS. Knockdown of miR-21 restored cisplatin sensitivity of A549/DDP cells.",
+            set(),
+        ),
         (  # a gene set named after the vesicles, measured in tumour tissue, names no vesicles
             "An exosome-related gene signature predicts response to atezolizumab\n\nWe scored 121 exosome-related "
             "genes in tumour transcriptomes of 348 patients treated with atezolizumab.",
