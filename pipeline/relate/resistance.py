@@ -73,6 +73,7 @@ _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
+_OPEN_QUESTION = _Phrase("OPEN_QUESTION")
 _VESICLE_FREE_AFTER = _Phrase("VESICLE_FREE_AFTER")
 _VESICLE_FREE_BEFORE = _Phrase("VESICLE_FREE_BEFORE")
 _NO_DIFFERENCE = _Phrase("NO_DIFFERENCE")
@@ -722,6 +723,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts))
     resisted: list[Concept] = []
     for f in facts:
+        if _OPEN_QUESTION.search(doc.span_text(f.span)):
+            continue  # "their relevance to the response to immunotherapy remains to be determined"
         for i in f.entities:
             roles = f.roles.get(i, set())
             if (

@@ -1242,6 +1242,12 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
             "EV-induced resistance.",
             {("EV", "vemurafenib", "confers_resistance"), ("mtDNA", "vemurafenib", "confers_resistance")},
         ),
+        (  # a drug named only where the question is left open is no resisted drug of the study
+            "Tumour-derived exosomes in oral cancer\n\nTEXs from patients with active disease reduced NKG2D expression "
+            "and the cytotoxicity of NK cells. Exosomal PD-L1 correlated with the tumour PD-L1 score but not with "
+            "stage. Their relevance to the response to immunotherapy remains to be determined.",
+            set(),
+        ),
         (  # what has no vesicles names none ("exosome-depleted FBS", "the EV-depleted fraction", "non-vesicular")
             "miR-21 promotes cisplatin resistance of lung cancer cells\n\nCells were cultured in medium with "
             "exosome-depleted FBS. Knockdown of miR-21 restored cisplatin sensitivity of A549/DDP cells.",
