@@ -176,7 +176,7 @@ def _process(task: Task, limits: Limits) -> Result:
             data = Path(path).read_bytes()
         except OSError as exc:
             return error_result(task, f"{label}: cannot be read ({exc.strerror or exc})")
-    digest = content_hash(data, cache_variant(path, pdf_engine))
+    digest = task.digest or content_hash(data, cache_variant(path, pdf_engine))  # the parent's when it has one
     try:
         t = time.perf_counter()
         if limits.max_inflated_mb is not None and path.lower().endswith(".pdf"):
