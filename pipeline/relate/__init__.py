@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.models import Assertion, Concept, Document
 from pipeline.relate.assemble import unit_assertions
-from pipeline.relate.resistance import EFFECT_BONUS, vesicle_words
+from pipeline.relate.resistance import EFFECT_BONUS, names_no_vesicles, vesicle_words
 from pipeline.relate.units import study_units
 
 
@@ -58,7 +58,9 @@ def _one_effect_per_study_cargo(assertions: list[Assertion]) -> list[Assertion]:
 def speaks_of_vesicles(doc: Document) -> bool:
     """Whether ``doc`` names extracellular vesicles anywhere (an entity or a vesicle word): without them there is
     no EV cargo to relate."""
-    return any(e.label == "VESICLE" for e in doc.entities) or any(vesicle_words(doc.text))
+    return any(e.label == "VESICLE" and not names_no_vesicles(doc.text, e.start, e.end) for e in doc.entities) or any(
+        vesicle_words(doc.text)
+    )
 
 
 def merge_assertions(a: Assertion, b: Assertion) -> Assertion:

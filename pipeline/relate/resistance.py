@@ -111,26 +111,33 @@ VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectoso
 
 def vesicle_words(text: str) -> Iterator[re.Match[str]]:
     """The words of ``text`` that name extracellular vesicles (VESICLE_WORD, without the cell's own vesicles:
-    "vesicle trafficking", "synaptic vesicles", "cytoplasmic vesicular structures")."""
+    "vesicle trafficking", "synaptic vesicles", "cytoplasmic vesicular structures"; see ``names_no_vesicles``)."""
     for m in VESICLE_WORD.finditer(text):
-        if (
-            _GENE_SET_AFTER.match(text, m.end())
-            or _VESICLE_FREE_AFTER.match(text, m.end())
-            or _VESICLE_FREE_BEFORE.search(text, max(0, m.start() - 4), m.start())
-        ):
-            continue  # "an exosome-related gene signature" of tumour tissue, "the EV-depleted fraction", "non-vesicular"
-        if m.group().lower().startswith("vesic") and (
-            _NOT_EV_WORD.match(text, m.start())
-            or _NOT_EV_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            or _NOT_EV_AFTER.match(text, m.end())
-        ):
-            continue
-        if m.group().lower().startswith("exosom") and (
-            _RNA_EXOSOME_BEFORE.search(text, max(0, m.start() - 8), m.start())
-            or _RNA_EXOSOME_AFTER.match(text, m.end())
-        ):
-            continue  # the RNA exosome, a ribonuclease complex in the cell (EXOSC genes)
-        yield m
+        if not names_no_vesicles(text, m.start(), m.end()):
+            yield m
+
+
+def names_no_vesicles(text: str, start: int, end: int) -> bool:
+    """Whether the vesicle word at ``text[start:end]`` names no extracellular vesicles: a gene set named after them
+    ("an exosome-related gene signature" of tumour tissue), what has none ("the EV-depleted fraction",
+    "non-vesicular"), the cell's own vesicles or an organ ("synaptic vesicles", "vesicle trafficking",
+    "vesicant"), or the RNA exosome, a ribonuclease complex of the cell."""
+    word = text[start:end].lower()
+    if (
+        _GENE_SET_AFTER.match(text, end)
+        or _VESICLE_FREE_AFTER.match(text, end)
+        or _VESICLE_FREE_BEFORE.search(text, max(0, start - 4), start)
+    ):
+        return True
+    if word.startswith("vesic"):
+        return bool(
+            _NOT_EV_WORD.match(text, start)
+            or _NOT_EV_BEFORE.search(text, max(0, start - 24), start)
+            or _NOT_EV_AFTER.match(text, end)
+        )
+    if word.startswith("exosom"):
+        return bool(_RNA_EXOSOME_BEFORE.search(text, max(0, start - 8), start) or _RNA_EXOSOME_AFTER.match(text, end))
+    return False
 
 
 # a cue word glued by a hyphen to the word before it and followed by vesicles is a compound adjective that
@@ -953,21 +960,9 @@ def _unit_pairs(
 
 
 def _no_vesicles(doc: Document, i: int) -> bool:
-    """A VESICLE mention that names no vesicles: a gene set named after them ("an exosome-related gene signature"
-    of tumour tissue, GENE_SET_AFTER), or a cell's own vesicles or an organ (NOT_EV_BEFORE/AFTER), as for the
-    vesicle words."""
+    """A VESICLE mention that names no vesicles (``names_no_vesicles``)."""
     e = doc.entities[i]
-    if e.label != "VESICLE":
-        return False
-    if (
-        _GENE_SET_AFTER.match(doc.text, e.end)
-        or _VESICLE_FREE_AFTER.match(doc.text, e.end)
-        or _VESICLE_FREE_BEFORE.search(doc.text, max(0, e.start - 4), e.start)
-    ):
-        return True
-    return doc.text[e.start : e.start + 5].lower() == "vesic" and bool(
-        _NOT_EV_AFTER.match(doc.text, e.end) or _NOT_EV_BEFORE.search(doc.text, max(0, e.start - 24), e.start)
-    )
+    return e.label == "VESICLE" and names_no_vesicles(doc.text, e.start, e.end)
 
 
 def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
