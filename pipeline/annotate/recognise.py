@@ -202,6 +202,8 @@ _SHORT_FORM_RE = re.compile(r"(?=[^\s]*[A-Z])[A-Za-z0-9][A-Za-z0-9αβγδκ\-/]
 _NAME_SUFFIX_RE = re.compile(
     r"[-\s]?(?:alpha|beta|gamma|delta|kappa|[αβγδκ]|I{1,3}|IV|V|[A-Z]?\d{1,2}[a-z]?)$", re.IGNORECASE
 )
+# a capital letter that names one member after a head word: "protein kinase C", "tropomyosin-related kinase B"
+_MEMBER_LETTER_RE = re.compile(r"[-\s][A-Z]$")
 _GENE_LABELS = frozenset(["GENE", "GENE_FAMILY"])
 
 
@@ -216,7 +218,8 @@ def _protein_definition(short: str, long_form: str) -> tuple[str, Concept] | Non
     if not _SHORT_FORM_RE.fullmatch(short) or not _name_like(long_form):
         return None
     core = _NAME_SUFFIX_RE.sub("", long_form).rstrip(" -")
-    if not is_protein_name(long_form) and not is_protein_name(core):
+    member = _MEMBER_LETTER_RE.sub("", long_form)
+    if not any(is_protein_name(form) for form in (long_form, core, member)):
         ends = [m for m in find_mentions(core) if m.end == len(core) and m.label in _GENE_LABELS]
         ends += [m for m in find_mentions(long_form) if m.end == len(long_form) and m.label in _GENE_LABELS]
         if not ends:

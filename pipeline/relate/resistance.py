@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
+from pipeline.normalize.abbreviations import find_definitions
 from pipeline.relate.rules import EffectName, RuleMatch, load_engine
 from pipeline.relate.units import StudyUnit, entities_in
 
@@ -104,6 +105,9 @@ _TOXICITY = _Phrase("TOXICITY")
 _RESISTANCE_WORD = _Phrase("RESISTANCE_WORD")
 _RESPONSE_AFTER = _Phrase("RESPONSE_AFTER")
 _RESPONSE_BEFORE = _Phrase("RESPONSE_BEFORE")
+_VESICLES_DENIED = _Phrase("VESICLES_DENIED")
+_OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
+_GENERIC_SENSITIVITY = _Phrase("GENERIC_SENSITIVITY")
 
 
 VESICLE_WORD = re.compile(r"\b(?:exosom\w*|vesic\w*|s?EVs?|microvesicles?|ectosomes?|oncosomes?)\b", re.I)
@@ -712,7 +716,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         for f in facts:
             if _background(doc.span_text(f.span)):
                 f.cues = []
-    vesicle_unit = any(f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities) for f in facts)
+    # the unit speaks of vesicles where a sentence names them and does not deny them a part ("independently of
+    # exosome secretion")
+    vesicle_unit = any(
+        (f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities))
+        and not _vesicles_denied(doc, f)
+        for f in facts
+    )
     unit_targets = {doc.entities[i].name for f in facts for i, r in f.roles.items() if r & {"target", "status"}}
     cargo_genes = {
         doc.entities[i].name
@@ -784,6 +794,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and not vehicle_only
                 and not context.vehicles
                 and not _vesicles_denied(doc, f)  # "... does not appear to act through exosomal transfer"
+                and not _vesicle_clauses_diagnose(doc, f)  # "..., and its serum exosomal level discriminates ..."
             ):
                 cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
             if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
@@ -819,6 +830,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             pass  # "promoted the proliferation of endothelial cells", "promoted cell death": no drug's effect
         elif not drug_sources and _states_prognosis(doc, f):
             pass  # "patients with high exosomal CRNDE had shorter recurrence-free survival": a prognosis, no response
+        elif not drug_sources and _other_phenotype(doc, f):
+            pass  # "reduced their cytotoxicity" of NK cells, "more metastatic foci, an effect abolished by": no drug's
         elif not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
@@ -913,7 +926,9 @@ def _unit_pairs(
         (c, f)
         for f in facts
         for c in f.cues
-        if (f.vesicle_words or _names_a_molecule(doc, f)) and not _radiation_only(doc, f)
+        if (f.vesicle_words or _names_a_molecule(doc, f))
+        and not _radiation_only(doc, f)
+        and not (_other_phenotype(doc, f) and not _names_drug(doc, f))
     ]
     if not cues or not resisted:
         return []
@@ -968,24 +983,94 @@ def _no_vesicles(doc: Document, i: int) -> bool:
 def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     """Whether every mention of vesicles in the sentence follows a denial within 40 characters ("barely
     detectable in exosomes, and neither these exosomes nor ...", "does not appear to act through exosomal
-    transfer")."""
+    transfer", "rather than through effects on vesicle secretion"). Vesicles in a concessive opening clause
+    ("Although circRNAs are often exported in exosomes, ...") are what the sentence concedes, not its finding:
+    only the others count."""
     text = doc.span_text(f.span)
     places = [m.start() for m in vesicle_words(text)] + [
         doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"
     ]
-    return bool(places) and all(_NEGATION.search(text, max(0, p - 40), p) for p in places)
+    concession = _CONCESSIVE_OPENING.match(text)
+    if concession:
+        places = [p for p in places if p >= concession.end()]
+    if not places:
+        return False
+    # a denial holds for the vesicles coordinated after the denied ones ("barely detectable in exosomes secreted by
+    # CRC cells or in plasma exosomes")
+    denied_before = None
+    for p in sorted(set(places)):
+        near = _NEGATION.search(text, max(0, p - 40), p) or _VESICLES_DENIED.search(text, max(0, p - 40), p)
+        carried = denied_before is not None and not re.search(r"[,;:]", text[denied_before:p])
+        if not (near or carried):
+            return False
+        denied_before = p
+    return True
+
+
+_CONCESSIVE_OPENING = re.compile(r"(?:although|though|even though|while|whereas|despite)\b[^,;]*,", re.IGNORECASE)
+# clauses of a sentence for what its vesicles serve: cut at ";", ":" and a comma before a conjunction
+_COORDINATE_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while|but|although|however)\b")
 
 
 def _diagnoses(doc: Document, f: SentenceFacts) -> bool:
     """A sentence that diagnoses (DIAGNOSIS: patients told from healthy people, a test's AUC) and names no drug."""
-    return bool(_DIAGNOSIS.search(doc.span_text(f.span))) and not any(
+    return _diagnosis_text(doc, doc.span_text(f.span)) and not any(
         doc.entities[i].label in DRUG_LABELS for i in f.entities
     )
 
 
+def _diagnosis_text(doc: Document, text: str) -> bool:
+    """DIAGNOSIS in ``text``, also through a short form the paper defines ("higher in prostate cancer than in BPH",
+    BPH defined as benign prostatic hyperplasia)."""
+    if _DIAGNOSIS.search(text):
+        return True
+    return any(
+        _DIAGNOSIS.search(long) and re.search(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text)
+        for short, long in _diagnosis_short_forms(doc).items()
+    )
+
+
+_SHORT_FORMS_MEMO: list[tuple[Document, dict[str, str]]] = []
+
+
+def _diagnosis_short_forms(doc: Document) -> dict[str, str]:
+    """The short forms the paper defines (in its prose or glossary) whose long form diagnoses ("benign prostatic
+    hyperplasia (BPH)"); worked out once per document."""
+    if _SHORT_FORMS_MEMO and _SHORT_FORMS_MEMO[0][0] is doc:
+        return _SHORT_FORMS_MEMO[0][1]
+    defined = {**find_definitions(doc.text), **doc.abbreviations}
+    found = {short: long for short, long in defined.items() if _DIAGNOSIS.search(long)}
+    _SHORT_FORMS_MEMO[:] = [(doc, found)]
+    return found
+
+
+def _vesicle_clauses_diagnose(doc: Document, f: SentenceFacts) -> bool:
+    """Whether every clause of the sentence that names vesicles diagnoses and names no drug and states nothing on
+    one ("miR-4516 promotes docetaxel resistance, and its serum exosomal level discriminates prostate cancer from
+    benign prostatic hyperplasia": the vesicles only measure it)."""
+    text = doc.span_text(f.span)
+    cuts = [0] + [m.start() for m in _COORDINATE_CLAUSE.finditer(text)] + [len(text)]
+    places = [m.start() for m in vesicle_words(text)] + [
+        doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"
+    ]
+    if not places:
+        return False
+    for p in places:
+        a = max(c for c in cuts if c <= p)
+        b = min(c for c in cuts if c > p)
+        if not _diagnosis_text(doc, text[a:b]):
+            return False
+        lo, hi = f.span.start + a, f.span.start + b
+        if any(lo <= doc.entities[i].start < hi and doc.entities[i].label in DRUG_LABELS for i in f.entities):
+            return False
+        if any(lo <= c.start < hi for c in f.cues):
+            return False
+    return True
+
+
 def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
-    """The RNAs whose every sentence with vesicles is a diagnosis naming no drug (DIAGNOSIS), earlier work, or a
-    denial of the vesicles: the vesicles are where they were measured, or nothing, not what carries their effect on
+    """The RNAs whose every sentence with vesicles is a diagnosis naming no drug (DIAGNOSIS), earlier work, an open
+    question, a denial of the vesicles, or one whose vesicles stand only in a clause that diagnoses: the vesicles are where they were measured, or nothing, not what carries their effect on
     a drug."""
     seen: dict[str, bool] = {}
     for f in facts:
@@ -995,12 +1080,35 @@ def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
         text = doc.span_text(f.span)
         # no sentence on the vesicles' carrying it: a diagnosis or earlier work with no statement of its own, or
         # vesicles only denied
-        diagnosis = ((_diagnoses(doc, f) or _background(text)) and not f.cues) or _vesicles_denied(doc, f)
+        diagnosis = (
+            ((_diagnoses(doc, f) or _background(text) or _OPEN_QUESTION.search(text)) and not f.cues)
+            or _vesicles_denied(doc, f)
+            or _vesicle_clauses_diagnose(doc, f)
+        )
         for i in f.entities:
             if doc.entities[i].label in RNA_LABELS:
                 name = doc.entities[i].name
                 seen[name] = seen.get(name, True) and diagnosis
     return {name for name, only in seen.items() if only}
+
+
+def _other_phenotype(doc: Document, f: SentenceFacts) -> bool:
+    """A sentence on metastasis, migration or immune cells (OTHER_PHENOTYPE) whose cues name an activity or effect
+    and no word of resistance or sensitivity (GENERIC_SENSITIVITY): the activity is the cells', no drug's."""
+    text = doc.span_text(f.span)
+    if not _OTHER_PHENOTYPE.search(text):
+        return False
+    return all(
+        _GENERIC_SENSITIVITY.search(doc.text, c.start, c.end) and not _RESISTANCE_WORD.search(doc.text, c.start, c.end)
+        for c in f.cues
+    )
+
+
+def _names_drug(doc: Document, f: SentenceFacts) -> bool:
+    """Whether the sentence names a drug that is no tool of the experiment (nor the class of one)."""
+    return any(
+        doc.entities[i].label in DRUG_LABELS and not _tool(doc, f, i) and not _apposed_class(doc, i) for i in f.entities
+    )
 
 
 def _radiation_only(doc: Document, f: SentenceFacts) -> bool:

@@ -408,6 +408,10 @@ def test_protein_head_not_examples(phrase: str) -> None:
             "GENE",
             "angiotensin II subtype receptor 1a",
         ),
+        # ... or by a head word and the capital letter of one member
+        ("tropomyosin-related kinase B (TrkB) rose; TrkB-Fc", "TrkB", "GENE", "NTRK2"),
+        ("activating phospholipase-C (PLC) by CCK; PLC activity", "PLC", "GENE", "phospholipase-C"),
+        ("the Na-K-Cl cotransporter (NKCC) in the gut; NKCC activity", "NKCC", "GENE", "Na-K-Cl cotransporter"),
     ],
 )
 def test_protein_short_forms(text: str, mention: str, label: str, name: str) -> None:

@@ -1328,3 +1328,63 @@ def test_roles_challenge_failure_classes(text: str, expected: set[tuple[str, str
 )
 def test_full_abstract_challenge_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # vesicles named after "rather than" / "independently of" have no part in the statement
+            "Metformin restores gefitinib sensitivity independently of exosome secretion\n\nMetformin overcame gefitinib "
+            "resistance in PC9/GR cells through AMPK rather than through effects on vesicle secretion.",
+            set(),
+        ),
+        (  # vesicles conceded in an opening clause, then denied, also where coordinated after the denial
+            "Cellular circABC1 and oxaliplatin resistance\n\nAlthough circRNAs are often exported in exosomes, circABC1 "
+            "was barely detectable in exosomes secreted by HCT116 cells or in plasma exosomes. circABC1 silencing "
+            "restored the oxaliplatin sensitivity of HCT116 cells.",
+            set(),
+        ),
+        (  # the vesicles only in a clause that diagnoses, through a short form the paper defines
+            "miR-77 promotes docetaxel resistance, and its serum exosomal level discriminates prostate cancer from benign "
+            "prostatic hyperplasia\n\nmiR-77 mimics reduced docetaxel-induced apoptosis of PC3 cells. Serum exosomal "
+            "miR-77 was higher in 50 men with prostate cancer than in 40 men with benign prostatic hyperplasia (BPH). "
+            "Exosomal miR-77 was also higher in prostate cancer than in BPH in a second cohort.",
+            set(),
+        ),
+        (  # the cytotoxicity of NK cells is no drug's: it borrows no drug from a sentence on immunotherapy
+            "Exosomal TGF-β1 impairs NK cells\n\nFew patients with breast cancer benefit from immune checkpoint "
+            "blockade. Tumour exosomes reduced the cytotoxicity of NK cells against tumour cells through surface TGF-β1.",
+            set(),
+        ),
+        (  # ... nor an effect on metastasis abolished by a drug used to deplete cells
+            "Exosomal miR-9 educates Kupffer cells\n\nOxaliplatin is standard for metastatic colorectal cancer. Mice "
+            "given exosomal miR-9 developed more liver metastases, an effect abolished by Kupffer cell depletion with "
+            "clodronate liposomes.",
+            set(),
+        ),
+        (  # RNAs earlier work proposed, named at the end of an insert whose predicate denies their enrichment
+            "EVs of resistant cells transfer no resistance\n\nEVs from oxaliplatin-resistant HCT116 cells did not change "
+            "the oxaliplatin IC50 of recipient cells, and miRNAs previously proposed to mediate EV-transferred "
+            "resistance, including miR-21 and miR-1246, were not enriched in these EVs. Conditioned medium reduced "
+            "oxaliplatin sensitivity, but this activity remained in the EV-depleted fraction.",
+            set(),
+        ),
+        (  # patients "classified as" resistant are labelled, not told apart: no discrimination of responders
+            "A serum exosomal panel for ovarian cancer\n\nExosomal miR-200b did not differ between patients whose "
+            "disease was later classified as platinum-sensitive or platinum-resistant.",
+            set(),
+        ),
+        (  # a contrast after the vesicles leaves their statement standing
+            "Exosomal miR-21 and cisplatin resistance\n\nExosomal miR-21 from cisplatin-resistant A549 cells conferred "
+            "cisplatin resistance on parental A549 cells, rather than soluble factors of the medium.",
+            {("miR-21", "cisplatin", "confers_resistance")},
+        ),
+        (  # a sentence on T cells that names resistance to a drug keeps its statement
+            "Exosomal PD-L1 and immunotherapy\n\nExosomal PD-L1 from melanoma cells conferred resistance to anti-PD-1 "
+            "therapy by suppressing CD8+ T cells in mice.",
+            {("CD274", "immune checkpoint inhibitors", "confers_resistance")},
+        ),
+    ],
+)
+def test_vesicles_denied_diagnosing_or_beside_another_phenotype(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
