@@ -106,6 +106,10 @@ _RESISTANCE_WORD = _Phrase("RESISTANCE_WORD")
 _RESPONSE_AFTER = _Phrase("RESPONSE_AFTER")
 _RESPONSE_BEFORE = _Phrase("RESPONSE_BEFORE")
 _VESICLES_DENIED = _Phrase("VESICLES_DENIED")
+_REGULATOR_AFTER = _Phrase("REGULATOR_AFTER")
+_DRUG_ANAPHOR = _Phrase("DRUG_ANAPHOR")
+_NOUN_PHRASE_BEFORE = _Phrase("NOUN_PHRASE_BEFORE")
+_ACQUIRED_NOUN = re.compile(r"acquired\s", re.IGNORECASE)
 _OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
 _GENERIC_SENSITIVITY = _Phrase("GENERIC_SENSITIVITY")
 
@@ -231,7 +235,15 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     described = _described_cells(text, spans)
     matches = load_engine().run(text, spans + [(start, end, DESCRIBED) for start, end, _ in described])
     background = _background(text)
-    effects = [m for m in matches if m.rule.kind == "effect"]
+    effects = [
+        m
+        for m in matches
+        if m.rule.kind == "effect"
+        # "predicts primary and acquired resistance", "mechanisms of acquired resistance": a noun phrase, no verb
+        and not (
+            _ACQUIRED_NOUN.match(text, m.start) and _NOUN_PHRASE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        )
+    ]
     dropped: set[int] = set()
     scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
     for m in effects:
@@ -495,7 +507,9 @@ def _states_prognosis(doc: Document, f: SentenceFacts) -> bool:
     if any(doc.entities[i].label in DRUG_LABELS for i in f.entities):
         return False
     text = doc.span_text(f.span)
-    return bool(_prognosis_re().search(text)) and not _THERAPY_RE.search(text)
+    # a treatment named only to deny it ("... but was not related to treatment response") names none
+    treated = any(not _NEGATION.search(text, max(0, m.start() - 40), m.start()) for m in _THERAPY_RE.finditer(text))
+    return bool(_prognosis_re().search(text)) and not treated
 
 
 @cache
@@ -653,6 +667,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # Rab27a, nSMase2: what releases the vesicles, not what they carry
     if e.name in _never_cargo():
         return False  # cell-free DNA: the fraction outside the vesicles
+    if e.label == "GENE" and _REGULATOR_AFTER.match(doc.text, e.end):
+        return False  # "a HIF-1α-dependent increase in exosomal miR-210": what drives the cargo, none itself
     if e.label == "GENE" and _GENOTYPE_AFTER.match(doc.text, e.end):
         return False  # "ESR1 mutations in EV-DNA", "FLT3-ITD cells": a genotype, no molecule the vesicles carry
     if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
@@ -835,7 +851,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         elif not drug_sources:
             if resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
-            elif specific and _CHEMO.search(text):
+            elif specific and (_CHEMO.search(text) or _DRUG_ANAPHOR.search(text)):  # "resistance to this drug"
                 drug_sources = [(c, sentence.end, 0.7, _first_sentence(doc, facts, c)) for c in specific]
             elif _CHEMO.search(text) or (chemo_unit and f.cues):
                 drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if _CHEMO.search(text) else 0.5, None)]

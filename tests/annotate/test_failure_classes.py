@@ -748,6 +748,9 @@ def test_chop_alone_is_the_gene() -> None:
         ("resistance to IMiDs", "IMiDs", "immunomodulatory drugs", "ATC:L04AX"),
         ("HDAC inhibitors", "HDAC inhibitors", "HDAC inhibitors", "ATC:L01XH"),
         ("resistance to anti-PD-L1", "anti-PD-L1", "immune checkpoint inhibitors", "ATC:L01FF"),
+        # an antibody class with "immunotherapy" is no checkpoint blockade
+        ("resistance to anti-CD20 immunotherapy", "anti-CD20 immunotherapy", "anti-CD20 antibodies", "ATC:L01FA"),
+        ("after anti-EGFR treatment", "anti-EGFR treatment", "anti-EGFR antibodies", "ATC:L01FE"),
     ],
 )
 def test_drug_classes_with_their_atc_codes(text: str, mention: str, name: str, identifier: str) -> None:

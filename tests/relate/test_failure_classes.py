@@ -1388,3 +1388,45 @@ def test_full_abstract_challenge_failure_classes(text: str, expected: set[tuple[
 )
 def test_vesicles_denied_diagnosing_or_beside_another_phenotype(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # refractoriness is resistance, to each drug of a regimen
+            "Exosomal miR-7 and R-CHOP\n\nHigh plasma exosomal miR-7 predicted primary refractoriness to R-CHOP in "
+            "patients with diffuse large B-cell lymphoma.",
+            {
+                ("miR-7", d, "predicts_resistance")
+                for d in ("rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone")
+            },
+        ),
+        (  # a survival statement whose treatment response is denied is a prognosis: its cargo takes no statement
+            "Exosomal miR-7 and R-CHOP\n\nHigh plasma exosomal miR-7 predicted primary refractoriness to R-CHOP. "
+            "Exosomal miR-9 correlated with shorter overall survival but was not related to treatment response.",
+            {
+                ("miR-7", d, "predicts_resistance")
+                for d in ("rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone")
+            },
+        ),
+        (  # "this drug" refers back to the drug the paper named before
+            "Exosomal LINC00473 in lung adenocarcinoma\n\nOsimertinib is the preferred first-line treatment for "
+            "EGFR-mutant lung adenocarcinoma. Here we report that resistance to this drug is transmitted between "
+            "tumour cells by exosomes carrying LINC00473.",
+            {("LINC00473", "osimertinib", "confers_resistance")},
+        ),
+        (  # what drives a cargo's packaging ("HIF-1α-dependent") and what loads it (NDFIP1) are no cargo
+            "Hypoxic cells transmit cisplatin resistance\n\nA HIF-1α-dependent increase in exosomal miR-210 "
+            "transferred cisplatin resistance to normoxic CAL27 cells, and the effect was lost when NDFIP1 was "
+            "silenced in the donor cells.",
+            {("miR-210", "cisplatin", "confers_resistance")},
+        ),
+        (  # "acquired resistance" after "primary and" or "mechanisms of" is a noun phrase: the prediction decides
+            "Exosomal miR-21 in colorectal cancer\n\nHigh plasma exosomal miR-21 predicts primary and acquired "
+            "resistance to cetuximab in patients with colorectal cancer.",
+            {("miR-21", "cetuximab", "predicts_resistance")},
+        ),
+    ],
+)
+def test_refractoriness_drug_anaphora_and_what_is_no_cargo(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
