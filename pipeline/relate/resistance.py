@@ -109,6 +109,9 @@ _VESICLES_DENIED = _Phrase("VESICLES_DENIED")
 _REGULATOR_AFTER = _Phrase("REGULATOR_AFTER")
 _DRUG_ANAPHOR = _Phrase("DRUG_ANAPHOR")
 _NOUN_PHRASE_BEFORE = _Phrase("NOUN_PHRASE_BEFORE")
+_ACTIVE_RELATIVE = _Phrase("ACTIVE_RELATIVE")
+_CANCER = _Phrase("CANCER")
+_MICROBE = _Phrase("MICROBE")
 _ACQUIRED_NOUN = re.compile(r"acquired\s", re.IGNORECASE)
 _OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
 _GENERIC_SENSITIVITY = _Phrase("GENERIC_SENSITIVITY")
@@ -275,7 +278,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
-        if _STRESS_INDUCED.search(text[m.start : m.end]):
+        if m.rule.name.endswith(("_passive_up", "_passive_down")) and _ACTIVE_RELATIVE.match(text, m.start):
+            continue  # "..., an effect that required TSAP6", "a response that may favour regrowth": no passive
+        if _STRESS_INDUCED.search(text[m.start : m.end]) or _STRESS_INDUCED.search(_word_before(text, m.start)):
             continue  # "reduced radiation-induced DNA damage and apoptosis": the radiation's effect, no drug's
         if _reagent_word(text, m.start, spans):
             continue  # "a miR-211 inhibitor restored the sensitivity": "inhibitor" names the reagent, no verb
@@ -720,11 +725,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     text = " ".join(doc.span_text(sp) for sp in spans)
     if _TOXICITY.search(text) and not _RESISTANCE_WORD.search(text):
         return []  # vesicles that shield normal tissue from a drug's injury ("doxorubicin-induced cardiotoxicity")
+    if not _speaks_of_cancer(doc):
+        return []  # antimony resistance shared by Leishmania's vesicles, antibiotics and bacteria: no cancer drug's
     by_sentence: dict[int, list[int]] = defaultdict(list)
     placed: set[int] = set()
     for k, sp in enumerate(spans):  # each entity in the first span it begins in
         for i in entities_in(doc, sp.start, sp.end):
-            if i not in placed and not _no_vesicles(doc, i):
+            if i not in placed and not _no_vesicles(doc, i) and not _radionuclide(doc, i):
                 placed.add(i)
                 by_sentence[k].append(i)
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
@@ -754,6 +761,15 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         if "cargo" in r and doc.entities[i].label in RNA_LABELS
     }
     context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts))
+    # drugs the unit uses to block the vesicles somewhere ("identified sulfisoxazole as an inhibitor of sEV
+    # secretion", "GW4869 reduced exosome release"): tools in every sentence of it, unless the paper names a response
+    # to them
+    tools = {
+        doc.entities[i].name
+        for f in facts
+        for i in f.entities
+        if f.role_rules.get(i, set()) & _VESICLE_TOOL_RULES and _tool(doc, f, i)
+    }
     resisted: list[Concept] = []
     for f in facts:
         if _OPEN_QUESTION.search(doc.span_text(f.span)):
@@ -766,11 +782,14 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and not roles & _NOT_RESISTED
                 and not _negated_mention(doc, f, i)
                 and not _tool(doc, f, i)
+                and doc.entities[i].name not in tools
             ):
                 for c in _drug_concepts(doc.entities[i]):
                     if c.name not in {r.name for r in resisted} and c.name not in _supportive():
                         resisted.append(c)
-    specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or _unit_drugs(doc, facts)
+    specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or [
+        c for c in _unit_drugs(doc, facts) if c.name not in tools
+    ]
     # drugs the unit's vesicles carry ("5-Fu-loaded exosomes"): the vesicles deliver them, they resist nothing
     payloads = {
         c.name
@@ -826,6 +845,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and not f.roles.get(i, set()) & _NOT_RESISTED
             and doc.entities[i].name not in _supportive()  # folinic acid beside 5-fluorouracil
             and not _tool(doc, f, i)
+            and doc.entities[i].name not in tools  # "SFX ... as an inhibitor of sEV secretion", then "SFX also ..."
             and not _apposed_class(doc, i)
             # "..., while the same exosomes had no effect on the response to X": a negated clause with no statement
             and not (_negated_mention(doc, f, i) and not _cue_in_clause(doc, f, i))
@@ -990,6 +1010,27 @@ def _unit_pairs(
     return out
 
 
+_VESICLE_TOOL_RULES = frozenset(["tool_vesicle_inhibitor", "tool_lowered_vesicles"])
+_CANCER_MEMO: list[tuple[Document, bool]] = []
+
+
+def _speaks_of_cancer(doc: Document) -> bool:
+    """Whether the paper names a cancer anywhere (CANCER), or at least no microbe (MICROBE): resistance in a paper
+    on parasites or bacteria that names no cancer is no cancer drug's; worked out once per document."""
+    if _CANCER_MEMO and _CANCER_MEMO[0][0] is doc:
+        return _CANCER_MEMO[0][1]
+    found = bool(_CANCER.search(doc.text)) or not _MICROBE.search(doc.text)
+    _CANCER_MEMO[:] = [(doc, found)]
+    return found
+
+
+def _radionuclide(doc: Document, i: int) -> bool:
+    """A drug mention that names a radioactive isotope given as treatment ("radioiodine", "131I"): radiation, no
+    drug (GUIDELINES)."""
+    e = doc.entities[i]
+    return e.label in DRUG_LABELS and bool(_RADIATION.regex.fullmatch(e.text))
+
+
 def _no_vesicles(doc: Document, i: int) -> bool:
     """A VESICLE mention that names no vesicles (``names_no_vesicles``)."""
     e = doc.entities[i]
@@ -1120,6 +1161,12 @@ def _other_phenotype(doc: Document, f: SentenceFacts) -> bool:
     )
 
 
+def _word_before(text: str, at: int) -> str:
+    """The word right before offset ``at`` ("radioprotective" of "the radioprotective effect")."""
+    m = re.search(r"(\S+)\s+$", text[max(0, at - 40) : at])
+    return m.group(1) if m else ""
+
+
 def _names_drug(doc: Document, f: SentenceFacts) -> bool:
     """Whether the sentence names a drug that is no tool of the experiment (nor the class of one)."""
     return any(
@@ -1165,7 +1212,15 @@ def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
     cisplatin or docetaxel"): no statement of the unit's other sentences is about it."""
     e = doc.entities[i]
     before = doc.text[max(f.span.start, e.start - 100) : e.start]
-    return bool(_NEGATION.search(_CLAUSE_CUT.split(before)[-1]))
+    if _NEGATION.search(_CLAUSE_CUT.split(before)[-1]):
+        return True
+    # an item of a list takes the denial of the list's first item ("to cisplatin, vincristine or lomustine")
+    previous = [j for j in f.entities if doc.entities[j].label in DRUG_LABELS and doc.entities[j].end <= e.start]
+    if previous:
+        j = max(previous, key=lambda k: doc.entities[k].end)
+        if _COORDINATION.match(doc.text[doc.entities[j].end : e.start]):
+            return _negated_mention(doc, f, j)
+    return False
 
 
 def _other_mention_states(doc: Document, f: SentenceFacts, ci: int, cs: int, cargo: list[int], cue: Cue) -> bool:

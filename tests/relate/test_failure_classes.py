@@ -1430,3 +1430,54 @@ def test_vesicles_denied_diagnosing_or_beside_another_phenotype(text: str, expec
 )
 def test_refractoriness_drug_anaphora_and_what_is_no_cargo(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a radioactive isotope given as treatment is radiation, no drug
+            "Plasma EV thyroglobulin and radioiodine\n\nA high EV thyroglobulin level predicted radioiodine-refractory "
+            "disease in differentiated thyroid cancer.",
+            set(),
+        ),
+        (  # every drug of a denied list is denied; a radioprotective effect is the radiation's
+            "CSF EVs transfer radioresistance via miR-4521\n\nCSF-EVs from relapsed patients increased clonogenic "
+            "survival of DAOY cells after 4 Gy. miR-4521 inhibitors abrogated the radioprotective effect and mimics "
+            "reproduced it. In contrast, the same EVs did not change the sensitivity of recipient cells to cisplatin, "
+            "vincristine or lomustine, the agents used in maintenance chemotherapy.",
+            set(),
+        ),
+        (  # vesicles that drive a drug's nerve injury state no resistance
+            "Exosomal miR-34c-5p from paclitaxel-exposed Schwann cells drives axonal injury\n\nExosomes from "
+            "paclitaxel-exposed Schwann cells reduced the neurite length of sensory neurons. miR-34c-5p was required for "
+            "this effect; an antagomir preserved axons.",
+            set(),
+        ),
+        (  # an effect on vessels or on activated fibroblasts borrows no drug
+            "Hypoxic exosomal circ-ZNF148 and angiogenesis\n\nHypoxia drives resistance to chemotherapy in gastric "
+            "cancer. Hypoxic exosomes increased microvessel density, an effect reversed by silencing circ-ZNF148.",
+            set(),
+        ),
+        (  # "an effect that required ...", "a response that may favour ...": active relative clauses, no cue
+            "Cisplatin-treated cells release more EVs\n\nA549 cells treated with cisplatin released 2.5 times more EVs "
+            "enriched in miR-92a, an effect that required p53-dependent TSAP6 induction. Cisplatin thus increases the "
+            "release of pro-stromal EVs, a response that may favour regrowth.",
+            set(),
+        ),
+        (  # resistance shared by parasites' vesicles in a paper naming no cancer
+            "Extracellular vesicles from antimony-resistant Leishmania donovani transfer drug resistance\n\nEVs from "
+            "antimony-resistant parasites conferred resistance to sodium stibogluconate on sensitive parasites.",
+            set(),
+        ),
+        (  # a drug that blocks the vesicles' release is a tool of the study in all its sentences
+            "Sulfisoxazole inhibits sEV secretion in lung cancer\n\nWe identified sulfisoxazole (SFX) as an inhibitor of "
+            "sEV secretion. Oral SFX decreased plasma sEV levels in mice and reduced primary tumour growth. SFX also "
+            "lowered the number of PD-L1-positive sEVs.",
+            set(),
+        ),
+    ],
+)
+def test_radiation_toxicity_other_phenotypes_microbes_and_vesicle_tools(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _pairs(text) == expected
