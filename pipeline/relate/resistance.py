@@ -875,6 +875,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 drug_sources = [(c, sentence.end, 0.7, _first_sentence(doc, facts, c)) for c in specific]
             elif _CHEMO.search(text) or (chemo_unit and f.cues):
                 drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if _CHEMO.search(text) else 0.5, None)]
+        clause_of = _clauses(doc, f)
         for ci, cs, cw in cargo_sources:
             if ci is None:
                 concepts, c_offset, inverted = (
@@ -891,9 +892,14 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             for drug, d_offset, dw, d_sentence in drug_sources:
                 if ci is None and drug.name in payloads:
                     continue
-                cue = _nearest(f.cues, c_offset, d_offset)
+                # the cues of the cargo's own clause first ("miR-125b was higher in refractory patients, whereas
+                # miR-99a predicted refractoriness to R-CHOP": the level, not the prediction, is miR-125b's)
+                own = [c for c in f.cues if cs == f.index and clause_of(c.start) == clause_of(c_offset)]
+                cue = _nearest(own or f.cues, c_offset, d_offset)
                 if ci is not None and _other_mention_states(doc, f, ci, cs, cargo, cue):
                     continue
+                if ci is not None and cs == f.index and _own_coordinate_clause(doc, f, c_offset, cue):
+                    continue  # "... a mediator of gefitinib resistance, and miR-200c-3p may help to identify ..."
                 # a knock-down in another clause ("..., whereas exosomes from X-depleted cells had no effect")
                 # turns no statement of this one
                 turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
@@ -1067,6 +1073,31 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
 _CONCESSIVE_OPENING = re.compile(r"(?:although|though|even though|while|whereas|despite)\b[^,;]*,", re.IGNORECASE)
 # clauses of a sentence for what its vesicles serve: cut at ";", ":" and a comma before a conjunction
 _COORDINATE_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while|but|although|however)\b")
+
+
+def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue) -> bool:
+    """Whether the mention at ``offset`` stands in a coordinate clause of its own (cut at ";" and ", and") that has
+    a verb of its own, no cue and no word referring back, apart from the cue's clause ("miR-3173-5p appears
+    to be a mediator of gefitinib resistance, and miR-200c-3p may help to identify patients ...")."""
+    text = doc.span_text(f.span)
+    cuts = [0] + [m.start() for m in _AND_CLAUSE.finditer(text)] + [len(text)]
+    at = offset - f.span.start
+
+    def bounds(p: int) -> tuple[int, int]:
+        return max(c for c in cuts if c <= p), min(c for c in cuts if c > p)
+
+    here = bounds(at)
+    if bounds(max(0, cue.start - f.span.start)) == here:
+        return False
+    lo, hi = f.span.start + here[0], f.span.start + here[1]
+    if any(lo <= c.start < hi for c in f.cues):
+        return False
+    # a clause that refers back ("..., and this was mediated by miR-21-5p") shares the other's statement
+    return bool(_OWN_VERB.search(text, here[0], here[1])) and not _ANAPHOR.search(text, here[0], here[1])
+
+
+_AND_CLAUSE = re.compile(r";|,\s+and\b")
+_OWN_VERB = re.compile(r"\b(?:may|might|could|can|will|would|should|was|were|is|are|has|have|had|did|does|do)\b")
 
 
 def _diagnoses(doc: Document, f: SentenceFacts) -> bool:

@@ -1481,3 +1481,37 @@ def test_radiation_toxicity_other_phenotypes_microbes_and_vesicle_tools(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+_CHOP = ("rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # each cargo takes the cue of its own clause: a level, or a prediction
+            "Plasma exosomal miRNAs and R-CHOP\n\nBaseline exosomal miR-125b-5p was higher in patients refractory to "
+            "R-CHOP, whereas exosomal miR-99a-5p independently predicted refractoriness to R-CHOP.",
+            {("miR-125b-5p", d, "associated") for d in _CHOP}
+            | {("miR-99a-5p", d, "predicts_resistance") for d in _CHOP},
+        ),
+        (  # a cargo in a coordinate clause with a verb of its own takes no statement of the other clause
+            "Exosomal miRNAs and gefitinib\n\nHigh exosomal miR-200c-3p predicted a durable response to gefitinib. "
+            "Exosomal miR-3173-5p appears to be a mediator of gefitinib resistance, and miR-200c-3p may help to select "
+            "patients.",
+            {("miR-200c-3p", "gefitinib", "predicts_resistance"), ("miR-3173-5p", "gefitinib", "confers_resistance")},
+        ),
+        (  # ... unless it refers back to it
+            "Exosomal miR-21-5p and osimertinib\n\nHCC827/GR exosomes reduced the response of recipient cells to "
+            "osimertinib, and this was mediated by miR-21-5p.",
+            {("miR-21-5p", "osimertinib", "confers_resistance")},
+        ),
+        (  # less transfer of a cargo contributing to resistance: the cargo sensitises
+            "Exosomal miR-342-3p and tamoxifen\n\nOur data suggest that reduced exosomal transfer of miR-342-3p could "
+            "contribute to tamoxifen resistance of MCF-7 cells.",
+            {("miR-342-3p", "tamoxifen", "sensitizes")},
+        ),
+    ],
+)
+def test_each_cargo_takes_the_statement_of_its_own_clause(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
