@@ -111,6 +111,7 @@ _DRUG_ANAPHOR = _Phrase("DRUG_ANAPHOR")
 _NOUN_PHRASE_BEFORE = _Phrase("NOUN_PHRASE_BEFORE")
 _ACTIVE_RELATIVE = _Phrase("ACTIVE_RELATIVE")
 _CANCER = _Phrase("CANCER")
+_LOST_AFTER = _Phrase("LOST_AFTER")
 _MICROBE = _Phrase("MICROBE")
 _ACQUIRED_NOUN = re.compile(r"acquired\s", re.IGNORECASE)
 _OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
@@ -256,6 +257,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                     dropped.add(id(m))  # "Blocking exosome release [restores sensitivity]": it inverts the exosomes
                 elif _NOMINAL_SUBJECT.match(text, m.start):
                     dropped.add(id(m))  # "Transfer of exosomal NEAT1 [reduced the sensitivity]": a subject, no verb
+                elif o.start > m.start and _MODAL.search(text, m.start, o.start):
+                    dropped.add(id(m))  # "restoring miR-29c-3p transfer might [delay resistance]": the subject
                 elif o.start > m.start and o.end == m.end and not _COORDINATED.search(text[m.start : o.start]):
                     scope[id(o)] = ("from", o.start)  # "abolished [the transfer of resistance]"
                     scope[id(m)] = ("before", o.start)
@@ -286,7 +289,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "a miR-211 inhibitor restored the sensitivity": "inhibitor" names the reagent, no verb
         if any(a < m.start < b for a, b in drug_spans):
             continue  # "aromatase inhibitor-resistant": a word of a drug's name is no verb
-        if _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start]) and m.rule.effect in FLIP:
+        lost_before = _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start])
+        if (lost_before or _LOST_AFTER.match(text, m.end)) and m.rule.effect in FLIP:
             flipped = FLIP[m.rule.effect]
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
@@ -1096,6 +1100,7 @@ def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cu
     return bool(_OWN_VERB.search(text, here[0], here[1])) and not _ANAPHOR.search(text, here[0], here[1])
 
 
+_MODAL = re.compile(r"\b(?:may|might|could|can|would|will|should)\b")
 _AND_CLAUSE = re.compile(r";|,\s+and\b")
 _OWN_VERB = re.compile(r"\b(?:may|might|could|can|will|would|should|was|were|is|are|has|have|had|did|does|do)\b")
 

@@ -1515,3 +1515,23 @@ _CHOP = ("rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednis
 )
 def test_each_cargo_takes_the_statement_of_its_own_clause(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "this sensitising effect disappeared when ... inhibitor": the inhibited cargo sensitises
+            "Exosomal miR-338-5p and docetaxel\n\nExosomes from KYSE-150 cells increased docetaxel-induced apoptosis of "
+            "KYSE-150/DTX cells; this sensitising effect disappeared when the donor cells were transfected with a "
+            "miR-338-5p inhibitor.",
+            {("miR-338-5p", "docetaxel", "sensitizes")},
+        ),
+        (  # "delay resistance" lowers resistance; a gerund subject before a modal is no cue of its own
+            "Exosomal miR-29c-3p and vemurafenib\n\nExosomal miR-29c-3p from parental A375 cells is lost during "
+            "treatment, and restoring miR-29c-3p transfer might delay resistance to vemurafenib.",
+            {("miR-29c-3p", "vemurafenib", "sensitizes")},
+        ),
+    ],
+)
+def test_an_effect_lost_after_its_cue_and_a_delayed_resistance(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
