@@ -308,6 +308,12 @@ _GREEK_LATIN = {
 _SPELLED_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|kappa|epsilon)(?![a-z])", re.IGNORECASE)
 
 
+# a symbol of three characters or more, or any symbol with a hyphen before the variant ("AR-V7"; "HPV16" is no "HP")
+_TRANSCRIPT_VARIANT_RE = re.compile(
+    r"([A-Z][A-Z0-9]{2,9})[vV]\d{1,3}[a-z]{0,3}|([A-Z][A-Z0-9]{1,9})-[vV]\d{1,3}[a-z]{0,3}"
+)
+
+
 def gene_variants(form: str) -> list[str]:
     """Spellings to try for a gene form the lexicon lacks as written: Latin letters for Greek ones, a species
     prefix dropped."""
@@ -345,6 +351,14 @@ def _gene_hit(form: str) -> tuple[str, Concept] | None:
             if hit is not None and _gene_ok(hit, variant):
                 gene = hit
                 break
+    if gene is None:
+        # a transcript variant of an approved symbol ("AR-V7", "CD44v6", "FLNBv4"): that gene, even where the symbol
+        # alone is ambiguous ("AR")
+        m = _TRANSCRIPT_VARIANT_RE.fullmatch(form)
+        if m:
+            stem = [e for e in genes.exact(m[1] or m[2]) if e.kind == "symbol"]
+            if stem:
+                gene = stem[0]
     if gene is None:
         # an alias HGNC gives to several genes ("p50": NFKB1, CD40; "RIP1"): a gene all the same, of no one id
         shared = [e for e in genes.exact(form) if e.kind in ("previous", "alias") and _gene_ok(e, form)]
@@ -612,6 +626,15 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         for short, n in multi.get(form0, ()):
             if n not in candidates and i + n <= count and text[tokens[i][0] : tokens[i + n - 1][1]] == short:
                 candidates.append(n)
+        if form0[:1].isupper():  # a transcript variant ("AR-V7", "CD44v6"): no lexicon key, found by its stem
+            for n in (2, 1):
+                if (
+                    n not in candidates
+                    and i + n <= count
+                    and (n == 1 or joins[i])
+                    and _TRANSCRIPT_VARIANT_RE.fullmatch(text[tokens[i][0] : tokens[i + n - 1][1]])
+                ):
+                    candidates.append(n)
         if not candidates:
             i += 1
             continue

@@ -902,7 +902,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 cue = _nearest(own or f.cues, c_offset, d_offset)
                 if ci is not None and _other_mention_states(doc, f, ci, cs, cargo, cue):
                     continue
-                if ci is not None and cs == f.index and _own_coordinate_clause(doc, f, c_offset, cue):
+                if ci is not None and cs == f.index and _own_coordinate_clause(doc, f, c_offset, cue, cargo):
                     continue  # "... a mediator of gefitinib resistance, and miR-200c-3p may help to identify ..."
                 # a knock-down in another clause ("..., whereas exosomes from X-depleted cells had no effect")
                 # turns no statement of this one
@@ -1079,9 +1079,9 @@ _CONCESSIVE_OPENING = re.compile(r"(?:although|though|even though|while|whereas|
 _COORDINATE_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while|but|although|however)\b")
 
 
-def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue) -> bool:
+def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue, cargo: list[int]) -> bool:
     """Whether the mention at ``offset`` stands in a coordinate clause of its own (cut at ";" and ", and") that has
-    a verb of its own, no cue and no word referring back, apart from the cue's clause ("miR-3173-5p appears
+    a verb of its own, no cue and no word referring back, apart from the cue's clause, which names a cargo of its own ("miR-3173-5p appears
     to be a mediator of gefitinib resistance, and miR-200c-3p may help to identify patients ...")."""
     text = doc.span_text(f.span)
     cuts = [0] + [m.start() for m in _AND_CLAUSE.finditer(text)] + [len(text)]
@@ -1091,8 +1091,11 @@ def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cu
         return max(c for c in cuts if c <= p), min(c for c in cuts if c > p)
 
     here = bounds(at)
-    if bounds(max(0, cue.start - f.span.start)) == here:
+    there = bounds(max(0, cue.start - f.span.start))
+    if there == here:
         return False
+    if not any(there[0] <= doc.entities[i].start - f.span.start < there[1] for i in cargo):
+        return False  # the cue's clause names no cargo of its own ("..., and a combined score predicted ...")
     lo, hi = f.span.start + here[0], f.span.start + here[1]
     if any(lo <= c.start < hi for c in f.cues):
         return False

@@ -794,6 +794,24 @@ def test_greek_letter_at_the_end_of_a_symbol(text: str, mention: str, name: str)
     assert (mention, "GENE", name, None) in _found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        # a transcript variant of an approved symbol is that gene, even where the symbol alone is ambiguous
+        ("exosomal AR-V7 was detected", "AR-V7", "GENE", "AR"),
+        ("CD44v6 marks stem cells", "CD44v6", "GENE", "CD44"),
+        ("the variant FLNBv4 rose", "FLNBv4", "GENE", "FLNB"),
+    ],
+)
+def test_transcript_variants_name_their_gene(text: str, mention: str, label: str, name: str) -> None:
+    assert [(m[0], m[1], m[2]) for m in _found(text) if m[0] == mention] == [(mention, label, name)]
+
+
+def test_a_virus_type_is_no_transcript_variant() -> None:
+    """ "HPV16" is the virus, not a variant of HP (haptoglobin): a symbol of two letters needs the hyphen."""
+    assert not [m for m in _found("HPV16 and HPV18 infection") if m[1] == "GENE"]
+
+
 def test_cofactors_are_no_drugs() -> None:
     """NAD+ and NADH, which vesicular enzymes turn over, are metabolites, as lactate is (ambiguous.tsv)."""
     assert not [m for m in _found("CD38 generated adenosine from NAD+ and NADH.") if m[1] == "DRUG"]

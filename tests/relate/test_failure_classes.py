@@ -1501,6 +1501,14 @@ _CHOP = ("rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednis
             "patients.",
             {("miR-200c-3p", "gefitinib", "predicts_resistance"), ("miR-3173-5p", "gefitinib", "confers_resistance")},
         ),
+        (  # ... or the other clause names no cargo of its own: its statement is about these
+            "A two-miRNA signature in plasma sEVs\n\nHigh sEV miR-1290 and low sEV miR-200b-3p were each associated with "
+            "a short platinum-free interval, and a combined score predicted platinum resistance.",
+            {
+                ("miR-1290", "platinum compounds", "predicts_resistance"),
+                ("miR-200b-3p", "platinum compounds", "predicts_resistance"),
+            },
+        ),
         (  # ... unless it refers back to it
             "Exosomal miR-21-5p and osimertinib\n\nHCC827/GR exosomes reduced the response of recipient cells to "
             "osimertinib, and this was mediated by miR-21-5p.",
@@ -1530,6 +1538,12 @@ def test_each_cargo_takes_the_statement_of_its_own_clause(text: str, expected: s
             "Exosomal miR-29c-3p and vemurafenib\n\nExosomal miR-29c-3p from parental A375 cells is lost during "
             "treatment, and restoring miR-29c-3p transfer might delay resistance to vemurafenib.",
             {("miR-29c-3p", "vemurafenib", "sensitizes")},
+        ),
+        (  # drugs named after "inhibitors", or that abolish a survival advantage, are tools of the experiment
+            "Exosomal LINC00958 and autophagy\n\nLINC00958-rich exosomes protected bladder cancer cells from "
+            "gemcitabine, whereas the autophagy inhibitors chloroquine or bafilomycin A1 abolished their survival "
+            "advantage.",
+            {("LINC00958", "gemcitabine", "confers_resistance")},
         ),
     ],
 )
