@@ -248,6 +248,7 @@ _CELL_SYNONYMS = {
     "sera": "blood",
     "circulation": "blood",
     "circulating": "blood",
+    "csf": "cerebrospinalfluid",
 }
 
 
@@ -297,7 +298,18 @@ def cells_named(name: str, identifier: str | None, gold: list[str]) -> bool:
     descriptions: the same words, or the same line under its own name ("Hep3B" ~ "Hep 3B2.1-7")."""
     if cells_agree(cell_words(name), set().union(*(cell_words(g) for g in gold))):
         return True
-    return identifier is not None and identifier in set().union(*(line_ids(g) for g in gold))
+    if identifier is not None and identifier in set().union(*(line_ids(g) for g in gold)):
+        return True
+    return name in set().union(*(cell_type_names(g) for g in gold))  # "NK cells" ~ "natural killer cell"
+
+
+@lru_cache(maxsize=4096)
+def cell_type_names(description: str) -> frozenset[str]:
+    """The Cell Ontology names of the cell types a gold description names ("NK cells" -> natural killer cell,
+    "MM-BMSCs" -> stromal cell of bone marrow), as EVminer's lexicon spells them."""
+    from pipeline.normalize.mentions import find_mentions
+
+    return frozenset(m.concept.name for m in find_mentions(description) if m.label == "CELL_TYPE")
 
 
 def cells_agree(a: set[str], b: set[str]) -> bool:

@@ -1380,9 +1380,27 @@ def _assemble(
             info[k[0]] = best[k].cargo
             info["drug:" + k[1]] = best[k].drug
     donors, recipients = _cells(doc, facts)
+    # a prediction or a difference measured in patients is of their blood or urine, whatever cells the unit's
+    # experiments used ("plasma exosomes ... from 96 patients" ... "high exosomal miR-3173-5p predicted progression")
+    fluids = [
+        Concept(name=name, id=None, type="source")
+        for name in _phrases([doc.span_text(f.span) for f in facts], _cell_phrase_patterns()["biofluid"])
+    ]
     study_keys = [r.study_key for r in (doc.reference(n) for n in unit.refs) if r is not None and r.study_key]
     out = []
     for (effect, drugs, sentences), cargo_names in rows.items():
+        clinical = effect == "predicts_resistance" or (
+            effect == "associated" and any(_PATIENT_WORDS.search(doc.span_text(spans[s])) for s in sentences)
+        )
+        # ... unless its own sentences name the cells the vesicles came from ("T cell-derived exosomes in serum")
+        named_here = {
+            doc.entities[i].name
+            for f in facts
+            if f.index in sentences
+            for i, roles in f.roles.items()
+            if "donor" in roles and doc.entities[i].label in CELL_LABELS
+        }
+        donors_here = fluids if clinical and fluids and not named_here else donors
         used = [best[(c, d)] for c in cargo_names for d in drugs if (c, d) in best]
         targets = _targets(doc, facts, sentences, set(cargo_names))
         shown = sorted((spans[s] for s in sentences), key=lambda sp: sp.start)
@@ -1396,7 +1414,7 @@ def _assemble(
                 cargo=[info[c] for c in cargo_names],
                 drugs=[info["drug:" + d] for d in drugs],
                 target_genes=targets,
-                donor_cells=donors,
+                donor_cells=donors_here,
                 recipient_cells=[r for r in recipients if r.name not in {d.name for d in donors}],
                 refs=unit.refs,
                 study_keys=study_keys,
@@ -1534,6 +1552,9 @@ def _phrases(texts: list[str], pattern: re.Pattern[str]) -> list[str]:
     return out[:3]
 
 
+_PATIENT_WORDS = re.compile(
+    r"\b(?:patients?|cohorts?|responders?|non-?responders?|plasma|serum|sera|urine|blood)\b", re.I
+)
 _FLUIDS = {
     "serum": "serum",
     "plasma": "plasma",

@@ -880,6 +880,29 @@ def test_patients_whose_vesicles_were_taken_are_the_donors(text: str, donor: str
     assert {c.name for a in _rows(text) for c in a.donor_cells} == {donor}
 
 
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (  # a prediction in patients: the vesicles came from their plasma, not from the subline of the experiment
+            "Plasma exosomal miRNAs and gefitinib\n\nPlasma exosomes were isolated from 96 patients before gefitinib. "
+            "High exosomal miR-200c-3p predicted a durable response to gefitinib. Exosomes from gefitinib-resistant "
+            "PC9/GR cells were enriched in miR-3173-5p and raised the gefitinib IC50 of PC9 cells.",
+            {"predicts_resistance": {"plasma"}, "confers_resistance": {"PC9/GR"}},
+        ),
+        (  # ... unless the prediction's own sentence names the cells the vesicles came from
+            "Serum exosomes and ipilimumab\n\nPatients receiving ipilimumab who showed longer survival had more "
+            "CD80 on dendritic cell-derived exosomes in serum, which predicted a better response to ipilimumab.",
+            {"predicts_resistance": {"dendritic cell"}},
+        ),
+    ],
+)
+def test_a_prediction_in_patients_has_their_fluid_as_donor(text: str, donors: dict[str, set[str]]) -> None:
+    got: dict[str, set[str]] = {}
+    for a in _rows(text):
+        got.setdefault(a.effect or "", set()).update(c.name for c in a.donor_cells)
+    assert got == donors
+
+
 def test_cells_a_transfer_goes_to_are_no_donor() -> None:
     rows = _rows(
         "Results\n\nExosomal transfer of circ-PVT1 from resistant to sensitive cells increased cisplatin resistance."
