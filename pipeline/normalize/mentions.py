@@ -198,6 +198,8 @@ def _cell_type_hit(form: str) -> Concept | None:
         cell = load_lexicon("cell_types").resolve(cand)
         if cell is None or cand.lower() == "cell" or (cell.kind != "curated" and len(cand) < 4):
             continue
+        if cell.text.isupper() and len(cell.text) <= 5 and cand.upper() != cand:
+            continue  # an abbreviation ("AT1") in lower case is a word ("cultured at 1% oxygen")
         if cell.kind != "name" or len(cand.split()) > 1:  # a related synonym alone is too loose
             return Concept(name=cell.canonical, id=cell.identifier or None, type="CELL_TYPE")
     return None

@@ -807,6 +807,11 @@ def test_transcript_variants_name_their_gene(text: str, mention: str, label: str
     assert [(m[0], m[1], m[2]) for m in _found(text) if m[0] == mention] == [(mention, label, name)]
 
 
+def test_a_cell_type_abbreviation_in_lower_case_is_a_word() -> None:
+    """ "at 1%" is no AT1 (alveolar type 1) cell: an abbreviation of a cell type matches in its own capitals."""
+    assert not [m for m in _found("cells cultured at 1% or 21% oxygen") if m[1] == "CELL_TYPE"]
+
+
 def test_a_virus_type_is_no_transcript_variant() -> None:
     """ "HPV16" is the virus, not a variant of HP (haptoglobin): a symbol of two letters needs the hyphen."""
     assert not [m for m in _found("HPV16 and HPV18 infection") if m[1] == "GENE"]

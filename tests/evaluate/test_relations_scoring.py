@@ -31,6 +31,10 @@ def test_cell_descriptions(a: str, b: str, agree: bool) -> None:
         ("MIA PaCa-2", "CVCL_0428", ["MIA PaCa-2 and BxPC-3 cells"], True),
         ("PANC-1", "CVCL_0480", ["MIA PaCa-2 and BxPC-3 cells"], False),
         ("sensitive cells", None, ["HepG2 cells"], False),
+        ("natural killer cell", "CL:0000623", ["NK cells"], True),  # a cell type under its Cell Ontology name
+        ("cerebrospinal fluid", None, ["CSF of patients with glioblastoma"], True),
+        ("parental cells", None, ["parental cells"], True),  # cells described only by their state
+        ("recipient cells", None, ["A549 cells"], False),
     ],
 )
 def test_cells_named_by_words_or_cell_line_id(name: str, identifier: str | None, gold: list[str], named: bool) -> None:

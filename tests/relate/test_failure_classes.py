@@ -799,6 +799,12 @@ def test_the_drug_in_a_sublines_name_is_not_the_statements_drug() -> None:
             ("miR-21", "fluorouracil", "confers_resistance"),
             "SW480",
         ),
+        (  # the cells named after "exposure to these EVs"
+            "Results\n\nEVs from T98G cells carried MGMT mRNA. After 48 h of exposure to these EVs, U87 cells "
+            "formed more colonies under TMZ, and EV MGMT conferred temozolomide resistance.",
+            ("MGMT", "temozolomide", "confers_resistance"),
+            "U-87MG ATCC",
+        ),
     ],
 )
 def test_effect_verbs_and_the_cells_they_act_on(text: str, expected: tuple[str, str, str], recipient: str) -> None:
