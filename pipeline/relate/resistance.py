@@ -112,6 +112,7 @@ _NOUN_PHRASE_BEFORE = _Phrase("NOUN_PHRASE_BEFORE")
 _ACTIVE_RELATIVE = _Phrase("ACTIVE_RELATIVE")
 _CANCER = _Phrase("CANCER")
 _LOST_AFTER = _Phrase("LOST_AFTER")
+_UNCHANGED_AFTER = _Phrase("UNCHANGED_AFTER")
 _MICROBE = _Phrase("MICROBE")
 _ACQUIRED_NOUN = re.compile(r"acquired\s", re.IGNORECASE)
 _OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
@@ -1054,19 +1055,27 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     ("Although circRNAs are often exported in exosomes, ...") are what the sentence concedes, not its finding:
     only the others count."""
     text = doc.span_text(f.span)
-    places = [m.start() for m in vesicle_words(text)] + [
-        doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"
+    spans = [m.span() for m in vesicle_words(text)] + [
+        (doc.entities[i].start - f.span.start, doc.entities[i].end - f.span.start)
+        for i in f.entities
+        if doc.entities[i].label == "VESICLE"
     ]
     concession = _CONCESSIVE_OPENING.match(text)
     if concession:
-        places = [p for p in places if p >= concession.end()]
-    if not places:
+        spans = [(a, b) for a, b in spans if a >= concession.end()]
+    if not spans:
         return False
+    ends = dict(spans)
     # a denial holds for the vesicles coordinated after the denied ones ("barely detectable in exosomes secreted by
-    # CRC cells or in plasma exosomes")
+    # CRC cells or in plasma exosomes"); vesicles whose own predicate is denied ("exosomes from A549/DDP cells did
+    # not change ...") are denied too
     denied_before = None
-    for p in sorted(set(places)):
-        near = _NEGATION.search(text, max(0, p - 40), p) or _VESICLES_DENIED.search(text, max(0, p - 40), p)
+    for p in sorted(ends):
+        near = (
+            _NEGATION.search(text, max(0, p - 40), p)
+            or _VESICLES_DENIED.search(text, max(0, p - 40), p)
+            or _VESICLES_NO_EFFECT.match(text[ends[p] : ends[p] + 60])
+        )
         carried = denied_before is not None and not re.search(r"[,;:]", text[denied_before:p])
         if not (near or carried):
             return False
@@ -1074,6 +1083,12 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     return True
 
 
+# vesicles of unmodified cells whose own predicate denies any effect ("exosomes from A549/DDP cells did not change
+# ..."); not those of knocked-down cells, whose failure says the knocked-down cargo acts
+_VESICLES_NO_EFFECT = re.compile(
+    r"(?![^,;.]{0,30}?(?:silenc|knock|deplet|defici|inhibit|shRNA|siRNA|-null|KO\b|lacking))"
+    r"[^,;.]{0,30}?\b(?:did|does|do)\s+not\s+(?:change|alter|affect|modify|influence|transfer|confer)\b"
+)
 _CONCESSIVE_OPENING = re.compile(r"(?:although|though|even though|while|whereas|despite)\b[^,;]*,", re.IGNORECASE)
 # clauses of a sentence for what its vesicles serve: cut at ";", ":" and a comma before a conjunction
 _COORDINATE_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:whereas|while|but|although|however)\b")
@@ -1251,8 +1266,8 @@ def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
     cisplatin or docetaxel"): no statement of the unit's other sentences is about it."""
     e = doc.entities[i]
     before = doc.text[max(f.span.start, e.start - 100) : e.start]
-    if _NEGATION.search(_CLAUSE_CUT.split(before)[-1]):
-        return True
+    if _NEGATION.search(_CLAUSE_CUT.split(before)[-1]) or _UNCHANGED_AFTER.match(doc.text[e.end : e.end + 80]):
+        return True  # "did not change the sensitivity to X", "Sensitivity to X was unchanged"
     # an item of a list takes the denial of the list's first item ("to cisplatin, vincristine or lomustine")
     previous = [j for j in f.entities if doc.entities[j].label in DRUG_LABELS and doc.entities[j].end <= e.start]
     if previous:

@@ -1578,3 +1578,29 @@ def test_each_cargo_takes_the_statement_of_its_own_clause(text: str, expected: s
 )
 def test_an_effect_lost_after_its_cue_and_a_delayed_resistance(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an RNA whose vesicles are denied, also by their own predicate ("exosomes ... did not change"), is no cargo
+            "LncRNA KCNQ1OT1 promotes cisplatin resistance\n\nSilencing KCNQ1OT1 lowered the IC50 of cisplatin in "
+            "A549/DDP cells. KCNQ1OT1 was barely detectable in exosomes of resistant cells, and exosomes from A549/DDP "
+            "cells did not change the cisplatin sensitivity of parental A549 cells.",
+            set(),
+        ),
+    ],
+)
+def test_vesicles_denied_by_their_own_predicate(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_an_unchanged_response_and_a_blocking_antibody() -> None:
+    """A drug whose response "was unchanged" is in no statement; a "P-gp-blocking antibody" inverts P-gp, so that
+    preventing the acquisition of resistance says P-gp confers it (never that it sensitises)."""
+    text = (
+        "Microvesicles transfer P-glycoprotein\n\nMicrovesicles of DU145-DR cells carried abundant P-gp. Parental DU145 cells that took up DU145-DR microvesicles acquired "
+        "P-gp and had a higher docetaxel IC50. Pre-incubation of the microvesicles with a P-gp-blocking antibody "
+        "prevented the acquisition of resistance. Sensitivity to enzalutamide was unchanged."
+    )
+    assert not {p for p in _pairs(text) if p[1] == "enzalutamide" or p[2] == "sensitizes"}
