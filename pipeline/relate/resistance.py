@@ -871,6 +871,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             pass  # "promoted the proliferation of endothelial cells", "promoted cell death": no drug's effect
         elif not drug_sources and _states_prognosis(doc, f):
             pass  # "patients with high exosomal CRNDE had shorter recurrence-free survival": a prognosis, no response
+        elif not drug_sources and _GENERIC_VESICLES.match(text):
+            pass  # "MVs can interact with surrounding cells to favor tumor resistance": what vesicles can do in general
         elif not drug_sources and _other_phenotype(doc, f):
             pass  # "reduced their cytotoxicity" of NK cells, "more metastatic foci, an effect abolished by": no drug's
         elif not drug_sources:
@@ -1088,6 +1090,12 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
 _VESICLES_NO_EFFECT = re.compile(
     r"(?![^,;.]{0,30}?(?:silenc|knock|deplet|defici|inhibit|shRNA|siRNA|-null|KO\b|lacking))"
     r"[^,;.]{0,30}?\b(?:did|does|do)\s+not\s+(?:change|alter|affect|modify|influence|transfer|confer)\b"
+)
+# a sentence on what vesicles in general can do: a bare plural subject and a modal ("MVs can interact with ...",
+# "Exosomes may transfer ...")
+_GENERIC_VESICLES = re.compile(
+    r"\s*(?:\w+,\s+)?(?:EVs|sEVs|MVs|exosomes|microvesicles|vesicles|extracellular vesicles)\s+(?:can|could|may|might)\s",
+    re.IGNORECASE,
 )
 _CONCESSIVE_OPENING = re.compile(r"(?:although|though|even though|while|whereas|despite)\b[^,;]*,", re.IGNORECASE)
 # clauses of a sentence for what its vesicles serve: cut at ";", ":" and a comma before a conjunction

@@ -1589,6 +1589,11 @@ def test_an_effect_lost_after_its_cue_and_a_delayed_resistance(text: str, expect
             "cells did not change the cisplatin sensitivity of parental A549 cells.",
             set(),
         ),
+        (  # what vesicles in general can do ("MVs can ... favor tumor resistance") borrows no drug of the paper
+            "Cetuximab modifies the release of tumor microvesicles\n\nMVs can interact with surrounding cells to "
+            "favor tumor resistance. HNSCC cells exposed to cetuximab modulated EGFR expression of MVs.",
+            set(),
+        ),
     ],
 )
 def test_vesicles_denied_by_their_own_predicate(text: str, expected: set[tuple[str, str, str]]) -> None:
