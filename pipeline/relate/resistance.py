@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
+from typing import Any, TypeVar
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance, Span
 from pipeline.normalize.abbreviations import find_definitions
@@ -1024,17 +1025,25 @@ def _unit_pairs(
 
 
 _VESICLE_TOOL_RULES = frozenset(["tool_vesicle_inhibitor", "tool_lowered_vesicles"])
-_CANCER_MEMO: list[tuple[Document, bool]] = []
+_T = TypeVar("_T")
+_PER_DOCUMENT: dict[str, tuple[Document, Any]] = {}
+
+
+def _once_per_document(key: str, doc: Document, compute: Callable[[], _T]) -> _T:
+    """``compute()`` for ``doc``, worked out once while the same document is read (the last document's value kept
+    per key, no document held beyond the next)."""
+    held = _PER_DOCUMENT.get(key)
+    if held is not None and held[0] is doc:
+        return held[1]  # type: ignore[no-any-return]
+    value = compute()
+    _PER_DOCUMENT[key] = (doc, value)
+    return value
 
 
 def _speaks_of_cancer(doc: Document) -> bool:
     """Whether the paper names a cancer anywhere (CANCER), or at least no microbe (MICROBE): resistance in a paper
     on parasites or bacteria that names no cancer is no cancer drug's; worked out once per document."""
-    if _CANCER_MEMO and _CANCER_MEMO[0][0] is doc:
-        return _CANCER_MEMO[0][1]
-    found = bool(_CANCER.search(doc.text)) or not _MICROBE.search(doc.text)
-    _CANCER_MEMO[:] = [(doc, found)]
-    return found
+    return _once_per_document("cancer", doc, lambda: bool(_CANCER.search(doc.text)) or not _MICROBE.search(doc.text))
 
 
 def _radionuclide(doc: Document, i: int) -> bool:
@@ -1057,11 +1066,7 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     ("Although circRNAs are often exported in exosomes, ...") are what the sentence concedes, not its finding:
     only the others count."""
     text = doc.span_text(f.span)
-    spans = [m.span() for m in vesicle_words(text)] + [
-        (doc.entities[i].start - f.span.start, doc.entities[i].end - f.span.start)
-        for i in f.entities
-        if doc.entities[i].label == "VESICLE"
-    ]
+    spans = _vesicle_spans(doc, f, text)
     concession = _CONCESSIVE_OPENING.match(text)
     if concession:
         spans = [(a, b) for a, b in spans if a >= concession.end()]
@@ -1085,6 +1090,21 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     return True
 
 
+def _vesicle_spans(doc: Document, f: SentenceFacts, text: str) -> list[tuple[int, int]]:
+    """Where the sentence (``text``) names vesicles, in its own offsets: vesicle words and VESICLE mentions."""
+    return [m.span() for m in vesicle_words(text)] + [
+        (doc.entities[i].start - f.span.start, doc.entities[i].end - f.span.start)
+        for i in f.entities
+        if doc.entities[i].label == "VESICLE"
+    ]
+
+
+def _clause_bounds(text: str, cut: re.Pattern[str], at: int) -> tuple[int, int]:
+    """The start and end of the clause of ``text`` that offset ``at`` falls in, clauses cut where ``cut`` matches."""
+    cuts = [0] + [m.start() for m in cut.finditer(text)] + [len(text)]
+    return max(c for c in cuts if c <= at), min(c for c in cuts if c > at)
+
+
 # vesicles of unmodified cells whose own predicate denies any effect ("exosomes from A549/DDP cells did not change
 # ..."); not those of knocked-down cells, whose failure says the knocked-down cargo acts
 _VESICLES_NO_EFFECT = re.compile(
@@ -1104,17 +1124,12 @@ _COORDINATE_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:wher
 
 def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue, cargo: list[int]) -> bool:
     """Whether the mention at ``offset`` stands in a coordinate clause of its own (cut at ";" and ", and") that has
-    a verb of its own, no cue and no word referring back, apart from the cue's clause, which names a cargo of its own ("miR-3173-5p appears
-    to be a mediator of gefitinib resistance, and miR-200c-3p may help to identify patients ...")."""
+    a verb of its own, no cue and no word referring back, apart from the cue's clause, which names a cargo of its
+    own ("miR-3173-5p appears to be a mediator of gefitinib resistance, and miR-200c-3p may help to identify
+    patients ...")."""
     text = doc.span_text(f.span)
-    cuts = [0] + [m.start() for m in _AND_CLAUSE.finditer(text)] + [len(text)]
-    at = offset - f.span.start
-
-    def bounds(p: int) -> tuple[int, int]:
-        return max(c for c in cuts if c <= p), min(c for c in cuts if c > p)
-
-    here = bounds(at)
-    there = bounds(max(0, cue.start - f.span.start))
+    here = _clause_bounds(text, _AND_CLAUSE, offset - f.span.start)
+    there = _clause_bounds(text, _AND_CLAUSE, max(0, cue.start - f.span.start))
     if there == here:
         return False
     if not any(there[0] <= doc.entities[i].start - f.span.start < there[1] for i in cargo):
@@ -1149,18 +1164,15 @@ def _diagnosis_text(doc: Document, text: str) -> bool:
     )
 
 
-_SHORT_FORMS_MEMO: list[tuple[Document, dict[str, str]]] = []
-
-
 def _diagnosis_short_forms(doc: Document) -> dict[str, str]:
     """The short forms the paper defines (in its prose or glossary) whose long form diagnoses ("benign prostatic
     hyperplasia (BPH)"); worked out once per document."""
-    if _SHORT_FORMS_MEMO and _SHORT_FORMS_MEMO[0][0] is doc:
-        return _SHORT_FORMS_MEMO[0][1]
-    defined = {**find_definitions(doc.text), **doc.abbreviations}
-    found = {short: long for short, long in defined.items() if _DIAGNOSIS.search(long)}
-    _SHORT_FORMS_MEMO[:] = [(doc, found)]
-    return found
+
+    def compute() -> dict[str, str]:
+        defined = {**find_definitions(doc.text), **doc.abbreviations}
+        return {short: long for short, long in defined.items() if _DIAGNOSIS.search(long)}
+
+    return _once_per_document("diagnosis_short_forms", doc, compute)
 
 
 def _vesicle_clauses_diagnose(doc: Document, f: SentenceFacts) -> bool:
@@ -1168,15 +1180,11 @@ def _vesicle_clauses_diagnose(doc: Document, f: SentenceFacts) -> bool:
     one ("miR-4516 promotes docetaxel resistance, and its serum exosomal level discriminates prostate cancer from
     benign prostatic hyperplasia": the vesicles only measure it)."""
     text = doc.span_text(f.span)
-    cuts = [0] + [m.start() for m in _COORDINATE_CLAUSE.finditer(text)] + [len(text)]
-    places = [m.start() for m in vesicle_words(text)] + [
-        doc.entities[i].start - f.span.start for i in f.entities if doc.entities[i].label == "VESICLE"
-    ]
+    places = [a for a, _ in _vesicle_spans(doc, f, text)]
     if not places:
         return False
     for p in places:
-        a = max(c for c in cuts if c <= p)
-        b = min(c for c in cuts if c > p)
+        a, b = _clause_bounds(text, _COORDINATE_CLAUSE, p)
         if not _diagnosis_text(doc, text[a:b]):
             return False
         lo, hi = f.span.start + a, f.span.start + b
@@ -1189,8 +1197,8 @@ def _vesicle_clauses_diagnose(doc: Document, f: SentenceFacts) -> bool:
 
 def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
     """The RNAs whose every sentence with vesicles is a diagnosis naming no drug (DIAGNOSIS), earlier work, an open
-    question, a denial of the vesicles, or one whose vesicles stand only in a clause that diagnoses: the vesicles are where they were measured, or nothing, not what carries their effect on
-    a drug."""
+    question, a denial of the vesicles, or one whose vesicles stand only in a clause that diagnoses: the vesicles
+    are where they were measured, or nothing, not what carries their effect on a drug."""
     seen: dict[str, bool] = {}
     for f in facts:
         vesicles = f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities)
@@ -1326,24 +1334,22 @@ def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:
     return tool > max((r.confidence for r in fired if r.role == "resisted"), default=0.0)
 
 
-_RESISTED_MEMO: list[tuple[Document, frozenset[str]]] = []
-
-
 def _resisted_in(doc: Document) -> frozenset[str]:
     """The names of the drugs whose resistance or sensitivity ``doc`` names anywhere ("gefitinib resistance",
     "sensitivity to cisplatin"); worked out once per document."""
-    if _RESISTED_MEMO and _RESISTED_MEMO[0][0] is doc:
-        return _RESISTED_MEMO[0][1]
-    names = frozenset(
-        e.name
-        for e in doc.entities
-        if e.label in DRUG_LABELS
-        and (
-            _RESPONSE_AFTER.match(doc.text, e.end) or _RESPONSE_BEFORE.search(doc.text[max(0, e.start - 80) : e.start])
-        )
+    return _once_per_document(
+        "resisted",
+        doc,
+        lambda: frozenset(
+            e.name
+            for e in doc.entities
+            if e.label in DRUG_LABELS
+            and (
+                _RESPONSE_AFTER.match(doc.text, e.end)
+                or _RESPONSE_BEFORE.search(doc.text[max(0, e.start - 80) : e.start])
+            )
+        ),
     )
-    _RESISTED_MEMO[:] = [(doc, names)]
-    return names
 
 
 def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:
