@@ -38,6 +38,14 @@ from pipeline.normalize.mentions import Mention, cell_line_in_context, find_ment
 STRONG_KINDS = frozenset(["curated", "symbol"])
 
 
+# what a long form may say before the molecule it names: where the molecule was measured
+_SOURCE_PREFIX = re.compile(
+    r"(?:(?:exosomal|exosome|vesicular|vesicle|EV|sEV|extracellular\s+vesicle|circulating|plasma|serum|urinary|"
+    r"salivary|soluble|tumou?r|cell-free)[-\s]+)+",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65536)
 def _whole_entity(long_form: str) -> tuple[str, Concept] | None:
     """The entity a long form names: all of it ("Adriamycin", "cancer-associated fibroblasts") or its head,
@@ -56,6 +64,8 @@ def _whole_entity(long_form: str) -> tuple[str, Concept] | None:
             return label, concept
         if end == len(long_form) and re.search(r"(?:^|[-\s])(?:derived|released|secreted)\s*$", long_form[:start]):
             return label, concept
+        if end == len(long_form) and _SOURCE_PREFIX.fullmatch(long_form[:start]):
+            return label, concept  # "exosomal PD-L1 (exoPD-L1)", "serum miR-21": the molecule, wherever measured
     return None
 
 

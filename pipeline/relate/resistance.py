@@ -91,6 +91,11 @@ _STRESS_INDUCED = _Phrase("STRESS_INDUCED")
 _NO_DRUG_AFTER = _Phrase("NO_DRUG_AFTER")
 _EARLIER_INSERT = _Phrase("EARLIER_INSERT")
 _ENZYME = _Phrase("ENZYME")
+_OUTCOME_DENIED = _Phrase("OUTCOME_DENIED")
+_RETRACTED_AFTER = _Phrase("RETRACTED_AFTER")
+_GENERIC_CLASS = _Phrase("GENERIC_CLASS")
+_MORTALITY = _Phrase("MORTALITY")
+_TOPIC_BEFORE = _Phrase("TOPIC_BEFORE")
 _THIS_EFFECT = _Phrase("THIS_EFFECT")
 _ANAPHOR = _Phrase("ANAPHOR")
 _CHEMO = _Phrase("CHEMO")
@@ -277,8 +282,18 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue
         if _bare_activity(text, m.start, m.end):
             continue  # "EVs with pro-metastatic activity": an activity, no drug's
-        if _NO_DRUG_AFTER.match(text, m.end) or _ENZYME.search(text, m.start, m.end):
-            continue  # "protected from DNase I", "resistant to RNase": the vesicles' lumen, no drug's response
+        if (_NO_DRUG_AFTER.match(text, m.end) and not _THIS_EFFECT.search(text, m.start, m.end)) or _ENZYME.search(
+            text, m.start, m.end
+        ):
+            continue  # "protected from DNase I", "the response of HUVECs to tumour exosomes": no drug's response
+        if _MORTALITY.search(text, m.start, m.end):
+            continue  # "remains a leading cause of cancer death": the patients' deaths, no cell death a drug causes
+        if _TOPIC_BEFORE.search(text, max(0, m.start - 60), m.start):
+            continue  # "rigorous controls in studies of vesicle-mediated drug resistance": other studies' topic
+        if _RETRACTED_AFTER.search(text, m.end):
+            continue  # "appeared to reduce the paclitaxel sensitivity ..., but this apparent effect disappeared"
+        if _COMPOUND_ADJECTIVE.match(text, max(0, m.start - 2), m.end):
+            continue  # "lost their growth-promoting activity": the first word of a compound adjective, no verb
         if _LIST_ITEM_START.match(text, m.start):
             continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
@@ -296,7 +311,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             flipped = FLIP[m.rule.effect]
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
-        if _NEGATION.search(text[max(0, m.start - 40) : m.end]) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
+        window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
+        if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
         if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):
             continue  # "miR-21-enriched exosomes rendered cells resistant": the vesicles' name, not a level
@@ -874,6 +890,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             pass  # "patients with high exosomal CRNDE had shorter recurrence-free survival": a prognosis, no response
         elif not drug_sources and _GENERIC_VESICLES.match(text):
             pass  # "MVs can interact with surrounding cells to favor tumor resistance": what vesicles can do in general
+        elif not drug_sources and _growth_only(doc, f):
+            pass  # "These results uncover a circuit that sustains ccRCC growth": the cells' growth, no drug's response
         elif not drug_sources and _other_phenotype(doc, f):
             pass  # "reduced their cytotoxicity" of NK cells, "more metastatic foci, an effect abolished by": no drug's
         elif not drug_sources:
@@ -978,7 +996,7 @@ def _unit_pairs(
         for c in f.cues
         if (f.vesicle_words or _names_a_molecule(doc, f))
         and not _radiation_only(doc, f)
-        and not (_other_phenotype(doc, f) and not _names_drug(doc, f))
+        and not ((_other_phenotype(doc, f) or _growth_only(doc, f)) and not _names_drug(doc, f))
     ]
     if not cues or not resisted:
         return []
@@ -994,8 +1012,10 @@ def _unit_pairs(
     in_vesicles = {doc.entities[i].name for g in facts for i, r in g.roles.items() if "cargo" in r}
     out: list[_Pair] = []
     for f in facts:
-        if f.index != where and (_states_prognosis(doc, f) or _diagnoses(doc, f)):
-            continue  # the cargo of a survival statement or of a diagnosis takes no drug statement of the unit's
+        if f.index != where and (
+            _states_prognosis(doc, f) or _diagnoses(doc, f) or _OUTCOME_DENIED.search(doc.span_text(f.span))
+        ):
+            continue  # the cargo of a survival statement, of a diagnosis or of one "unrelated to treatment outcome"
         if _in_design(doc, f.span):
             continue  # what the Methods measured is no cargo of the finding
         # a list that names the statement's own cargo among others is an inventory the statement chose from:
@@ -1064,8 +1084,11 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     detectable in exosomes, and neither these exosomes nor ...", "does not appear to act through exosomal
     transfer", "rather than through effects on vesicle secretion"). Vesicles in a concessive opening clause
     ("Although circRNAs are often exported in exosomes, ...") are what the sentence concedes, not its finding:
-    only the others count."""
+    only the others count; a sentence on what a class of molecules is or can do ("Circular RNAs are ... and can be
+    detected in exosomes") names none of the study's vesicles."""
     text = doc.span_text(f.span)
+    if _GENERIC_CLASS.match(text) and not any(doc.entities[i].label in RNA_LABELS for i in f.entities):
+        return True  # "Circular RNAs (circRNAs) are ... and can be detected in exosomes": what a class can do
     spans = _vesicle_spans(doc, f, text)
     concession = _CONCESSIVE_OPENING.match(text)
     if concession:
@@ -1113,6 +1136,16 @@ _VESICLES_NO_EFFECT = re.compile(
 )
 # a sentence on what vesicles in general can do: a bare plural subject and a modal ("MVs can interact with ...",
 # "Exosomes may transfer ...")
+# "patients not responding to abiraterone": the non-responders, no negated statement
+_NOT_RESPONDING = re.compile(r"(?<!did )(?<!does )(?<!do )\bnot\s+respon(?:ding|sive)\b", re.IGNORECASE)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+_GROWTH = re.compile(r"\b(?:proliferat\w*|growth|colony\s+formation|clonogenic\w*)\b", re.IGNORECASE)
+_COMPOUND_ADJECTIVE = re.compile(r"[a-z]-[a-z]+ing\b")
 _GENERIC_VESICLES = re.compile(
     r"\s*(?:\w+,\s+)?(?:EVs|sEVs|MVs|exosomes|microvesicles|vesicles|extracellular vesicles)\s+(?:can|could|may|might)\s",
     re.IGNORECASE,
@@ -1228,6 +1261,17 @@ def _other_phenotype(doc: Document, f: SentenceFacts) -> bool:
     return all(
         _GENERIC_SENSITIVITY.search(doc.text, c.start, c.end) and not _RESISTANCE_WORD.search(doc.text, c.start, c.end)
         for c in f.cues
+    )
+
+
+def _growth_only(doc: Document, f: SentenceFacts) -> bool:
+    """A sentence whose cues all name the cells' proliferation or growth and no word of resistance or sensitivity
+    ("increased their proliferation", "sustains ccRCC growth"): growth, no drug's response."""
+    text = doc.span_text(f.span)
+    return (
+        bool(f.cues)
+        and not _RESISTANCE_WORD.search(text)
+        and all(_GROWTH.search(doc.text, c.start, c.end) for c in f.cues)
     )
 
 

@@ -1,0 +1,121 @@
+"""Failure classes read on the dev part of the n batch of challenge abstracts (a literature-search mix written by a
+helper from the guidelines alone): each case is written anew in the class's general form, not copied."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate import annotate
+from pipeline.ingest import parse_text
+from pipeline.relate.resistance import sentence_facts
+from pipeline.relate.units import entities_in
+from tests.relate.test_failure_classes import _pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a cue right after "previously" is earlier work; the patients' drugs are no finding's
+            "Results\n\nWe quantified five lncRNAs previously implicated in chemoresistance (H19, UCA1 and MALAT1) in "
+            "serum exosomes collected from 94 women receiving epirubicin plus cyclophosphamide.",
+            set(),
+        ),
+        (  # "has been widely reported": background, an adverb inside
+            "Background: Horizontal transfer of cisplatin resistance by extracellular vesicles has been widely "
+            "reported, but many studies used crude preparations.",
+            set(),
+        ),
+        (  # a cargo "unrelated to treatment outcome" takes no drug statement of the unit
+            "Results\n\nHigh plasma EV miR-1290 predicted resistance to enzalutamide. EV miR-210-3p was higher in "
+            "patients with visceral metastases but was unrelated to treatment outcome.",
+            {("miR-1290", "enzalutamide", "predicts_resistance")},
+        ),
+        (  # "patients not responding to X" are the non-responders: no negation
+            "Results\n\nSerum exosomal miR-21-5p was elevated in patients not responding to enzalutamide.",
+            {("miR-21-5p", "enzalutamide", "associated")},
+        ),
+        (  # a level higher in patients with residual disease after therapy
+            "Results\n\nExosomal SNHG7 was higher in patients with residual disease after docetaxel.",
+            {("SNHG7", "docetaxel", "associated")},
+        ),
+        (  # the response of cells to vesicles is no drug's response
+            "Cisplatin-based chemoradiotherapy is the standard of care in cervical cancer. Exosomes from "
+            "CASC15-knockdown cells were less pro-angiogenic, and an ETS1 siRNA abrogated the response of HUVECs to "
+            "tumour exosomes.",
+            set(),
+        ),
+        (  # an effect withdrawn in the same sentence
+            "Results\n\nCrude EV pellets from resistant cells appeared to reduce the paclitaxel sensitivity of parental "
+            "cells, but this apparent effect disappeared after density-gradient purification.",
+            set(),
+        ),
+        (  # what a class of RNAs can do in general names none of the study's vesicles
+            "Circular RNAs (circRNAs) are stable transcripts that can be detected in exosomes. Silencing circ-CLIP2 "
+            "restored the temozolomide sensitivity of U251-TR cells.",
+            set(),
+        ),
+        (  # "growth-promoting activity": a compound adjective, no verb; the patients' drug is no finding's
+            "Patients with metastatic renal cancer are treated with sunitinib. Exosomal circ-DHX33 was abundant. "
+            "Exosomes from circ-DHX33-knockdown cells lost their growth-promoting activity.",
+            set(),
+        ),
+        (  # "blocked the effect of ... exosomes": the vesicles' effect, no drug's
+            "Patients with metastatic renal cancer are treated with sunitinib. Exosomal circ-DHX33 was abundant. "
+            "Exosomes from circ-DHX33-knockdown cells were less active, and the antagonist PT2385 blocked the effect "
+            "of circ-DHX33-rich exosomes in vitro.",
+            set(),
+        ),
+        (  # the topic of other studies
+            "Conclusions: EVs from taxane-resistant cells do not transfer resistance, underscoring the need for "
+            "controls in studies of vesicle-mediated drug resistance.",
+            set(),
+        ),
+        (  # actinomycin D in an RNA stability assay is a tool
+            "Results\n\nActinomycin D treatment confirmed that exosomal circ-DHX33 was more stable than its linear "
+            "counterpart. Exosomal circ-DHX33 promoted the chemoresistance of recipient cells.",
+            {("circDHX33", "chemotherapy", "confers_resistance")},
+        ),
+        (  # growth alone is no drug's response
+            "Patients with metastatic renal cancer are treated with sunitinib. These results uncover an "
+            "exosome-mediated circ-DHX33 circuit that sustains tumour growth.",
+            set(),
+        ),
+        (  # the head of a list whose predicate denies a difference
+            "Serum exosomes were collected from 94 women receiving docetaxel. High baseline exosomal H19 predicted "
+            "resistance to docetaxel. Exosomal UCA1, HOTAIR and MALAT1 did not differ between groups.",
+            {("H19", "docetaxel", "predicts_resistance")},
+        ),
+    ],
+)
+def test_unseen_mix_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Despite cisplatin-based chemoradiotherapy, cervical cancer remains a leading cause of cancer death.",
+        "Exosomes from circ-DHX33-knockdown cells lost their growth-promoting activity.",
+        "An ETS1 siRNA abrogated the response of HUVECs to tumour exosomes.",
+        "Crude EV pellets appeared to reduce the paclitaxel sensitivity of parental cells, but this apparent effect "
+        "disappeared after purification.",
+        "This underscores the need for controls in studies of vesicle-mediated drug resistance.",
+    ],
+)
+def test_sentences_that_state_no_drug_response(sentence: str) -> None:
+    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
+    span = doc.sentences[0]
+    facts = sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end))
+    assert [doc.text[c.start : c.end] for c in facts.cues] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        ("We measured exosomal PD-L1 (exoPD-L1) in plasma. Baseline exoPD-L1 was higher.", "exoPD-L1", "CD274"),
+        ("Soluble PD-L1 (sPD-L1) did not differ. sPD-L1 was low.", "sPD-L1", "CD274"),
+    ],
+)
+def test_short_forms_of_a_molecule_where_measured(text: str, short: str, name: str) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert {e.name for e in doc.entities if e.text == short} == {name}
