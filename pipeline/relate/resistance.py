@@ -321,6 +321,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         if m.rule.pattern.split()[-1] in _VERB_CLASSES and _GLUED_LAST_WORD.search(text, 0, m.end):
             continue  # "sensitivity and, subsequently, HER2-driven tumor aggressiveness": an adjective, no verb
         effect = m.rule.effect or ""
+        if effect in FLIP and _PERSONS_WHO.search(text, max(0, m.start - 40), m.start):
+            if not _LEVEL_IN_PERSONS.search(text, max(0, m.start - 120), m.start):
+                continue  # "detecting T790M in the patients who developed resistance to EGFR-TKIs": who they are
+            effect = "associated"  # "higher in patients who developed resistance": a level in the resistant
         if _aim(text[: m.start], text[m.end :]):
             continue  # "to measure if EVs protect cells from rituximab": the question, not the finding
         if m.rule.hedged_effect and _hedged(text[max(0, m.start - 30) : m.start]):
@@ -1145,6 +1149,17 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _GROWTH = re.compile(r"\b(?:proliferat\w*|growth|colony\s+formation|clonogenic\w*)\b", re.IGNORECASE)
+# a cue right after "patients who": it says who the patients are, no cargo's effect
+_PERSONS_WHO = re.compile(
+    r"\b(?:patients|subjects|individuals|cases|women|men|children|those|people|persons)\s+who\s+(?:had\s+|have\s+|later\s+|subsequently\s+|eventually\s+)?$",
+    re.IGNORECASE,
+)
+_LEVEL_IN_PERSONS = re.compile(
+    r"\b(?:higher|lower|elevated|increased|decreased|reduced|up-?regulated|down-?regulated|enriched|abundant)\s+"
+    r"(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:patients|subjects|individuals|cases|women|men|children|those|people|persons)\s+who\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _COMPOUND_ADJECTIVE = re.compile(r"[a-z]-[a-z]+ing\b")
 _GENERIC_VESICLES = re.compile(
     r"\s*(?:\w+,\s+)?(?:EVs|sEVs|MVs|exosomes|microvesicles|vesicles|extracellular vesicles)\s+(?:can|could|may|might)\s",
@@ -1282,9 +1297,14 @@ def _word_before(text: str, at: int) -> str:
 
 
 def _names_drug(doc: Document, f: SentenceFacts) -> bool:
-    """Whether the sentence names a drug that is no tool of the experiment (nor the class of one)."""
+    """Whether the sentence names a drug that is no tool of the experiment (nor the class of one), nor the drug the
+    donor cells were exposed to."""
     return any(
-        doc.entities[i].label in DRUG_LABELS and not _tool(doc, f, i) and not _apposed_class(doc, i) for i in f.entities
+        doc.entities[i].label in DRUG_LABELS
+        and not _tool(doc, f, i)
+        and not _apposed_class(doc, i)
+        and not f.roles.get(i, set()) & _NOT_RESISTED  # "EVs from cisplatin-treated cells": the donors' drug
+        for i in f.entities
     )
 
 

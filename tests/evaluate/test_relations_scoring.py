@@ -2,7 +2,17 @@
 
 import pytest
 
-from pipeline.evaluate.relations import cell_words, cells_agree, cells_named, same_cargo, split_of
+from pipeline.evaluate.relations import (
+    GoldPaper,
+    Score,
+    cell_words,
+    cells_agree,
+    cells_named,
+    same_cargo,
+    score_paper,
+    split_of,
+)
+from pipeline.models import Assertion, Concept, Provenance
 
 
 @pytest.mark.parametrize(
@@ -57,3 +67,33 @@ def test_cargo_spellings(a: str, b: str, same: bool) -> None:
 
 def test_split_is_fixed_by_the_doi() -> None:
     assert split_of("10.18632/aging.102092") == split_of("10.18632/AGING.102092") == "dev"
+
+
+def _assertion(cargo: str, drug: str, effect: str) -> Assertion:
+    return Assertion(
+        relation="transfers_resistance",
+        effect=effect,  # type: ignore[arg-type]
+        cargo=[Concept(name=cargo)],
+        drugs=[Concept(name=drug)],
+        provenance=Provenance(doc_id="p", source="text"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("named_cargo", "tp", "fp", "fn"),
+    [(False, 1, 0, 1), (True, 1, 0, 0)],
+)
+def test_vesicle_rows_beside_a_named_cargo_can_be_left_out(named_cargo: bool, tp: int, fp: int, fn: int) -> None:
+    paper = GoldPaper(
+        id="p",
+        kind="primary",
+        doi="10.1/x",
+        text="Exosomal miR-21 conferred cisplatin resistance.",
+        assertions=[  # type: ignore[list-item]
+            {"cargo": c, "cargo_type": t, "drugs": ["cisplatin"], "effect": "confers_resistance", "quote": q}
+            for c, t, q in (("miR-21", "miRNA", "Exosomal miR-21"), ("EV", "vesicle", "Exosomal"))
+        ],
+    )
+    score = Score()
+    score_paper(paper, [_assertion("miR-21", "cisplatin", "confers_resistance")], score, str, named_cargo=named_cargo)
+    assert (score.tp, score.fp, score.fn) == (tp, fp, fn)

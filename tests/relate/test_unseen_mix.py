@@ -1,5 +1,6 @@
 """Failure classes read on the dev part of the n batch of challenge abstracts (a literature-search mix written by a
-helper from the guidelines alone): each case is written anew in the class's general form, not copied."""
+helper from the guidelines alone) and of the real abstracts added on 2026-12-07: each case is written anew in the
+class's general form, not copied."""
 
 from __future__ import annotations
 
@@ -84,6 +85,20 @@ from tests.relate.test_failure_classes import _pairs
             "Serum exosomes were collected from 94 women receiving docetaxel. High baseline exosomal H19 predicted "
             "resistance to docetaxel. Exosomal UCA1, HOTAIR and MALAT1 did not differ between groups.",
             {("H19", "docetaxel", "predicts_resistance")},
+        ),
+        (  # "patients who developed resistance" says who they are; a level in them is a measured difference
+            "Results\n\nExosomal DNA allowed detecting the T790M mutation in the patients who developed resistance to "
+            "gefitinib.",
+            set(),
+        ),
+        (
+            "Results\n\nPlasma exosomal miR-21 was higher in patients who developed resistance to gefitinib.",
+            {("miR-21", "gefitinib", "associated")},
+        ),
+        (  # growth after vesicles of drug-treated donors: the donors' drug is no drug the statement names
+            "Results\n\nEVs from cisplatin-treated medulloblastoma cells enhanced the clonogenic capacity of recipient "
+            "cells. miR-449a was upregulated in EVs from cisplatin-treated cells.",
+            set(),
         ),
     ],
 )
