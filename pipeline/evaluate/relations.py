@@ -108,14 +108,23 @@ def _approved_symbol(name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# the salt or ester word DrugBank keeps in some names ("medroxyprogesterone acetate") and annotators drop
+_SALT = re.compile(
+    r"\s+(?:acetate|hydrochloride|dihydrochloride|hcl|mesylate|mesilate|dimesylate|sodium|disodium|potassium|"
+    r"calcium|citrate|sulfate|sulphate|maleate|tartrate|phosphate|besylate|tosylate|fumarate|succinate|bromide|"
+    r"chloride|lactate|malate|tromethamine)$"
+)
+
+
 def drug_normaliser() -> Callable[[str], str]:
-    """Drug and class names to one spelling: the drug lexicon, else the drug class lexicon (singular too)."""
+    """Drug and class names to one spelling: the drug lexicon, else the drug class lexicon (singular too), without
+    a salt or ester word ("medroxyprogesterone acetate" ~ "medroxyprogesterone")."""
     from pipeline.normalize.concepts import normalize_drug
     from pipeline.normalize.mentions import _drug_class_hit
 
     def canon(name: str) -> str:
         c = normalize_drug(name) or _drug_class_hit(name) or _drug_class_hit(re.sub(r"s$", "", name))
-        return (c.name if c else name).strip().lower()
+        return _SALT.sub("", (c.name if c else name).strip().lower())
 
     return canon
 

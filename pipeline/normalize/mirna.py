@@ -2,7 +2,7 @@
 
 "miR-21", "MiR-23a-3p", "miRNA-1246", "microRNA-1246", "hsa-miR-21-5p", "let-7a", "miR-221/222" (two),
 "miRs-21, -378e, and -143" (three), "miR-200 family". The species prefix is dropped; the arm is kept when
-written and never invented.
+written and never invented. A host gene ("MIR4435-2HG", a lncRNA) is no miRNA.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ _ID = r"\d{1,5}[a-z]?(?:-\d)?(?:-[35]p)?"
 _ALT = r"(?:/-?(?:\d{1,5}[a-z]?|[a-z])(?:-[35]p)?)"
 
 MIRNA_RE = re.compile(
-    rf"(?:(?<![\w-])|(?<=[A-Za-z0-9]-))(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w])"
+    rf"(?:(?<![\w-])|(?<=[A-Za-z0-9]-))(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w]|-\d{{0,2}}HG)"
     rf"|(?<![\w-])(?:(?:hsa|mmu)-)?let-?(?P<let>7[a-k]?(?:-[35]p)?)(?![\w])",
     re.IGNORECASE,
 )

@@ -300,6 +300,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and _ACTIVE_RELATIVE.match(text, m.start):
             continue  # "..., an effect that required TSAP6", "a response that may favour regrowth": no passive
+        if m.rule.name.endswith(("_passive_up", "_passive_down")) and _SUBORDINATE_BEFORE.search(
+            text, max(0, m.start - 12), m.start
+        ):
+            continue  # "cisplatin, while killing the bulk of the tumour, may stimulate ...": a participle, no subject
         if _STRESS_INDUCED.search(text[m.start : m.end]) or _STRESS_INDUCED.search(_word_before(text, m.start)):
             continue  # "reduced radiation-induced DNA damage and apoptosis": the radiation's effect, no drug's
         if _reagent_word(text, m.start, spans):
@@ -321,6 +325,12 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         if m.rule.pattern.split()[-1] in _VERB_CLASSES and _GLUED_LAST_WORD.search(text, 0, m.end):
             continue  # "sensitivity and, subsequently, HER2-driven tumor aggressiveness": an adjective, no verb
         effect = m.rule.effect or ""
+        if m.rule.name.endswith("_survival") and effect in FLIP and _INHIBITION_AFTER.match(text, m.end):
+            effect = FLIP[effect]  # "reduced vemurafenib-induced growth inhibition": more growth under the drug
+        if effect in FLIP and _ITS_LOSS.search(text, max(0, m.start - 60), m.start):
+            effect = FLIP[effect]  # "... and that its depletion contributes to acquired EGFR-TKI resistance"
+        if effect == "confers_resistance" and _PATIENTS_WITH_LEVEL.search(text, 0, m.start):
+            effect = "predicts_resistance"  # "Patients with high exosomal PD-L1 had a lower response rate"
         if effect in FLIP and _PERSONS_WHO.search(text, max(0, m.start - 40), m.start):
             if not _LEVEL_IN_PERSONS.search(text, max(0, m.start - 120), m.start):
                 continue  # "detecting T790M in the patients who developed resistance to EGFR-TKIs": who they are
@@ -1001,6 +1011,7 @@ def _unit_pairs(
         if (f.vesicle_words or _names_a_molecule(doc, f))
         and not _radiation_only(doc, f)
         and not ((_other_phenotype(doc, f) or _growth_only(doc, f)) and not _names_drug(doc, f))
+        and not _states_prognosis(doc, f)  # "high exosomal X was associated with recurrence after gastrectomy"
     ]
     if not cues or not resisted:
         return []
@@ -1149,6 +1160,20 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _GROWTH = re.compile(r"\b(?:proliferat\w*|growth|colony\s+formation|clonogenic\w*)\b", re.IGNORECASE)
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:while|whilst|when|by|after|before|upon)\s+$", re.IGNORECASE)
+_INHIBITION_AFTER = re.compile(r"\s+(?:inhibition|suppression|arrest|impairment)\b", re.IGNORECASE)
+# the subject of a cue is the loss of the molecule named before ("its depletion contributes to resistance")
+_ITS_LOSS = re.compile(
+    r"\b(?:its|their)\s+(?:depletion|loss|knock-?down|silencing|down-?regulation|absence|deficiency|reduction)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# patients grouped by a level, whose response a cue then states: a prediction, not a cause
+_PATIENTS_WITH_LEVEL = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:patients|subjects|cases|those|women|men)\s+with\s+(?:a\s+)?(?:high|higher|low|"
+    r"lower|elevated|increased|decreased|reduced|detectable|undetectable)\b[^.;]*$",
+    re.IGNORECASE,
+)
 # a cue right after "patients who": it says who the patients are, no cargo's effect
 _PERSONS_WHO = re.compile(
     r"\b(?:patients|subjects|individuals|cases|women|men|children|those|people|persons)\s+who\s+(?:had\s+|have\s+|later\s+|subsequently\s+|eventually\s+)?$",
@@ -1386,6 +1411,8 @@ def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:
     inhibitor") that blocks the effect under study: a tool of the experiment, not a drug the cells resist; unless
     the paper states resistance or sensitivity to it somewhere ("the EGFR inhibitor gefitinib" in a paper on
     gefitinib resistance)."""
+    if _ENZYME.search(doc.entities[i].text):
+        return True  # "DNase treatment of permeabilised EVs": an enzyme that digests the vesicles' contents
     roles = f.roles.get(i, set())
     if "tool" not in roles or doc.entities[i].name in _resisted_in(doc):
         return False

@@ -8,6 +8,7 @@ from pipeline.evaluate.relations import (
     cell_words,
     cells_agree,
     cells_named,
+    drug_normaliser,
     same_cargo,
     score_paper,
     split_of,
@@ -97,3 +98,11 @@ def test_vesicle_rows_beside_a_named_cargo_can_be_left_out(named_cargo: bool, tp
     score = Score()
     score_paper(paper, [_assertion("miR-21", "cisplatin", "confers_resistance")], score, str, named_cargo=named_cargo)
     assert (score.tp, score.fp, score.fn) == (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("medroxyprogesterone acetate", "medroxyprogesterone"), ("Imatinib mesylate", "imatinib")]
+)
+def test_drug_names_without_their_salt(a: str, b: str) -> None:
+    canon = drug_normaliser()
+    assert canon(a) == canon(b)

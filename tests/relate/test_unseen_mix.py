@@ -100,6 +100,44 @@ from tests.relate.test_failure_classes import _pairs
             "cells. miR-449a was upregulated in EVs from cisplatin-treated cells.",
             set(),
         ),
+        (  # an open question ('whether ... is poorly understood') is no finding
+            "Background: Exosomes shuttle circular RNAs, but whether exosomal circRNAs spread cisplatin resistance in lung cancer is poorly understood.",
+            set(),
+        ),
+        (  # 'patients with HER2-positive cancer' after vesicles: the patients' receptor status, no cargo
+            "Results\n\nWe profiled small RNAs in serum exosomes collected from 64 patients with HER2-positive breast cancer before trastuzumab therapy. Exosomal miR-4734 was higher in trastuzumab-resistant than in sensitive patients.",
+            {("miR-4734", "trastuzumab", "associated")},
+        ),
+        (  # patients grouped by a level whose response is lower: a prediction
+            "Results\n\nPatients with high pretreatment exosomal PD-L1 had a lower objective response rate to pembrolizumab.",
+            {("CD274", "pembrolizumab", "predicts_resistance")},
+        ),
+        (  # 'reduced drug-induced growth inhibition': more growth under the drug
+            "Results\n\nExosomes carrying miR-4488 reduced vemurafenib-induced growth inhibition of parental A375 cells.",
+            {("miR-4488", "vemurafenib", "confers_resistance")},
+        ),
+        (  # 'its depletion contributes to resistance': the molecule sensitizes
+            "Results\n\nExosomal GAS5 is lost in gefitinib-resistant cells, and its depletion contributes to acquired gefitinib resistance.",
+            {("GAS5", "gefitinib", "sensitizes")},
+        ),
+        (  # 'such as' introduces examples, no anaphor that borrows the title's cargo
+            "Small extracellular vesicles carry miR-4488 and reduce BRAF inhibitor sensitivity\n\nBRAF inhibitors such as vemurafenib and dabrafenib induce rapid responses in melanoma.",
+            {("miR-4488", "BRAF inhibitors", "confers_resistance")},
+        ),
+        (  # a cargo that 'did not discriminate refractory from responsive disease' takes no unit statement
+            "Results\n\nHigh exosomal miR-99a-5p predicted resistance to R-CHOP. Exosomal miR-21-5p, by contrast, was higher in patients than in controls but did not discriminate refractory from responsive disease.",
+            {
+                ("miR-99a-5p", "doxorubicin", "predicts_resistance"),
+                ("miR-99a-5p", "prednisone", "predicts_resistance"),
+                ("miR-99a-5p", "rituximab", "predicts_resistance"),
+                ("miR-99a-5p", "vincristine", "predicts_resistance"),
+                ("miR-99a-5p", "cyclophosphamide", "predicts_resistance"),
+            },
+        ),
+        (  # 'cisplatin, while killing the bulk of the tumour, may stimulate': a participle, no passive subject
+            "Results\n\nExosomal POSTN was abundant in ascites. Cisplatin, while killing the bulk of the tumour, may stimulate the release of exosomes.",
+            set(),
+        ),
     ],
 )
 def test_unseen_mix_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -134,3 +172,9 @@ def test_sentences_that_state_no_drug_response(sentence: str) -> None:
 def test_short_forms_of_a_molecule_where_measured(text: str, short: str, name: str) -> None:
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert {e.name for e in doc.entities if e.text == short} == {name}
+
+
+@pytest.mark.parametrize(("text", "names"), [("MIR4435-2HG and MIR17HG were measured.", ["MIR4435-2HG", "MIR17HG"])])
+def test_mirna_host_genes_are_lncrnas(text: str, names: list[str]) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert [(e.name, e.label) for e in doc.entities] == [(n, "LNCRNA") for n in names]
