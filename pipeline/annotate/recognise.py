@@ -204,7 +204,30 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
     protein = _protein_definition(short, long_form)
     if protein is not None:
         return protein
+    lncrna = _lncrna_definition(short, long_form)
+    if lncrna is not None:
+        return lncrna
     return _KEEP if _is_strong(short) else None
+
+
+def _lncrna_definition(short: str, long_form: str) -> tuple[str, Concept] | None:
+    """A short form the paper defines with a lncRNA's long form that no lexicon lists ("renal cancer angiogenesis
+    transcript 1 (RCAT1)"): a lncRNA by its short form."""
+    if _RNA_CLASS_RE.fullmatch(short):
+        return None  # "long non-coding RNA (lncRNA)": the class, no molecule
+    if _SHORT_FORM_RE.fullmatch(short) and _LNCRNA_LONG_FORM_RE.search(long_form.strip()):
+        return "LNCRNA", Concept(name=short, type="lncRNA")
+    return None
+
+
+_RNA_CLASS_RE = re.compile(r"(?:lnc|linc|nc|circ|mi|sno|pi|m|t|r)?RNAs?|lncs?", re.IGNORECASE)
+
+
+# the long form of a lncRNA no lexicon lists: "... transcript 1", "... antisense RNA 1", "long non-coding RNA ..."
+_LNCRNA_LONG_FORM_RE = re.compile(
+    r"(?:\btranscript|\bantisense\s+RNA|\bnon-?coding\s+RNA)(?:\s+\d{1,2})?$|^long\s+(?:intergenic\s+)?non-?coding\s+RNA\b",
+    re.IGNORECASE,
+)
 
 
 _SHORT_FORM_RE = re.compile(r"(?=[^\s]*[A-Z])[A-Za-z0-9][A-Za-z0-9αβγδκ\-/]{1,11}")
@@ -274,16 +297,17 @@ class _Overlaps:
 
 
 def _protein_short_forms(text: str, mentions: list[Mention], definitions: list[Definition]) -> list[Mention]:
-    """Every use of a short form defined as a protein (:func:`_protein_definition`) that no lexicon knows
-    ("cannabinoid receptor (CB)" ... "CB agonists"), as that gene; each use read through the nearest
-    definition before it ("progesterone receptor (PR)" ... "partial response (PR)")."""
+    """Every use of a short form defined as a protein (:func:`_protein_definition`) or a lncRNA
+    (:func:`_lncrna_definition`) that no lexicon knows ("cannabinoid receptor (CB)" ... "CB agonists", "renal
+    cancer angiogenesis transcript 1 (RCAT1)" ... "exosomal RCAT1"), as that gene; each use read through the
+    nearest definition before it ("progesterone receptor (PR)" ... "partial response (PR)")."""
     by_short: dict[str, list[Definition]] = {}
     for d in definitions:
         by_short.setdefault(d.short, []).append(d)
     added: list[Mention] = []
     overlaps = _Overlaps(mentions)
     for short, defs in by_short.items():
-        if not any(_protein_definition(d.short, d.long) for d in defs):
+        if not any(_protein_definition(d.short, d.long) or _lncrna_definition(d.short, d.long) for d in defs):
             continue
         for m in _word_regex(short).finditer(text):
             before = [d for d in defs if d.short_start <= m.start()]

@@ -260,7 +260,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in effects:
         for o in effects:
             if o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
-                if _inverter_of_a_mention(text, m.start, o.start, spans):
+                if _NEUTRAL_LINK.match(text, m.start):
+                    dropped.add(id(m))  # "leading to [decreased viability]": the inner cue is the statement
+                elif _inverter_of_a_mention(text, m.start, o.start, spans):
                     dropped.add(id(m))  # "Blocking exosome release [restores sensitivity]": it inverts the exosomes
                 elif _NOMINAL_SUBJECT.match(text, m.start):
                     dropped.add(id(m))  # "Transfer of exosomal NEAT1 [reduced the sensitivity]": a subject, no verb
@@ -286,6 +288,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             text, m.start, m.end
         ):
             continue  # "protected from DNase I", "the response of HUVECs to tumour exosomes": no drug's response
+        if _TOXICITY.search(text, m.start, min(len(text), m.end + 40)):
+            continue  # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity": normal tissue, no resistance
         if _MORTALITY.search(text, m.start, m.end):
             continue  # "remains a leading cause of cancer death": the patients' deaths, no cell death a drug causes
         if _TOPIC_BEFORE.search(text, max(0, m.start - 60), m.start):
@@ -310,6 +314,13 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "a miR-211 inhibitor restored the sensitivity": "inhibitor" names the reagent, no verb
         if any(a < m.start < b for a, b in drug_spans):
             continue  # "aromatase inhibitor-resistant": a word of a drug's name is no verb
+        if not _RESISTANCE_WORD.search(text, m.start, m.end) and any(
+            b <= m.start
+            and _DRUG_AS_SUBJECT.fullmatch(text, b, m.start)
+            and not _OBJECT_OF_PREPOSITION.search(text, max(0, a - 16), a)
+            for a, b in drug_spans
+        ):
+            continue  # "Immune checkpoint inhibitors have improved survival": what the drug does, no cargo's effect
         lost_before = _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start])
         if (lost_before or _LOST_AFTER.match(text, m.end)) and m.rule.effect in FLIP:
             flipped = FLIP[m.rule.effect]
@@ -731,6 +742,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     if e.label == "GENE":
         if not context.vesicle_unit:
             return False  # "the transfer of P-gp between cells" with no vesicle anywhere: no EV cargo
+        if _STATUS_AFTER.match(doc.text, e.end):
+            return False  # "tamoxifen resistance in ER+ breast cancer": a receptor status (not "HER2+ exosomes")
         rules = load_engine().rules
         cargo_rules = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
         if e.name in context.targets and not cargo_rules:
@@ -759,8 +772,14 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     """The resistance assertions of one study unit (its title first, where it has one)."""
     spans: list[Span] = ([unit.title] if unit.title else []) + [doc.sentences[s] for s in unit.sentences]
     text = " ".join(doc.span_text(sp) for sp in spans)
-    if _TOXICITY.search(text) and not _RESISTANCE_WORD.search(text):
-        return []  # vesicles that shield normal tissue from a drug's injury ("doxorubicin-induced cardiotoxicity")
+    if _TOXICITY.search(text) and not any(
+        _RESISTANCE_WORD.search(clause) and not _NEGATION.search(clause)
+        for sp in spans
+        for clause in _CLAUSE_CUT.split(doc.span_text(sp))
+    ):
+        # vesicles that shield normal tissue from a drug's injury ("doxorubicin-induced cardiotoxicity"), whatever
+        # the unit denies of resistance ("did not alter DOX sensitivity of MDA-MB-231 cells")
+        return []
     if not _speaks_of_cancer(doc):
         return []  # antimony resistance shared by Leishmania's vesicles, antibiotics and bacteria: no cancer drug's
     by_sentence: dict[int, list[int]] = defaultdict(list)
@@ -1117,7 +1136,7 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     denied_before = None
     for p in sorted(ends):
         near = (
-            _NEGATION.search(text, max(0, p - 40), p)
+            _NEGATION.search(_CLAUSE_CUT.split(text[max(0, p - 60) : p])[-1])
             or _VESICLES_DENIED.search(text, max(0, p - 40), p)
             or _VESICLES_NO_EFFECT.match(text[ends[p] : ends[p] + 60])
         )
@@ -1160,6 +1179,18 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _GROWTH = re.compile(r"\b(?:proliferat\w*|growth|colony\s+formation|clonogenic\w*)\b", re.IGNORECASE)
+# between a drug and the verb it is the subject of
+_DRUG_AS_SUBJECT = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?\s+(?:(?:have|has|had|can|may|could|also|still|further|again|alone)\s+)*(?:\w+ly\s+)?"
+)
+_NEUTRAL_LINK = re.compile(r"(?:lead(?:s|ing)?|led|result(?:s|ed|ing)?)\s+(?:to|in)\b", re.IGNORECASE)
+# "cells treated with paclitaxel promotes ...": the drug ends a noun phrase, it is no subject
+_OBJECT_OF_PREPOSITION = re.compile(
+    r"\b(?:with|by|to|of|from|in|after|under|plus|and|or|on|than|without)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_STATUS_AFTER = re.compile(
+    r"(?:\+|\s*[-\u2010]\s*(?:positive|negative))(?!\s*(?:exosom|vesic|EVs?\b|sEVs?\b|microvesic))", re.IGNORECASE
+)
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|whilst|when|by|after|before|upon)\s+$", re.IGNORECASE)
 _INHIBITION_AFTER = re.compile(r"\s+(?:inhibition|suppression|arrest|impairment)\b", re.IGNORECASE)
 # the subject of a cue is the loss of the molecule named before ("its depletion contributes to resistance")
