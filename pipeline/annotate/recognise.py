@@ -158,6 +158,8 @@ def _resolve_short_forms(
     out = []
     for mention in mentions:
         defs = by_short.get(mention.text)
+        if not defs and any(policy[d.long] is _NEVER for d in by_short.get(mention.text + "s", [])):
+            defs = by_short[mention.text + "s"]  # "GBM stem-like cells (GSCs)" ... "GSC-derived EVs": no gene
         if not defs or mention.label in ("MIRNA", "CIRCRNA"):
             out.append(mention)  # an RNA's own name ("circ-XIAP" of "circRNA X-linked inhibitor of apoptosis")
             continue
@@ -201,6 +203,8 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
     hit = _whole_entity(long_form)
     if hit is not None:
         return hit
+    if _CELLS_LONG_FORM_RE.search(long_form.strip()):
+        return _NEVER  # "GBM stem-like cells (GSCs)": cells, never the gene GSC
     protein = _protein_definition(short, long_form)
     if protein is not None:
         return protein
@@ -223,6 +227,7 @@ def _lncrna_definition(short: str, long_form: str) -> tuple[str, Concept] | None
 _RNA_CLASS_RE = re.compile(r"(?:lnc|linc|nc|circ|mi|sno|pi|m|t|r)?RNAs?|lncs?", re.IGNORECASE)
 
 
+_CELLS_LONG_FORM_RE = re.compile(r"\bcells?$|\bcell\s+lines?$|\bblasts$", re.IGNORECASE)
 # the long form of a lncRNA no lexicon lists: "... transcript 1", "... antisense RNA 1", "long non-coding RNA ..."
 _LNCRNA_LONG_FORM_RE = re.compile(
     r"(?:\btranscript|\bantisense\s+RNA|\bnon-?coding\s+RNA)(?:\s+\d{1,2})?$|^long\s+(?:intergenic\s+)?non-?coding\s+RNA\b",

@@ -62,11 +62,21 @@ def _finditer(
     return list(regex.finditer(text)) if found is None else found
 
 
+# "the miR-17-92 cluster", "miR-106b~25 cluster": a polycistronic cluster by its first and last members
+MIRNA_CLUSTER_RE = re.compile(
+    r"(?<![\w-])(?:hsa-)?(?:miR|mir|MIR)-?(\d{1,5}[a-z]?)[-~/](\d{1,5}[a-z]?)\s+(?:cluster|family)\b"
+)
+
+
 def find_mirnas(text: str) -> list[tuple[int, int, list[str]]]:
     """Every miRNA mention in ``text`` as ``(start, end, canonical names)``."""
     found: list[tuple[int, int, list[str]]] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
+    if "mir" in lowered:
+        for m in MIRNA_CLUSTER_RE.finditer(text):
+            found.append((m.start(), m.end(), [f"miR-{m[1].lower()}-{m[2].lower()} cluster"]))
+            taken.append((m.start(), m.end()))
     for m in _finditer(MIRNA_LIST_RE, text, lowered, MIRNA_LIST_ANCHORS):
         names = [canonical_mirna(m["first"])]
         names += [canonical_mirna(x) for x in re.findall(rf"-({_ID})", m["rest"])]

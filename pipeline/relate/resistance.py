@@ -288,12 +288,16 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             text, m.start, m.end
         ):
             continue  # "protected from DNase I", "the response of HUVECs to tumour exosomes": no drug's response
-        if _TOXICITY.search(text, m.start, min(len(text), m.end + 40)):
+        if _TOXICITY.search(text, m.start, min(len(text), m.end + 40)) or (
+            _NORMAL_CELLS.search(text) and not _CANCER_CELLS.search(text)
+        ):
             continue  # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity": normal tissue, no resistance
         if _MORTALITY.search(text, m.start, m.end):
             continue  # "remains a leading cause of cancer death": the patients' deaths, no cell death a drug causes
         if _TOPIC_BEFORE.search(text, max(0, m.start - 60), m.start):
             continue  # "rigorous controls in studies of vesicle-mediated drug resistance": other studies' topic
+        if _CONTRASTED_AWAY.search(text, m.start, m.end):
+            continue  # "promotes invasive behaviour rather than resistance": the resistance is what it does not do
         if _RETRACTED_AFTER.search(text, m.end):
             continue  # "appeared to reduce the paclitaxel sensitivity ..., but this apparent effect disappeared"
         if _COMPOUND_ADJECTIVE.match(text, max(0, m.start - 2), m.end):
@@ -727,6 +731,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:
         return False
+    if _TISSUE_BEFORE.search(doc.text, max(0, e.start - 14), e.start) and not _names_vesicles(doc, facts):
+        return False  # "tumour AFAP1-AS1 expression was higher in poor responders": the tissue's, no vesicles'
     if "agent" in roles and e.label in RNA_LABELS:
         return context.vesicle_unit  # "PTEN, which is targeted by miR-222": miR-222 acts, it is no target
     if e.label in RNA_LABELS:
@@ -754,6 +760,10 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
             return False  # "ERα-targeting miRNAs in exosomes": a target; only "exosomal ERα" would outweigh it
         return "cargo" in roles or (e.name in context.cargo_genes and not roles & {"target", "status"})
     return False
+
+
+def _names_vesicles(doc: Document, facts: SentenceFacts) -> bool:
+    return facts.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in facts.entities)
 
 
 def _nearest(cues: list[Cue], a: int, b: int) -> Cue:
@@ -887,7 +897,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and not _vesicle_clauses_diagnose(doc, f)  # "..., and its serum exosomal level discriminates ..."
             ):
                 cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
-            if last_cargo and _ANAPHOR.search(text):  # "it", "these exosomes", "this miRNA"
+            # "it", "these exosomes", "this miRNA"; "recipient cells became less sensitive": the vesicles' cells
+            if last_cargo and (_ANAPHOR.search(text) or _RECIPIENT_CELLS.search(text)):
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
         if not cargo_sources:
             continue
@@ -1031,6 +1042,7 @@ def _unit_pairs(
         and not _radiation_only(doc, f)
         and not ((_other_phenotype(doc, f) or _growth_only(doc, f)) and not _names_drug(doc, f))
         and not _states_prognosis(doc, f)  # "high exosomal X was associated with recurrence after gastrectomy"
+        and not _VESICLE_FREE.search(doc.span_text(f.span))  # "in the vesicle-free fraction, higher X predicted"
     ]
     if not cues or not resisted:
         return []
@@ -1063,6 +1075,8 @@ def _unit_pairs(
             e = doc.entities[i]
             if e.name in _vesicle_markers():
                 continue  # "exosomes were confirmed by the expression of HSP70 and CD63"
+            if e.name.endswith((" cluster", " family")):
+                continue  # "exosomes rich in miR-17-92 cluster miRNAs": the class the statement's cargo belongs to
             if _NO_DIFFERENCE.match(doc.text[e.end : e.end + 160]):
                 continue  # "..., whereas miR-17-5p did not differ": no part of the finding
             if named_cargo and e.name not in in_vesicles:
@@ -1170,8 +1184,12 @@ _VESICLES_NO_EFFECT = re.compile(
 )
 # a sentence on what vesicles in general can do: a bare plural subject and a modal ("MVs can interact with ...",
 # "Exosomes may transfer ...")
-# "patients not responding to abiraterone": the non-responders, no negated statement
-_NOT_RESPONDING = re.compile(r"(?<!did )(?<!does )(?<!do )\bnot\s+respon(?:ding|sive)\b", re.IGNORECASE)
+# "patients not responding to abiraterone", "patients who did not respond": the non-responders, no negated statement
+_NOT_RESPONDING = re.compile(
+    r"(?<!did )(?<!does )(?<!do )\bnot\s+respon(?:ding|sive)\b"
+    r"|\b(?:who|that)\s+(?:did|do|does|had)\s+not\s+(?:respond|achieve|reach|benefit)\w*\b",
+    re.IGNORECASE,
+)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -1183,6 +1201,20 @@ _GROWTH = re.compile(r"\b(?:proliferat\w*|growth|colony\s+formation|clonogenic\w
 _DRUG_AS_SUBJECT = re.compile(
     r"(?:\s*\([^()]{1,12}\))?\s+(?:(?:have|has|had|can|may|could|also|still|further|again|alone)\s+)*(?:\w+ly\s+)?"
 )
+# the normal cells a drug injures: vesicles that protect them, or add to the injury, state no resistance
+_NORMAL_CELLS = re.compile(
+    r"\b(?:cardiomyocytes?|hepatocytes?|neurons?|podocytes?|tubular\s+(?:epithelial\s+)?cells?|hair\s+cells?|"
+    r"normal\s+(?:[\w-]+\s+)?cells?|healthy\s+(?:[\w-]+\s+)?cells?)\b",
+    re.IGNORECASE,
+)
+_CANCER_CELLS = re.compile(r"\b(?:cancer|tumou?r|carcinoma|malignant|leuka?emi\w*|lymphoma|myeloma)\b", re.IGNORECASE)
+_RECIPIENT_CELLS = re.compile(r"\brecipient\s+(?:[\w-]+\s+)?cells?\b", re.IGNORECASE)
+_TISSUE_BEFORE = re.compile(r"\b(?:tumou?r|tissue|intratumou?ral|tumou?ral)\s+$", re.IGNORECASE)
+_VESICLE_FREE = re.compile(
+    r"\b(?:vesicle|exosome|EV)s?[-\s](?:free|depleted)\b|\bnon[-\s]?(?:vesicular|exosomal)\b", re.IGNORECASE
+)
+_CONTRASTED_AWAY = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
+_BLOCKING_ANTIBODY = re.compile(r"\b(?:blocking|neutrali[sz]ing)\s+antibod", re.IGNORECASE)
 _NEUTRAL_LINK = re.compile(r"(?:lead(?:s|ing)?|led|result(?:s|ed|ing)?)\s+(?:to|in)\b", re.IGNORECASE)
 # "cells treated with paclitaxel promotes ...": the drug ends a noun phrase, it is no subject
 _OBJECT_OF_PREPOSITION = re.compile(
@@ -1329,8 +1361,9 @@ def _other_phenotype(doc: Document, f: SentenceFacts) -> bool:
     text = doc.span_text(f.span)
     if not _OTHER_PHENOTYPE.search(text):
         return False
-    return all(
-        _GENERIC_SENSITIVITY.search(doc.text, c.start, c.end) and not _RESISTANCE_WORD.search(doc.text, c.start, c.end)
+    return all(  # the cue's words, or a one-verb cue's object ("blunt NK-cell cytotoxicity")
+        _GENERIC_SENSITIVITY.search(doc.text, c.start, min(f.span.end, max(c.end, c.start + 40)))
+        and not _RESISTANCE_WORD.search(doc.text, c.start, min(f.span.end, max(c.end, c.start + 40)))
         for c in f.cues
     )
 
@@ -1442,8 +1475,8 @@ def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:
     inhibitor") that blocks the effect under study: a tool of the experiment, not a drug the cells resist; unless
     the paper states resistance or sensitivity to it somewhere ("the EGFR inhibitor gefitinib" in a paper on
     gefitinib resistance)."""
-    if _ENZYME.search(doc.entities[i].text):
-        return True  # "DNase treatment of permeabilised EVs": an enzyme that digests the vesicles' contents
+    if _ENZYME.search(doc.entities[i].text) or _BLOCKING_ANTIBODY.search(doc.entities[i].text):
+        return True  # "DNase treatment of permeabilised EVs", "an anti-PD-L1 blocking antibody": a reagent
     roles = f.roles.get(i, set())
     if "tool" not in roles or doc.entities[i].name in _resisted_in(doc):
         return False
@@ -1588,6 +1621,7 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
     Cells described in words ("GC cells") come in where no cell line or cell type has the role."""
     votes: dict[str, list[int]] = {}
     concepts: dict[str, Concept] = {}
+    parents: dict[str, Concept] = {}  # the lines the unit's sublines were derived from ("PC9" of "PC9/OR")
     cell_starts = {doc.entities[i].start for f in facts for i in f.entities if doc.entities[i].label in CELL_LABELS}
     for f in facts:
         for i in f.entities:
@@ -1601,6 +1635,7 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
             sub = _SUBLINE.match(doc.text, e.end)
             if sub and e.end + 1 not in cell_starts:
                 name = e.text + sub.group(0)
+                parents.setdefault(e.name or e.text, Concept(name=e.name or e.text, id=e.id, type=e.label))
             concepts.setdefault(name, Concept(name=name, id=e.id, type=e.label))
             tally = votes.setdefault(name, [0, 0])
             tally[0 if "donor" in roles else 1] += 1
@@ -1631,7 +1666,14 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
         for name in _phrases(texts, patterns["recipient"]):
             if name not in {d.name for d in donors}:
                 recipients.append(Concept(name=name, id=None, type="source"))
+    # "exosomes from PC9/OR cells ... to parental cells": the parental cells are the lines the sublines came from
+    if parents and any(c.type == "source" and _PARENTAL.match(c.name) for c in recipients):
+        named = [p for p in parents.values() if p.name not in {c.name for c in recipients}]
+        recipients = named + [c for c in recipients if not (c.type == "source" and _PARENTAL.match(c.name))]
     return donors, recipients
+
+
+_PARENTAL = re.compile(r"(?:(?:drug-|chemo-?)?sensitive\s+)?parental\s+(?:\w+\s+)?cells?$", re.IGNORECASE)
 
 
 def _most_specific(cells: list[Concept]) -> list[Concept]:

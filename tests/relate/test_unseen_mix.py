@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.annotate import annotate
 from pipeline.ingest import parse_text
+from pipeline.relate import relate
 from pipeline.relate.resistance import sentence_facts
 from pipeline.relate.units import entities_in
 from tests.relate.test_failure_classes import _pairs
@@ -199,6 +200,46 @@ from tests.relate.test_failure_classes import _pairs
             "cells under trastuzumab.",
             {("miR-567", "trastuzumab", "sensitizes")},
         ),
+        (  # 'patients who did not respond' are non-responders, no negation
+            "Results\n\nSerum exosomal miR-21 was higher in patients who did not respond to docetaxel than in responders.",
+            {("miR-21", "docetaxel", "associated")},
+        ),
+        (  # a question 'could not be assessed': no finding; the cohort's drug is no statement's
+            "Results\n\nExosomal miR-92b was measured in patients who all received adjuvant capecitabine. Its ability to predict benefit from adjuvant capecitabine could not be assessed in this single-arm cohort.",
+            set(),
+        ),
+        (  # vesicles acting on normal cells (cardiomyocytes): no resistance
+            "Results\n\nEV miR-1 was measured in women receiving doxorubicin. These EVs increased apoptosis of naive cardiomyocytes, an effect prevented by GW4869.",
+            set(),
+        ),
+        (  # 'rather than gefitinib resistance': what the vesicles do not do
+            "Results\n\nExosomes from resistant cells promote invasive behaviour rather than gefitinib resistance.",
+            set(),
+        ),
+        (  # a prediction made in the vesicle-free fraction is no EV cargo's
+            "Predictive circulating miR-222-3p in melanoma treated with pembrolizumab resides outside extracellular vesicles\n\nIn the vesicle-free fraction, higher miR-222-3p predicted resistance to pembrolizumab.",
+            set(),
+        ),
+        (  # a one-verb cue's object names an immune activity ('blunt NK-cell cytotoxicity')
+            "AML-derived exosomes carrying membrane TGF-β1 blunt NK-cell cytotoxicity\n\nExosomes were isolated from patients before any induction chemotherapy.",
+            set(),
+        ),
+        (  # 'recipient cells became less sensitive': the vesicles' cargo named before
+            "Results\n\nA2780/PTX cells shed microvesicles carrying P-gp. Recipient cells became less sensitive to paclitaxel and docetaxel.",
+            {("ABCB1", "docetaxel", "confers_resistance"), ("ABCB1", "paclitaxel", "confers_resistance")},
+        ),
+        (  # 'sEV-delivered miR-425-5p lowered CASP8': a cue verb ends the cargo rule's gap
+            "Results\n\nsEV-delivered miR-425-5p lowered CASP8 protein and reduced cytarabine-induced apoptosis.",
+            {("miR-425-5p", "cytarabine", "confers_resistance")},
+        ),
+        (  # a cluster is the class of the statement's members, no cargo of its own
+            "Fibroblasts release exosomes rich in miR-17-92 cluster miRNAs that protect pancreatic cancer cells\n\nTwo members of the cluster, miR-17-5p and miR-20a-5p, were abundant in these exosomes. Exosomal miR-17-5p and miR-20a-5p increased the gemcitabine resistance of the cancer cells.",
+            {("miR-17-5p", "gemcitabine", "confers_resistance"), ("miR-20a-5p", "gemcitabine", "confers_resistance")},
+        ),
+        (  # tumour tissue's expression is no vesicle cargo's
+            "Results\n\nM2 macrophage exosomes delivered lncRNA AFAP1-AS1 and promoted cisplatin resistance of CAL27 cells. Tumour AFAP1-AS1 expression was higher in patients with poor response to induction docetaxel.",
+            {("AFAP1-AS1", "cisplatin", "confers_resistance")},
+        ),
     ],
 )
 def test_unseen_mix_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -245,6 +286,13 @@ def test_short_forms_of_a_molecule_where_measured(text: str, short: str, name: s
             [("RCAT1", "LNCRNA"), ("RCAT1", "LNCRNA"), ("RCAT1", "LNCRNA")],
         ),
         ("The long non-coding RNA XYZ-AS7 rose; long non-coding RNA (lncRNA) levels fell.", [("XYZ-AS7", "LNCRNA")]),
+        # cells a paper defines ("GBM stem-like cells (GSCs)") are never the gene GSC, in the singular either
+        (
+            "We isolated GBM stem-like cells (GSCs). GSC-derived EVs carried MGMT.",
+            [("EV", "VESICLE"), ("MGMT", "GENE")],
+        ),
+        # a miRNA cluster by its first and last members
+        ("Exosomes rich in the miR-17-92 cluster.", [("exosome", "VESICLE"), ("miR-17-92 cluster", "MIRNA")]),
         # a regimen names its drugs
         ("Patients received VRd.", [("bortezomib", "DRUG")]),
     ],
@@ -252,3 +300,19 @@ def test_short_forms_of_a_molecule_where_measured(text: str, short: str, name: s
 def test_molecule_names_by_the_paper(text: str, names: list[tuple[str, str]]) -> None:
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert [(e.name, e.label) for e in doc.entities] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        (  # "parental cells" are the lines the unit's sublines were derived from
+            "Results\n\nExosomes from osimertinib-resistant PC9/OR cells reduced osimertinib-induced apoptosis in "
+            "parental cells.",
+            {"PC-9"},
+        ),
+    ],
+)
+def test_parental_cells_are_the_sublines_parents(text: str, recipients: set[str]) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    rows = [a for a in relate(doc) if a.relation == "transfers_resistance"]
+    assert rows and all({c.name for c in a.recipient_cells} == recipients for a in rows)
