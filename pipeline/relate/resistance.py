@@ -666,12 +666,22 @@ def _coordinate(doc: Document, facts: SentenceFacts) -> None:
     recipients, "target genes p27 and ERα" both targets; so does a mention and its short form in brackets after
     it ("resistance to 5-fluorouracil (5-Fu) or oxaliplatin (OXA)": both drugs resisted)."""
     runs = _runs(doc, facts)
+    rules = load_engine().rules
     for run in runs:
         if len(run) < 2:
             continue
         shared = set().union(*(facts.roles.get(i, set()) for i in run)) & set(_SHARED_ROLES)
+        # ... and the rules that gave them, so that the proteins "PD-1, CD80 and PD-L1 on circulating sEVs" are all
+        # cargo by rule (not RNAs: "the exosomal circ_0005963/miR-122 axis" names one cargo and its target)
+        shared_rules = (
+            {r for i in run for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"}
+            if "cargo" in shared and all(doc.entities[i].label == "GENE" for i in run)
+            else set()
+        )
         for i in run:
             facts.roles[i] |= shared
+            if shared_rules:
+                facts.role_rules[i] |= shared_rules
 
 
 def _give_roles(facts: SentenceFacts, entity_ids: list[int], m: RuleMatch, described: list[str]) -> None:
@@ -811,7 +821,14 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         and not _vesicles_denied(doc, f)
         for f in facts
     )
-    unit_targets = {doc.entities[i].name for f in facts for i, r in f.roles.items() if r & {"target", "status"}}
+    # targets and receptor statuses of the unit; not "PD-1/CD80+ sEVs", where the sign marks the vesicles' cargo
+    unit_targets = {
+        doc.entities[i].name
+        for f in facts
+        for i, r in f.roles.items()
+        if r & {"target", "status"}
+        and not ("cargo" in r and any(rules & _POSITIVE_VESICLES for rules in f.role_rules.values()))
+    }
     cargo_genes = {
         doc.entities[i].name
         for f in facts
@@ -1092,6 +1109,7 @@ def _unit_pairs(
     return out
 
 
+_POSITIVE_VESICLES = frozenset(["cargo_positive_vesicles"])
 _VESICLE_TOOL_RULES = frozenset(["tool_vesicle_inhibitor", "tool_lowered_vesicles"])
 _T = TypeVar("_T")
 _PER_DOCUMENT: dict[str, tuple[Document, Any]] = {}

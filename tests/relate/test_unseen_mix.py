@@ -4,6 +4,8 @@ class's general form, not copied."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline.annotate import annotate
@@ -11,7 +13,10 @@ from pipeline.ingest import parse_text
 from pipeline.relate import relate
 from pipeline.relate.resistance import sentence_facts
 from pipeline.relate.units import entities_in
+from tests.conftest import ROOT
 from tests.relate.test_failure_classes import _pairs
+
+GOLD = ROOT / "tests" / "gold" / "relations" / "docs"
 
 
 @pytest.mark.parametrize(
@@ -316,3 +321,12 @@ def test_parental_cells_are_the_sublines_parents(text: str, recipients: set[str]
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     rows = [a for a in relate(doc) if a.relation == "transfers_resistance"]
     assert rows and all({c.name for c in a.recipient_cells} == recipients for a in rows)
+
+
+def test_proteins_listed_on_vesicles_share_their_cargo_rule() -> None:
+    """A real abstract of the gold set's dev part (tests/gold/relations/docs): "PD-1, CD80 and PD-L1 on circulating sEVs"
+    are all cargo, although "PD-1/CD80+ I-sEVs" elsewhere reads as a status."""
+    paper = json.loads((GOLD / "zhang2024_sev_pd1_cd80_antipd1.json").read_text(encoding="utf-8"))
+    doc = annotate(parse_text(paper["text"], doc_id="t", source="t"))
+    cargo = {c.name for a in relate(doc) if a.relation == "transfers_resistance" for c in a.cargo}
+    assert {"PDCD1", "CD80", "CD274"} <= cargo
