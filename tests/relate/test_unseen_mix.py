@@ -245,6 +245,11 @@ GOLD = ROOT / "tests" / "gold" / "relations" / "docs"
             "Results\n\nM2 macrophage exosomes delivered lncRNA AFAP1-AS1 and promoted cisplatin resistance of CAL27 cells. Tumour AFAP1-AS1 expression was higher in patients with poor response to induction docetaxel.",
             {("AFAP1-AS1", "cisplatin", "confers_resistance")},
         ),
+        (  # "neoadjuvant therapy" with no other kind named is chemotherapy
+            "Results\n\nExosomes were isolated from the plasma of patients before neoadjuvant therapy. Exosomal miR-155 "
+            "best predicted pathological complete response.",
+            {("miR-155", "chemotherapy", "predicts_resistance")},
+        ),
     ],
 )
 def test_unseen_mix_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
