@@ -1005,4 +1005,22 @@ def recognise(
         else:
             out.append(mention)
             continue
-    return out
+    return _cell_lines_by_discourse(out)
+
+
+def _cell_lines_by_discourse(mentions: list[Mention]) -> list[Mention]:
+    """A name the paper uses for a cell line elsewhere ("Huh7 cells") is that cell line where a gene or RNA alias
+    would read it otherwise ("Huh7-SR Exos": not the lncRNA MIR7-3HG, whose alias Huh7 is): one sense per paper."""
+    lines = {m.text: m for m in mentions if m.label == "CELL_LINE"}
+    for m in [m for m in mentions if m.label == "CELL_LINE"]:  # "Huh7" of the subline "Huh7-SR"
+        parent = re.split(r"[-/]", m.text, maxsplit=1)[0]
+        if parent != m.text and len(parent) >= 3 and any(c.isdigit() for c in parent):
+            lines.setdefault(parent, m)
+    if not lines:
+        return mentions
+    return [
+        Mention(m.start, m.end, m.text, "CELL_LINE", lines[m.text].concept)
+        if m.label in ("GENE", "LNCRNA") and m.text in lines
+        else m
+        for m in mentions
+    ]

@@ -42,7 +42,9 @@ FLIP: dict[str, EffectName] = {"confers_resistance": "sensitizes", "sensitizes":
 # a causal claim outranks a prediction, which outranks a measured difference
 EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
 _INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that turn a statement round
-_NOT_RESISTED = frozenset(["exposure", "untreated"])  # drug roles that say the statement's drug is another
+# drug roles that say the statement's drug is another: the donors' exposure, a drug never given, a covariate
+# ("adjusted for bevacizumab use", "FOLFOX with or without bevacizumab")
+_NOT_RESISTED = frozenset(["exposure", "untreated", "covariate"])
 _DIRECT_EV = 0.7  # an "EV" pair this confident is a statement of its own, beside any named cargo
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
@@ -1110,7 +1112,10 @@ def _unit_pairs(
 
 
 _POSITIVE_VESICLES = frozenset(["cargo_positive_vesicles"])
-_VESICLE_TOOL_RULES = frozenset(["tool_vesicle_inhibitor", "tool_lowered_vesicles"])
+# tools of the whole unit: drugs that block the vesicles, and drugs a sentence says were used to inhibit or probe
+_VESICLE_TOOL_RULES = frozenset(
+    ["tool_vesicle_inhibitor", "tool_lowered_vesicles", "tool_used_to_probe", "tool_to_deplete", "tool_mimicked"]
+)
 _T = TypeVar("_T")
 _PER_DOCUMENT: dict[str, tuple[Document, Any]] = {}
 

@@ -61,6 +61,7 @@ Role = Literal[
     "tool",
     "exposure",
     "untreated",
+    "covariate",
     "vehicle",
 ]
 EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]

@@ -250,6 +250,12 @@ GOLD = ROOT / "tests" / "gold" / "relations" / "docs"
             "best predicted pathological complete response.",
             {("miR-155", "chemotherapy", "predicts_resistance")},
         ),
+        (  # a drug "used to inhibit" a target, and "co-treatment with" it, is a tool of the experiment
+            "Results\n\ncirc_0005576 acted as a sponge for miR-512-5p; linsitinib was used to inhibit IGF1R. Exosomal "
+            "circ_0005576 raised the gefitinib IC50 of recipient cells, and co-treatment with linsitinib restored "
+            "apoptosis.",
+            {("hsa_circ_0005576", "gefitinib", "confers_resistance")},
+        ),
     ],
 )
 def test_unseen_mix_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -303,6 +309,11 @@ def test_short_forms_of_a_molecule_where_measured(text: str, short: str, name: s
         ),
         # a miRNA cluster by its first and last members
         ("Exosomes rich in the miR-17-92 cluster.", [("exosome", "VESICLE"), ("miR-17-92 cluster", "MIRNA")]),
+        # a name the paper uses for a cell line is that cell line, not a gene or RNA alias (Huh7 of MIR7-3HG)
+        (
+            "Huh7-SR Exos were transferred to parental cells. Huh7-SR cells were resistant.",
+            [("HUH-7 SR", "CELL_LINE"), ("exosome", "VESICLE"), ("HUH-7 SR", "CELL_LINE")],
+        ),
         # a regimen names its drugs
         ("Patients received VRd.", [("bortezomib", "DRUG")]),
     ],
@@ -335,3 +346,23 @@ def test_proteins_listed_on_vesicles_share_their_cargo_rule() -> None:
     doc = annotate(parse_text(paper["text"], doc_id="t", source="t"))
     cargo = {c.name for a in relate(doc) if a.relation == "transfers_resistance" for c in a.cargo}
     assert {"PDCD1", "CD80", "CD274"} <= cargo
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        (  # a drug that "mimicked" the vesicles' effect is a tool
+            "Results\n\nM1-Exos decreased the viability of Huh7 cells exposed to sorafenib. miR-99b-5p bound the 3'UTR "
+            "of MTOR; rapamycin mimicked, and the mTOR activator MHY1485 abolished, the effect of M1-Exos.",
+            "sirolimus",
+        ),
+        (  # a covariate ("adjusted for bevacizumab use", "with or without bevacizumab") is no statement's drug
+            "Results\n\nSerum was collected from patients starting FOLFOX with or without bevacizumab. Of the 12 miRNAs, "
+            "exosomal miR-425-5p showed the strongest difference, and in multivariable analysis adjusted for RAS status "
+            "and bevacizumab use, high levels independently predicted non-response.",
+            "bevacizumab",
+        ),
+    ],
+)
+def test_drugs_that_are_no_statements_drug(text: str, drug: str) -> None:
+    assert drug not in {d for _, d, _ in _pairs(text)}
