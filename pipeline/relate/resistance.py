@@ -280,6 +280,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     label_end = label.end("label") if label else 0
     question = text.rstrip().endswith("?")  # "Could exosomal circRNAs mediate sorafenib resistance?": no finding
     lost: list[Cue] = []  # cues whose ability was lost ("lost the ability to induce resistance")
+    turned_by_loss: list[int] = []  # cues turned round by "its depletion" before them
     drug_spans = [(a, b) for a, b, label in spans if label in DRUG_LABELS]
     for m in effects:
         if id(m) in dropped or design or question or m.start < label_end:
@@ -342,9 +343,12 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         if m.rule.pattern.split()[-1] in _VERB_CLASSES and _GLUED_LAST_WORD.search(text, 0, m.end):
             continue  # "sensitivity and, subsequently, HER2-driven tumor aggressiveness": an adjective, no verb
         effect = m.rule.effect or ""
+        if m.rule.name.startswith("down_") and effect in FLIP and _PROTECTIVE_EFFECT.search(text, m.start + 1, m.end):
+            effect = FLIP[effect]  # "abrogated the protective effect": less protection from the drug, no less effect
         if m.rule.name.endswith("_survival") and effect in FLIP and _INHIBITION_AFTER.match(text, m.end):
             effect = FLIP[effect]  # "reduced vemurafenib-induced growth inhibition": more growth under the drug
-        if effect in FLIP and _ITS_LOSS.search(text, max(0, m.start - 60), m.start):
+        its_loss = effect in FLIP and bool(_ITS_LOSS.search(text, max(0, m.start - 60), m.start))
+        if its_loss:
             effect = FLIP[effect]  # "... and that its depletion contributes to acquired EGFR-TKI resistance"
         if effect == "confers_resistance" and _PATIENTS_WITH_LEVEL.search(text, 0, m.start):
             effect = "predicts_resistance"  # "Patients with high exosomal PD-L1 had a lower response rate"
@@ -378,6 +382,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                 anaphoric=anaphoric,
             )
         )
+        if its_loss:
+            turned_by_loss.append(len(facts.cues) - 1)
     for m in matches:
         if m.rule.kind == "role":
             _give_roles(facts, entity_ids, m, [name for *_, name in described])
@@ -388,6 +394,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             for v in entity_ids:
                 if doc.entities[v].label == "VESICLE":
                     facts.roles.setdefault(v, set()).add("inverted")
+    if turned_by_loss and any("inverted" in roles for roles in facts.roles.values()):
+        # "its knock-down in BMSCs abrogated ...": the knock-down turns the molecule's statement already (its role)
+        for k in turned_by_loss:
+            facts.cues[k] = replace(facts.cues[k], effect=FLIP[facts.cues[k].effect])
     if lost and any("inverted" in roles for roles in facts.roles.values()):
         # "exosomes with H19 knockdown lost the ability to induce resistance": without H19 no resistance, so H19
         # confers it (the cue turned here, turned back by the knock-down); without a knock-down, a null result
@@ -762,6 +772,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
             return False  # "the transfer of P-gp between cells" with no vesicle anywhere: no EV cargo
         if _STATUS_AFTER.match(doc.text, e.end):
             return False  # "tamoxifen resistance in ER+ breast cancer": a receptor status (not "HER2+ exosomes")
+        if _MARKER_SIGN.match(doc.text, e.end) and _CAPTURE_BEFORE.search(doc.text, max(0, e.start - 40), e.start):
+            return False  # "immunomagnetic capture of EpCAM-positive exosomes": the marker they were isolated by
         rules = load_engine().rules
         cargo_rules = [rules[r] for r in facts.role_rules.get(i, set()) if r in rules and rules[r].role == "cargo"]
         if e.name in context.targets and not cargo_rules:
@@ -1247,6 +1259,16 @@ _STATUS_AFTER = re.compile(
     r"(?:\+|\s*[-\u2010]\s*(?:positive|negative))(?!\s*(?:exosom|vesic|EVs?\b|sEVs?\b|microvesic))", re.IGNORECASE
 )
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|whilst|when|by|after|before|upon)\s+$", re.IGNORECASE)
+_CAPTURE_BEFORE = re.compile(
+    r"\b(?:captur\w*|immuno-?captur\w*|isolat\w*|sort\w*|pull-?down|immunoprecipitat\w*)\s+"
+    r"(?:(?:of|with|by|using|the)\s+)*(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MARKER_SIGN = re.compile(r"\s?(?:\+|[-\u2010]?positive\b)", re.IGNORECASE)
+_PROTECTIVE_EFFECT = re.compile(
+    r"\b(?:protective|pro-?survival|chemoprotective|cytoprotective)\s+(?:effects?|activit(?:y|ies)|capacity|function)\b",
+    re.IGNORECASE,
+)
 _INHIBITION_AFTER = re.compile(r"\s+(?:inhibition|suppression|arrest|impairment)\b", re.IGNORECASE)
 # the subject of a cue is the loss of the molecule named before ("its depletion contributes to resistance")
 _ITS_LOSS = re.compile(

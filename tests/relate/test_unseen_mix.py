@@ -256,6 +256,11 @@ GOLD = ROOT / "tests" / "gold" / "relations" / "docs"
             "apoptosis.",
             {("hsa_circ_0005576", "gefitinib", "confers_resistance")},
         ),
+        (  # "identifies patients who are unlikely to benefit" is a prediction; a capture marker is no cargo
+            "Results\n\nWe measured PD-L1 after immunomagnetic capture of EpCAM-positive exosomes. An early rise in "
+            "exosomal PD-L1 identifies patients who are unlikely to benefit from nivolumab.",
+            {("CD274", "nivolumab", "predicts_resistance")},
+        ),
     ],
 )
 def test_unseen_mix_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -366,3 +371,18 @@ def test_proteins_listed_on_vesicles_share_their_cargo_rule() -> None:
 )
 def test_drugs_that_are_no_statements_drug(text: str, drug: str) -> None:
     assert drug not in {d for _, d, _ in _pairs(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        # abolishing a protective effect is less resistance, not less drug effect
+        ("Knock-down of the lncRNA abrogated the protective effect of the exosomes against bortezomib.", "sensitizes"),
+        ("The exosomes abrogated the effect of bortezomib.", "confers_resistance"),
+    ],
+)
+def test_cue_effects(sentence: str, effect: str) -> None:
+    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
+    span = doc.sentences[0]
+    facts = sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end))
+    assert {c.effect for c in facts.cues if doc.text[c.start : c.end].startswith("abrogated")} == {effect}
