@@ -70,6 +70,12 @@ class _Phrase:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text)
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, pos, endpos)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.regex.sub(repl, text)
+
 
 # the phrases (models/patterns/resistance.json says what each one is, with its examples)
 _NEGATION = _Phrase("NEGATION")
@@ -96,6 +102,30 @@ _ENZYME = _Phrase("ENZYME")
 _OUTCOME_DENIED = _Phrase("OUTCOME_DENIED")
 _RETRACTED_AFTER = _Phrase("RETRACTED_AFTER")
 _GENERIC_CLASS = _Phrase("GENERIC_CLASS")
+_COMPOUND_ADJECTIVE = _Phrase("COMPOUND_ADJECTIVE")
+_GROWTH = _Phrase("GROWTH")
+_NOT_RESPONDING = _Phrase("NOT_RESPONDING")
+_PERSONS_WHO = _Phrase("PERSONS_WHO")
+_LEVEL_IN_PERSONS = _Phrase("LEVEL_IN_PERSONS")
+_INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
+_ITS_LOSS = _Phrase("ITS_LOSS")
+_PATIENTS_WITH_LEVEL = _Phrase("PATIENTS_WITH_LEVEL")
+_SUBORDINATE_BEFORE = _Phrase("SUBORDINATE_BEFORE")
+_STATUS_AFTER = _Phrase("STATUS_AFTER")
+_DRUG_AS_SUBJECT = _Phrase("DRUG_AS_SUBJECT")
+_OBJECT_OF_PREPOSITION = _Phrase("OBJECT_OF_PREPOSITION")
+_NEUTRAL_LINK = _Phrase("NEUTRAL_LINK")
+_BLOCKING_ANTIBODY = _Phrase("BLOCKING_ANTIBODY")
+_NORMAL_CELLS = _Phrase("NORMAL_CELLS")
+_CANCER_CELLS = _Phrase("CANCER_CELLS")
+_CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
+_VESICLE_FREE = _Phrase("VESICLE_FREE")
+_TISSUE_BEFORE = _Phrase("TISSUE_BEFORE")
+_RECIPIENT_CELLS = _Phrase("RECIPIENT_CELLS")
+_CAPTURE_BEFORE = _Phrase("CAPTURE_BEFORE")
+_MARKER_SIGN = _Phrase("MARKER_SIGN")
+_PROTECTIVE_EFFECT = _Phrase("PROTECTIVE_EFFECT")
+_PARENTAL = _Phrase("PARENTAL")
 _MORTALITY = _Phrase("MORTALITY")
 _TOPIC_BEFORE = _Phrase("TOPIC_BEFORE")
 _THIS_EFFECT = _Phrase("THIS_EFFECT")
@@ -1217,83 +1247,12 @@ _VESICLES_NO_EFFECT = re.compile(
     r"(?![^,;.]{0,30}?(?:silenc|knock|deplet|defici|inhibit|shRNA|siRNA|-null|KO\b|lacking))"
     r"[^,;.]{0,30}?\b(?:did|does|do)\s+not\s+(?:change|alter|affect|modify|influence|transfer|confer)\b"
 )
-# a sentence on what vesicles in general can do: a bare plural subject and a modal ("MVs can interact with ...",
-# "Exosomes may transfer ...")
-# "patients not responding to abiraterone", "patients who did not respond": the non-responders, no negated statement
-_NOT_RESPONDING = re.compile(
-    r"(?<!did )(?<!does )(?<!do )\bnot\s+respon(?:ding|sive)\b"
-    r"|\b(?:who|that)\s+(?:did|do|does|had)\s+not\s+(?:respond|achieve|reach|benefit)\w*\b",
-    re.IGNORECASE,
-)
 
 
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-_GROWTH = re.compile(r"\b(?:proliferat\w*|growth|colony\s+formation|clonogenic\w*)\b", re.IGNORECASE)
-# between a drug and the verb it is the subject of
-_DRUG_AS_SUBJECT = re.compile(
-    r"(?:\s*\([^()]{1,12}\))?\s+(?:(?:have|has|had|can|may|could|also|still|further|again|alone)\s+)*(?:\w+ly\s+)?"
-)
-# the normal cells a drug injures: vesicles that protect them, or add to the injury, state no resistance
-_NORMAL_CELLS = re.compile(
-    r"\b(?:cardiomyocytes?|hepatocytes?|neurons?|podocytes?|tubular\s+(?:epithelial\s+)?cells?|hair\s+cells?|"
-    r"normal\s+(?:[\w-]+\s+)?cells?|healthy\s+(?:[\w-]+\s+)?cells?)\b",
-    re.IGNORECASE,
-)
-_CANCER_CELLS = re.compile(r"\b(?:cancer|tumou?r|carcinoma|malignant|leuka?emi\w*|lymphoma|myeloma)\b", re.IGNORECASE)
-_RECIPIENT_CELLS = re.compile(r"\brecipient\s+(?:[\w-]+\s+)?cells?\b", re.IGNORECASE)
-_TISSUE_BEFORE = re.compile(r"\b(?:tumou?r|tissue|intratumou?ral|tumou?ral)\s+$", re.IGNORECASE)
-_VESICLE_FREE = re.compile(
-    r"\b(?:vesicle|exosome|EV)s?[-\s](?:free|depleted)\b|\bnon[-\s]?(?:vesicular|exosomal)\b", re.IGNORECASE
-)
-_CONTRASTED_AWAY = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
-_BLOCKING_ANTIBODY = re.compile(r"\b(?:blocking|neutrali[sz]ing)\s+antibod", re.IGNORECASE)
-_NEUTRAL_LINK = re.compile(r"(?:lead(?:s|ing)?|led|result(?:s|ed|ing)?)\s+(?:to|in)\b", re.IGNORECASE)
-# "cells treated with paclitaxel promotes ...": the drug ends a noun phrase, it is no subject
-_OBJECT_OF_PREPOSITION = re.compile(
-    r"\b(?:with|by|to|of|from|in|after|under|plus|and|or|on|than|without)\s+(?:the\s+)?$", re.IGNORECASE
-)
-_STATUS_AFTER = re.compile(
-    r"(?:\+|\s*[-\u2010]\s*(?:positive|negative))(?!\s*(?:exosom|vesic|EVs?\b|sEVs?\b|microvesic))", re.IGNORECASE
-)
-_SUBORDINATE_BEFORE = re.compile(r"\b(?:while|whilst|when|by|after|before|upon)\s+$", re.IGNORECASE)
-_CAPTURE_BEFORE = re.compile(
-    r"\b(?:captur\w*|immuno-?captur\w*|isolat\w*|sort\w*|pull-?down|immunoprecipitat\w*)\s+"
-    r"(?:(?:of|with|by|using|the)\s+)*(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_MARKER_SIGN = re.compile(r"\s?(?:\+|[-\u2010]?positive\b)", re.IGNORECASE)
-_PROTECTIVE_EFFECT = re.compile(
-    r"\b(?:protective|pro-?survival|chemoprotective|cytoprotective)\s+(?:effects?|activit(?:y|ies)|capacity|function)\b",
-    re.IGNORECASE,
-)
-_INHIBITION_AFTER = re.compile(r"\s+(?:inhibition|suppression|arrest|impairment)\b", re.IGNORECASE)
-# the subject of a cue is the loss of the molecule named before ("its depletion contributes to resistance")
-_ITS_LOSS = re.compile(
-    r"\b(?:its|their)\s+(?:depletion|loss|knock-?down|silencing|down-?regulation|absence|deficiency|reduction)\s+"
-    r"(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# patients grouped by a level, whose response a cue then states: a prediction, not a cause
-_PATIENTS_WITH_LEVEL = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,3}?(?:patients|subjects|cases|those|women|men)\s+with\s+(?:a\s+)?(?:high|higher|low|"
-    r"lower|elevated|increased|decreased|reduced|detectable|undetectable)\b[^.;]*$",
-    re.IGNORECASE,
-)
-# a cue right after "patients who": it says who the patients are, no cargo's effect
-_PERSONS_WHO = re.compile(
-    r"\b(?:patients|subjects|individuals|cases|women|men|children|those|people|persons)\s+who\s+(?:had\s+|have\s+|later\s+|subsequently\s+|eventually\s+)?$",
-    re.IGNORECASE,
-)
-_LEVEL_IN_PERSONS = re.compile(
-    r"\b(?:higher|lower|elevated|increased|decreased|reduced|up-?regulated|down-?regulated|enriched|abundant)\s+"
-    r"(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:patients|subjects|individuals|cases|women|men|children|those|people|persons)\s+who\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-_COMPOUND_ADJECTIVE = re.compile(r"[a-z]-[a-z]+ing\b")
 _GENERIC_VESICLES = re.compile(
     r"\s*(?:\w+,\s+)?(?:EVs|sEVs|MVs|exosomes|microvesicles|vesicles|extracellular vesicles)\s+(?:can|could|may|might)\s",
     re.IGNORECASE,
@@ -1716,9 +1675,6 @@ def _cells(doc: Document, facts: list[SentenceFacts]) -> tuple[list[Concept], li
         named = [p for p in parents.values() if p.name not in {c.name for c in recipients}]
         recipients = named + [c for c in recipients if not (c.type == "source" and _PARENTAL.match(c.name))]
     return donors, recipients
-
-
-_PARENTAL = re.compile(r"(?:(?:drug-|chemo-?)?sensitive\s+)?parental\s+(?:\w+\s+)?cells?$", re.IGNORECASE)
 
 
 def _most_specific(cells: list[Concept]) -> list[Concept]:
