@@ -817,6 +817,7 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
 
 
 def _names_vesicles(doc: Document, facts: SentenceFacts) -> bool:
+    """Whether the sentence names vesicles: a vesicle word or a VESICLE mention."""
     return facts.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in facts.entities)
 
 
@@ -860,11 +861,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 f.cues = []
     # the unit speaks of vesicles where a sentence names them and does not deny them a part ("independently of
     # exosome secretion")
-    vesicle_unit = any(
-        (f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities))
-        and not _vesicles_denied(doc, f)
-        for f in facts
-    )
+    vesicle_unit = any(_names_vesicles(doc, f) and not _vesicles_denied(doc, f) for f in facts)
     # targets and receptor statuses of the unit; not "PD-1/CD80+ sEVs", where the sign marks the vesicles' cargo
     unit_targets = {
         doc.entities[i].name
@@ -888,13 +885,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     }
     context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts))
     # drugs the unit uses to block the vesicles somewhere ("identified sulfisoxazole as an inhibitor of sEV
-    # secretion", "GW4869 reduced exosome release"): tools in every sentence of it, unless the paper names a response
-    # to them
+    # secretion", "GW4869 reduced exosome release"), or says it used to inhibit or probe something: tools in every
+    # sentence of it, unless the paper names a response to them
     tools = {
         doc.entities[i].name
         for f in facts
         for i in f.entities
-        if f.role_rules.get(i, set()) & _VESICLE_TOOL_RULES and _tool(doc, f, i)
+        if f.role_rules.get(i, set()) & _UNIT_TOOL_RULES and _tool(doc, f, i)
     }
     resisted: list[Concept] = []
     for f in facts:
@@ -1155,7 +1152,7 @@ def _unit_pairs(
 
 _POSITIVE_VESICLES = frozenset(["cargo_positive_vesicles"])
 # tools of the whole unit: drugs that block the vesicles, and drugs a sentence says were used to inhibit or probe
-_VESICLE_TOOL_RULES = frozenset(
+_UNIT_TOOL_RULES = frozenset(
     ["tool_vesicle_inhibitor", "tool_lowered_vesicles", "tool_used_to_probe", "tool_to_deplete", "tool_mimicked"]
 )
 _T = TypeVar("_T")
@@ -1341,8 +1338,7 @@ def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
     are where they were measured, or nothing, not what carries their effect on a drug."""
     seen: dict[str, bool] = {}
     for f in facts:
-        vesicles = f.vesicle_words or any(doc.entities[i].label == "VESICLE" for i in f.entities)
-        if not vesicles:
+        if not _names_vesicles(doc, f):
             continue
         text = doc.span_text(f.span)
         # no sentence on the vesicles' carrying it: a diagnosis or earlier work with no statement of its own, or
