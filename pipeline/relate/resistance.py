@@ -36,6 +36,8 @@ from pipeline.relate.units import StudyUnit, entities_in
 RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
 DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
+GENE_LABELS = frozenset(["GENE", "GENE_FAMILY"])
+_HYPHENS = "-\u2010\u2011"
 DESCRIBED = "CELL_DESCRIBED"  # the label the rule engine sees on cells described in words ("GC cells")
 CARGO_TYPES = {"MIRNA": "miRNA", "LNCRNA": "lncRNA", "CIRCRNA": "circRNA", "MRNA": "mRNA", "DNA": "DNA"}
 FLIP: dict[str, EffectName] = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
@@ -211,6 +213,18 @@ def _bare_activity(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _gene_activity(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """A cue that begins or ends on the activity of a gene's product ("raised GST activity", "P-gp activity
+    ... decreased"): the enzyme's or the pump's activity, no drug's."""
+    cue = text[start:end].lower()
+    word = next((w for w in ("activity", "activities") if cue.endswith(w) or cue.startswith(w)), None)
+    if word is None:
+        return False
+    at = end - len(word) if cue.endswith(word) else start
+    before = text[:at].rstrip()
+    return any(label in GENE_LABELS and b == len(before) for _, b, label in spans)
+
+
 # a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
 # (a noun: "promoted, whereas X reversed, TMZ resistance" shares its object and is a verb)
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
@@ -264,6 +278,7 @@ class _Pair:
     confidence: float
     rule: str
     sentences: tuple[int, ...]
+    borrowed: bool = False  # the drug is named in another sentence, not in the cue's own
 
 
 def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[int]) -> SentenceFacts:
@@ -292,7 +307,11 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in effects:
         for o in effects:
             if o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
-                if _NEUTRAL_LINK.match(text, m.start):
+                if o.start > m.start and o.end == m.end and text[o.start - 1] in _HYPHENS:
+                    dropped.add(id(o))  # "reduced antibody-[induced growth] arrest": half a compound adjective
+                elif any(m.start <= a and b <= o.start and not text[b : o.start].strip() for a, b, _ in spans):
+                    dropped.add(id(m))  # "transfer of functional P-gp [reduces the cytotoxicity]": its subject
+                elif _NEUTRAL_LINK.match(text, m.start):
                     dropped.add(id(m))  # "leading to [decreased viability]": the inner cue is the statement
                 elif _inverter_of_a_mention(text, m.start, o.start, spans):
                     dropped.add(id(m))  # "Blocking exosome release [restores sensitivity]": it inverts the exosomes
@@ -315,8 +334,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in effects:
         if id(m) in dropped or design or question or m.start < label_end:
             continue
-        if _bare_activity(text, m.start, m.end):
-            continue  # "EVs with pro-metastatic activity": an activity, no drug's
+        if _bare_activity(text, m.start, m.end) or _gene_activity(text, m.start, m.end, spans):
+            continue  # "EVs with pro-metastatic activity", "raised GST activity": an activity, no drug's
         if (_NO_DRUG_AFTER.match(text, m.end) and not _THIS_EFFECT.search(text, m.start, m.end)) or _ENZYME.search(
             text, m.start, m.end
         ):
@@ -1023,6 +1042,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 # the cues of the cargo's own clause first ("miR-125b was higher in refractory patients, whereas
                 # miR-99a predicted refractoriness to R-CHOP": the level, not the prediction, is miR-125b's)
                 own = [c for c in f.cues if cs == f.index and clause_of(c.start) == clause_of(c_offset)]
+                if own and _other_clause_drug(f, clause_of, c_offset, d_offset, d_sentence, drug_sources):
+                    continue
                 cue = _nearest(own or f.cues, c_offset, d_offset)
                 if ci is not None and _other_mention_states(doc, f, ci, cs, cargo, cue):
                     continue
@@ -1034,11 +1055,31 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 effect = FLIP.get(cue.effect, cue.effect) if turned else cue.effect
                 sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))
                 for concept in concepts:
-                    pairs.append(_Pair(concept, drug, effect, round(cue.confidence * cw * dw, 3), cue.rule, sentences))
+                    confidence = round(cue.confidence * cw * dw, 3)
+                    pairs.append(_Pair(concept, drug, effect, confidence, cue.rule, sentences, d_sentence is not None))
         if cargo:
             last_cargo = [(i, f.index) for i in cargo]
     pairs += _unit_pairs(doc, facts, pairs, resisted, context)
     return _assemble(doc, unit, facts, subsume(pairs), spans)
+
+
+def _other_clause_drug(
+    f: SentenceFacts,
+    clause_of: Callable[[int], int],
+    c_offset: int,
+    d_offset: int,
+    d_sentence: int | None,
+    drug_sources: list[tuple[Concept, int, float, int | None]],
+) -> bool:
+    """A drug named in another clause of the sentence, with a cue of its own there, when the cargo's clause names
+    its own drug ("miR-21 reduced the sensitivity to carboplatin and paclitaxel, whereas miR-29a-3p increased
+    paclitaxel-induced apoptosis": carboplatin is not miR-29a-3p's drug)."""
+    here = clause_of(c_offset)
+    if d_sentence is not None or clause_of(d_offset) == here:
+        return False
+    return any(clause_of(c.start) == clause_of(d_offset) for c in f.cues) and any(
+        clause_of(offset) == here for _, offset, _, other in drug_sources if other is None
+    )
 
 
 def _resolve_anaphoric_cues(facts: list[SentenceFacts]) -> None:
@@ -1063,20 +1104,36 @@ def subsume(pairs: list[_Pair]) -> list[_Pair]:
     "TKIs") for a cargo that is paired with a named drug, and the vesicles themselves ("EV") for a drug that a
     named cargo is paired with ("exosomal miRNAs ... in cisplatin resistance" beside "exosomal miR-155 ...
     cisplatin resistance") unless the vesicles' own statement is direct and strong ("macrophage-derived
-    exosomes promoted doxorubicin resistance")."""
+    exosomes promoted doxorubicin resistance"); but a class the statement names itself outranks the named drugs
+    of another sentence, which go."""
     named_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.type == "DRUG"}
+    own_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.type == "DRUG" and not p.borrowed}
+    # a class the statement names itself ("discriminated platinum-resistant from platinum-sensitive disease"),
+    # where the named drugs are only another sentence's ("patients who received carboplatin and paclitaxel")
+    own_classes = {
+        (p.cargo.name, p.effect)
+        for p in pairs
+        if p.drug.type != "DRUG" and p.drug.name != CHEMOTHERAPY.name and not p.borrowed
+    } - own_drugs
     other_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.name != CHEMOTHERAPY.name}
     drugs_of_cargo = {p.drug.name for p in pairs if p.cargo.name != EV.name}
     out = []
     for p in pairs:
         # ... of the same statement: "associated with poor response to EGFR-TKIs" beside "conferred gefitinib
         # resistance" is a prediction of its own
-        if p.drug.type != "DRUG" and (p.cargo.name, p.effect) in named_drugs:
+        key = (p.cargo.name, p.effect)
+        if p.drug.type != "DRUG" and key in named_drugs and key not in own_classes:
+            continue
+        if p.drug.type == "DRUG" and p.borrowed and key in own_classes:
             continue
         if p.drug.name == CHEMOTHERAPY.name and (p.cargo.name, p.effect) in other_drugs:
             continue
-        if p.cargo.name == EV.name and p.drug.name in drugs_of_cargo and p.confidence < _DIRECT_EV:
-            continue
+        if (
+            p.cargo.name == EV.name
+            and p.confidence < _DIRECT_EV
+            and (p.drug.name in drugs_of_cargo or (p.borrowed and bool(drugs_of_cargo)))
+        ):
+            continue  # ... or a drug of another sentence ("... as predictors of this outcome") beside a named cargo
         out.append(p)
     return out
 
@@ -1114,6 +1171,14 @@ def _unit_pairs(
     paired = {p.cargo.name for p in pairs}
     named_cargo = any(p.cargo.name != EV.name for p in pairs)
     in_vesicles = {doc.entities[i].name for g in facts for i, r in g.roles.items() if "cargo" in r}
+    # a cargo the unit denies any relation to the outcome ("correlated with disease stage, but not with response")
+    # (a test that "did not distinguish" responders at one time point denies nothing of the next)
+    denied = {
+        doc.entities[i].name
+        for g in facts
+        if any(not m.group(0).lower().startswith("d") for m in _OUTCOME_DENIED.finditer(doc.span_text(g.span)))
+        for i in g.entities
+    }
     out: list[_Pair] = []
     for f in facts:
         if f.index != where and (
@@ -1128,7 +1193,7 @@ def _unit_pairs(
         for i in f.entities:
             if i in inventory:
                 continue
-            if not _is_cargo(doc, f, i, context):
+            if not _is_cargo(doc, f, i, context) or doc.entities[i].name in denied:
                 continue
             e = doc.entities[i]
             if e.name in _vesicle_markers():
@@ -1146,7 +1211,9 @@ def _unit_pairs(
                     continue
                 for drug in resisted:
                     sentences = tuple(sorted({f.index, where}))
-                    out.append(_Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences))
+                    out.append(
+                        _Pair(concept, drug, effect, round(confidence * 0.6, 3), "unit:" + rule, sentences, True)
+                    )
     return out
 
 
@@ -1261,9 +1328,10 @@ _COORDINATE_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:wher
 
 def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue, cargo: list[int]) -> bool:
     """Whether the mention at ``offset`` stands in a coordinate clause of its own (cut at ";" and ", and") that has
-    a verb of its own, no cue and no word referring back, apart from the cue's clause, which names a cargo of its
-    own ("miR-3173-5p appears to be a mediator of gefitinib resistance, and miR-200c-3p may help to identify
-    patients ...")."""
+    a verb of its own, or in a contrast clause ("whereas", "while"), with no cue and no word referring back, apart
+    from the cue's clause, which names a cargo of its own ("miR-3173-5p appears to be a mediator of gefitinib
+    resistance, and miR-200c-3p may help to identify patients ...", "X predicts resistance to R-CHOP, whereas
+    miR-6089 mainly reflects tumour burden")."""
     text = doc.span_text(f.span)
     here = _clause_bounds(text, _AND_CLAUSE, offset - f.span.start)
     there = _clause_bounds(text, _AND_CLAUSE, max(0, cue.start - f.span.start))
@@ -1275,11 +1343,14 @@ def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cu
     if any(lo <= c.start < hi for c in f.cues):
         return False
     # a clause that refers back ("..., and this was mediated by miR-21-5p") shares the other's statement
-    return bool(_OWN_VERB.search(text, here[0], here[1])) and not _ANAPHOR.search(text, here[0], here[1])
+    contrast = bool(_CONTRAST_OPENS.match(text, here[0]))
+    own_verb = contrast or bool(_OWN_VERB.search(text, here[0], here[1]))
+    return own_verb and not _ANAPHOR.search(text, here[0], here[1])
 
 
 _MODAL = re.compile(r"\b(?:may|might|could|can|would|will|should)\b")
-_AND_CLAUSE = re.compile(r";|,\s+and\b")
+_AND_CLAUSE = re.compile(r";|,\s+and\b|,?\s+(?=(?:whereas|while)\b)")
+_CONTRAST_OPENS = re.compile(r",?\s*(?:whereas|while)\b")
 _OWN_VERB = re.compile(r"\b(?:may|might|could|can|will|would|should|was|were|is|are|has|have|had|did|does|do)\b")
 
 

@@ -26,7 +26,7 @@ token programs run by ``RuleEngine`` (a small dynamic-programming matcher over t
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
 engine also keeps, ``token_patterns``, and the tests compare it with, but that an entity mention is read whole: no
 match ends inside one, and in a gap a mention counts as one word, none of whose words may be one the gap
-excludes, a hyphen as none, and an appositive between commas (", as the specific mRNA of chemoresistance,") as
+excludes (a gap may also stop before a vesicle mention's head noun: "small extracellular [vesicles]"), a hyphen as none, and an appositive between commas (", as the specific mRNA of chemoresistance,") as
 none); every rule carries examples that it must
 match and counter-examples that it must not, checked by the tests (``[text](LABEL)`` marks an entity in an
 example).
@@ -457,6 +457,7 @@ def _run_program(
                 entity = token_entity.get(p)
                 if tokens.lower[p] != "-":
                     words += 1  # a hyphen joins words: "epithelial-to-mesenchymal" is one word of the gap
+                first = p
                 p += 1
                 crossed = False
                 while entity is not None and p < n and token_entity.get(p) == entity:
@@ -466,6 +467,10 @@ def _run_program(
                     p += 1
                 if crossed:
                     break
+                if p - 1 > first and tokens.labels[p - 1] == "VESICLE":
+                    # a vesicle mention's head noun may follow the gap: "AXL-enriched small extracellular
+                    # [vesicles]", as "AXL-enriched [exosomes]"
+                    found |= rest(i + 1, p - 1)
                 found |= rest(i + 1, p)
         else:  # an entity element does not end inside a mention ("miR-6836" of "miR-6836-5p")
             p = pos

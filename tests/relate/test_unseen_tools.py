@@ -1,0 +1,141 @@
+"""Failure classes read on the dev parts of the w and x batches of challenge abstracts (a literature-search mix,
+and one with methods-heavy abstracts full of tool compounds, written by helpers from the guidelines alone): each
+case is written anew in the class's general form, not copied. The pair cases fail on the code before them; the
+cue cases pin the cue reading that the pair cases rest on."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate import annotate
+from pipeline.ingest import parse_text
+from pipeline.relate.resistance import sentence_facts
+from pipeline.relate.units import entities_in
+from tests.relate.test_failure_classes import _pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an open question ("whether ... warrants further study") does not make the RNA a vesicle cargo
+            "circ_0001946 drives oxaliplatin resistance of colorectal cancer cells by sponging miR-7-5p. Whether "
+            "circ_0001946 is also packaged into circulating exosomes warrants further study.",
+            set(),
+        ),
+        (  # ... nor does one after a comma ("..., and whether X is exported in exosomes was not examined")
+            "Knockdown of miR-155 restored gemcitabine sensitivity in pancreatic cancer cells. No vesicles were "
+            "isolated, and whether miR-155 is exported in exosomes was not examined.",
+            set(),
+        ),
+        (  # a level in patients who progressed, words between "progressed" and "on"
+            "Results\n\nExosomal miR-4443 was less abundant in plasma of patients who progressed at the first "
+            "assessment on sunitinib than in those with stable disease.",
+            {("miR-4443", "sunitinib", "associated")},
+        ),
+        (  # what other groups have suggested is earlier work, not the study's finding
+            "Background: Several groups working on other cancers have suggested that exosomes transmit drug "
+            "resistance, and we tested this for trastuzumab. Results: Exosomes from trastuzumab-resistant cells did "
+            "not alter the trastuzumab sensitivity of parental cells.",
+            set(),
+        ),
+        (  # the drug of another clause, whose own cue speaks of it, is not the drug of a cargo whose clause names one
+            "Results\n\nExosomal miR-222 and miR-100 reduced the sensitivity of recipient cells to docetaxel and "
+            "cisplatin, whereas exosomal miR-34a, by contrast, increased cisplatin-induced apoptosis.",
+            {
+                ("miR-222", "docetaxel", "confers_resistance"),
+                ("miR-222", "cisplatin", "confers_resistance"),
+                ("miR-100", "docetaxel", "confers_resistance"),
+                ("miR-100", "cisplatin", "confers_resistance"),
+                ("miR-34a", "cisplatin", "sensitizes"),
+            },
+        ),
+        (  # a mention right before a cue is its subject: the outer "mediated ... cytotoxicity" is no cue
+            "Results\n\nExosome-mediated transfer of functional ABCG2 reduces the cytotoxicity of mitoxantrone and "
+            "topotecan in recipient cells.",
+            {("ABCG2", "mitoxantrone", "confers_resistance"), ("ABCG2", "topotecan", "confers_resistance")},
+        ),
+        (  # the activity of a gene's product is no drug's activity
+            "Results\n\nALDH1A1-carrying exosomes raised ALDH1A1 activity in recipient cells and decreased the "
+            "cytotoxicity of cyclophosphamide.",
+            {("ALDH1A1", "cyclophosphamide", "confers_resistance")},
+        ),
+        (  # a molecule before a vesicle mention of several words ("small extracellular vesicles") is its cargo
+            "Results\n\nPDGFRB-enriched small extracellular vesicles from resistant cells spread resistance to "
+            "vemurafenib.",
+            {("PDGFRB", "vemurafenib", "confers_resistance")},
+        ),
+        (  # a class the finding names outranks the drugs another sentence names; the vesicles' general sentence goes
+            "Results\n\nSerum exosomes were collected from 80 patients who then received carboplatin and paclitaxel. We "
+            "evaluated exosomal miRNAs as predictors of this outcome. Exosomal miR-1290 discriminated platinum-resistant "
+            "from platinum-sensitive disease with an AUC of 0.84.",
+            {("miR-1290", "platinum compounds", "predicts_resistance")},
+        ),
+        (  # a cargo in a contrast clause of its own ("whereas X mainly reflects ...") takes no statement
+            "Conclusions: Plasma exosomal miR-574 is an independent predictor of resistance to bortezomib, whereas "
+            "miR-1180 mainly reflects tumour burden.",
+            {("miR-574", "bortezomib", "predicts_resistance")},
+        ),
+        (  # a cargo the unit denies a relation to the response takes no statement of the unit
+            "Results\n\nExosomal miR-1180 correlated with disease stage, but not with response. High exosomal miR-574 "
+            "predicted resistance to bortezomib.",
+            {("miR-574", "bortezomib", "predicts_resistance")},
+        ),
+        (  # "did not differ" after a coordination and an insert
+            "Results\n\nHigh exosomal miR-574 predicted resistance to bortezomib. Exosomal miR-21 and miR-1180, the "
+            "other two candidates, did not differ between the groups.",
+            {("miR-574", "bortezomib", "predicts_resistance")},
+        ),
+        (  # a level in patients with treatment failure
+            "Results\n\nExosomal miR-424 was higher in the 12 patients with treatment failure on imatinib.",
+            {("miR-424", "imatinib", "associated")},
+        ),
+        (  # vesicles a drug elicited, seeding metastases: no resistance (a guard: passes before too)
+            "Gemcitabine-elicited EVs were enriched in ITGB4 compared with EVs from untreated cells and prepared a "
+            "pre-metastatic niche in the liver. In patients, circulating ITGB4-positive EVs increased after the first "
+            "cycle of gemcitabine-based chemotherapy. These chemotherapy-induced EVs may thus seed metastases, and "
+            "targeting ITGB4 might counteract this unwanted effect of treatment.",
+            set(),
+        ),
+    ],
+)
+def test_unseen_tool_heavy_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        (  # "inhibition with X", "included as a probe": a tool
+            "Results\n\nExosomal LINC00152 from resistant cells conferred sorafenib resistance. LINC00152 sponged "
+            "miR-139-5p, and ERK inhibition with trametinib, included as a pathway probe, abolished the acquired "
+            "resistance.",
+            "trametinib",
+        ),
+        (  # (a guard: passes before too)
+            "Results\n\nStromal exosomes carrying miR-155 protected leukaemia cells from cytarabine. Pharmacological "
+            "BCL-2 blockade with venetoclax, included as a mechanistic control, abrogated the survival gain.",
+            "venetoclax",
+        ),
+    ],
+)
+def test_tools_of_the_experiment(text: str, drug: str) -> None:
+    assert drug not in {d for _, d, _ in _pairs(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effects"),
+    [
+        # "antibody-induced growth" is half a compound adjective under "reduced ... arrest"
+        ("Exosomes reduced antibody-induced growth arrest of cells exposed to panitumumab.", {"confers_resistance"}),
+        # "inhibitor" is a noun, no verb of lowering: the response is enhanced
+        (
+            "Exosomes from sensitive cells enhanced the response to the selective small-molecule inhibitor trametinib.",
+            {"sensitizes"},
+        ),
+    ],
+)
+def test_cue_readings(sentence: str, effects: set[str]) -> None:
+    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
+    span = doc.sentences[0]
+    facts = sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end))
+    assert {c.effect for c in facts.cues} == effects
