@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# a long form never spans a clause: a comma before a word, or a finite verb or relative pronoun of a clause
+_CLAUSE_IN_LONG = re.compile(r",\s|\b(?:which|that|who|were|was|is|are)\b", re.IGNORECASE)
 _CANDIDATE_RE = re.compile(r"\(([^()\s;,]{1,10}(?:\s[^()\s;,]{1,10})?)\)")
 
 
@@ -66,6 +68,8 @@ def find_definition_spans(text: str) -> list[Definition]:
             continue
         if short.lower().rstrip("s") in long.lower().split():
             continue  # "(HER2)" after "human HER2": no definition
+        if _CLAUSE_IN_LONG.search(long):
+            continue  # "..., which were then exposed to cytarabine (Ara-C)": letters found across a clause, no name
         long = long.strip(" ,;:-")
         long_end = window_start + len(before.rstrip(" ,;:-"))
         long_start = text.rfind(long, window_start, long_end + 1)

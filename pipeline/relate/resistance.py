@@ -227,6 +227,16 @@ def _gene_activity(text: str, start: int, end: int, spans: Sequence[tuple[int, i
 
 # a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
 # (a noun: "promoted, whereas X reversed, TMZ resistance" shares its object and is a verb)
+_COPULA_END = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+$")
+_INTRACELLULAR_BEFORE = re.compile(
+    r"\b(?:intracellular|cell-intrinsic|endogenous|cytoplasmic|nuclear)\s+$", re.IGNORECASE
+)
+_DRUG_THEN_VERB = re.compile(r"\s+(?:(?:might|may|could|can|would|will|also|further)\s+)*[\w-]+")
+_SIMILAR_AMOUNTS_BEFORE = re.compile(
+    r"\b(?:similar|comparable|equal|identical)\s+(?:amounts?|levels?|quantities|concentrations?|abundance)\s+of\s+$",
+    re.IGNORECASE,
+)
+_AND_LAST_WORD = re.compile(r"\sand\s+[\w-]+$")
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
 
 
@@ -306,9 +316,13 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
     for m in effects:
         for o in effects:
-            if o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
+            if m.start < o.start < m.end < o.end and _NOMINAL_SUBJECT.match(text, m.start):
+                dropped.add(id(m))  # "[This transfer of resistance] was abolished": a subject sharing its last word
+            elif o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
                 if o.start > m.start and o.end == m.end and text[o.start - 1] in _HYPHENS:
                     dropped.add(id(o))  # "reduced antibody-[induced growth] arrest": half a compound adjective
+                elif o.start > m.start and _COPULA_END.search(text, m.start, o.start):
+                    dropped.add(id(m))  # "this early increase was [associated with resistance]": a noun subject
                 elif any(m.start <= a and b <= o.start and not text[b : o.start].strip() for a, b, _ in spans):
                     dropped.add(id(m))  # "transfer of functional P-gp [reduces the cytotoxicity]": its subject
                 elif _NEUTRAL_LINK.match(text, m.start):
@@ -334,6 +348,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     for m in effects:
         if id(m) in dropped or design or question or m.start < label_end:
             continue
+        if _NOMINAL_SUBJECT.match(text, m.start) and _AND_LAST_WORD.search(text, m.start, m.end):
+            continue  # "increase of exosomal PD-L1 and resistance to anti-PD-1 therapy": two nouns, no statement
         if _bare_activity(text, m.start, m.end) or _gene_activity(text, m.start, m.end, spans):
             continue  # "EVs with pro-metastatic activity", "raised GST activity": an activity, no drug's
         if (_NO_DRUG_AFTER.match(text, m.end) and not _THIS_EFFECT.search(text, m.start, m.end)) or _ENZYME.search(
@@ -358,6 +374,11 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
+        if m.rule.name.endswith(("_passive_up", "_passive_down")) and any(
+            m.start < a and re.search(r"[,;:]\s*$", text[m.start : a]) and _DRUG_THEN_VERB.fullmatch(text, b, m.end)
+            for a, b in drug_spans
+        ):
+            continue  # "beyond killing tumour cells, cisplatin might promote ...": the drug is the verb's subject
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and _ACTIVE_RELATIVE.match(text, m.start):
             continue  # "..., an effect that required TSAP6", "a response that may favour regrowth": no passive
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and _SUBORDINATE_BEFORE.search(
@@ -1179,6 +1200,15 @@ def _unit_pairs(
         if any(not m.group(0).lower().startswith("d") for m in _OUTCOME_DENIED.finditer(doc.span_text(g.span)))
         for i in g.entities
     }
+    # ... or one whose own predicate denies a difference ("Exosomal miR-155, by contrast, did not differ between
+    # responders and non-responders", "Exo-R and Exo-P contained similar amounts of P-glycoprotein")
+    denied |= {
+        doc.entities[i].name
+        for g in facts
+        for i in g.entities
+        if _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 160])
+        or _SIMILAR_AMOUNTS_BEFORE.search(doc.text, max(0, doc.entities[i].start - 40), doc.entities[i].start)
+    }
     out: list[_Pair] = []
     for f in facts:
         if f.index != where and (
@@ -1200,8 +1230,6 @@ def _unit_pairs(
                 continue  # "exosomes were confirmed by the expression of HSP70 and CD63"
             if e.name.endswith((" cluster", " family")):
                 continue  # "exosomes rich in miR-17-92 cluster miRNAs": the class the statement's cargo belongs to
-            if _NO_DIFFERENCE.match(doc.text[e.end : e.end + 160]):
-                continue  # "..., whereas miR-17-5p did not differ": no part of the finding
             if named_cargo and e.name not in in_vesicles:
                 continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING
@@ -1422,7 +1450,11 @@ def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
         for i in f.entities:
             if doc.entities[i].label in RNA_LABELS:
                 name = doc.entities[i].name
-                seen[name] = seen.get(name, True) and diagnosis
+                # "depends on intracellular HOXA-AS3 rather than on vesicle-mediated transfer": the cell's own
+                inside = _INTRACELLULAR_BEFORE.search(
+                    doc.text, max(0, doc.entities[i].start - 24), doc.entities[i].start
+                )
+                seen[name] = seen.get(name, True) and (diagnosis or bool(inside))
     return {name for name, only in seen.items() if only}
 
 

@@ -1,5 +1,6 @@
-"""Failure classes read on the dev parts of the w and x batches of challenge abstracts (a literature-search mix,
-and one with methods-heavy abstracts full of tool compounds, written by helpers from the guidelines alone): each
+"""Failure classes read on the dev parts of the w, x and z batches of challenge abstracts (a literature-search mix,
+one with methods-heavy abstracts full of tool compounds, and one full of contrast clauses and drug classes,
+written by helpers from the guidelines alone): each
 case is written anew in the class's general form, not copied. The pair cases fail on the code before them; the
 cue cases pin the cue reading that the pair cases rest on."""
 
@@ -89,6 +90,47 @@ from tests.relate.test_failure_classes import _pairs
             "Results\n\nExosomal miR-424 was higher in the 12 patients with treatment failure on imatinib.",
             {("miR-424", "imatinib", "associated")},
         ),
+        (  # "[This transfer of resistance] was abolished": a subject sharing its last word with the cue after it
+            "Results\n\nThis exosomal transfer of gemcitabine resistance was largely abolished when miR-155 was "
+            "silenced in the donor cells.",
+            {("miR-155", "gemcitabine", "confers_resistance")},
+        ),
+        (  # "X, whose antagomir ..." turns the statement round
+            "Results\n\nCAF exosomes also carried miR-21, whose antagomir restored the response to paclitaxel.",
+            {("miR-21", "paclitaxel", "confers_resistance")},
+        ),
+        (  # "increase of X and resistance to D" names two things; "the increase was [associated with ...]"
+            "Increase of exosomal CD73 and resistance to pembrolizumab in melanoma\n\nResults: The early increase of "
+            "exosomal CD73 was associated with resistance to pembrolizumab.",
+            {("NT5E", "pembrolizumab", "predicts_resistance")},
+        ),
+        (  # "the loss of X might contribute to resistance": X sensitizes
+            "Results\n\nThe loss of the stromal exosomal miR-1236-3p might contribute to lenvatinib resistance.",
+            {("miR-1236-3p", "lenvatinib", "sensitizes")},
+        ),
+        (  # a cargo whose own predicate denies a difference takes no statement of the unit, nor one of a contrast
+            "Serum exosomal HOTAIR and miR-221 in breast cancer\n\nResults: High exosomal HOTAIR predicted resistance "
+            "to docetaxel. Exosomal miR-221, by contrast, did not differ between responders and non-responders. "
+            "Conclusions: Exosomal HOTAIR may predict poor response to docetaxel, whereas exosomal miR-221 seems of "
+            "little use.",
+            {("HOTAIR", "docetaxel", "predicts_resistance")},
+        ),
+        (  # an RNA "scarcely detectable in their EVs", "intracellular X rather than vesicle-mediated transfer"
+            "Results\n\nlncRNA HOXA-AS3 was highly expressed in resistant cells but was scarcely detectable in their "
+            "EVs; its knock-down re-sensitised the cells to cisplatin. Resistance depends on intracellular HOXA-AS3 "
+            "rather than on vesicle-mediated transfer, and we caution against generalising EV transfer models.",
+            set(),
+        ),
+        (  # letters of a short form found across a clause make no definition: "Ara-C" stays cytarabine
+            "Results\n\nPrimary AML blasts, which were then exposed to cytarabine (Ara-C), took up the exosomes. "
+            "Stromal exosomes protected the blasts from Ara-C.",
+            {("EV", "cytarabine", "confers_resistance")},
+        ),
+        (  # a molecule the vesicles of both kinds hold in similar amounts is no cargo of the finding
+            "Results\n\nExosomal miR-4660 from resistant cells conferred resistance to doxorubicin. Exosomes from "
+            "resistant and parental cells contained similar amounts of P-glycoprotein.",
+            {("miR-4660", "doxorubicin", "confers_resistance")},
+        ),
         (  # vesicles a drug elicited, seeding metastases: no resistance (a guard: passes before too)
             "Gemcitabine-elicited EVs were enriched in ITGB4 compared with EVs from untreated cells and prepared a "
             "pre-metastatic niche in the liver. In patients, circulating ITGB4-positive EVs increased after the first "
@@ -127,6 +169,8 @@ def test_tools_of_the_experiment(text: str, drug: str) -> None:
     [
         # "antibody-induced growth" is half a compound adjective under "reduced ... arrest"
         ("Exosomes reduced antibody-induced growth arrest of cells exposed to panitumumab.", {"confers_resistance"}),
+        # a drug after a comma, then a verb, is that verb's subject: no passive "killing ... promote"
+        ("These findings suggest that, beyond killing tumour cells, cisplatin might promote dissemination.", set()),
         # "inhibitor" is a noun, no verb of lowering: the response is enhanced
         (
             "Exosomes from sensitive cells enhanced the response to the selective small-molecule inhibitor trametinib.",
@@ -139,3 +183,17 @@ def test_cue_readings(sentence: str, effects: set[str]) -> None:
     span = doc.sentences[0]
     facts = sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end))
     assert {c.effect for c in facts.cues} == effects
+
+
+@pytest.mark.parametrize(
+    ("text", "molecule"),
+    [
+        (  # what the packaging depends on is the machinery, no cargo
+            "Results\n\nExosomes from hypoxic cells conferred oxaliplatin resistance. circ_0067835 was the most "
+            "enriched exosomal circRNA, its packaging depending on HIF-1α.",
+            "HIF1A",
+        ),
+    ],
+)
+def test_molecules_that_are_no_cargo(text: str, molecule: str) -> None:
+    assert molecule not in {c for c, _, _ in _pairs(text)}
