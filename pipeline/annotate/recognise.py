@@ -158,8 +158,11 @@ def _resolve_short_forms(
     out = []
     for mention in mentions:
         defs = by_short.get(mention.text)
-        if not defs and any(policy[d.long] is _NEVER for d in by_short.get(mention.text + "s", [])):
-            defs = by_short[mention.text + "s"]  # "GBM stem-like cells (GSCs)" ... "GSC-derived EVs": no gene
+        plural = by_short.get(mention.text + "s", [])
+        if not defs and any(policy[d.long] is not None and policy[d.long] is not _KEEP for d in plural):
+            # "GBM stem-like cells (GSCs)" ... "GSC-derived EVs": no gene; "tumour-associated macrophages (TAMs)"
+            # ... "TAM exosomes": the macrophages, not tamoxifen
+            defs = plural
         if not defs or mention.label in ("MIRNA", "CIRCRNA"):
             out.append(mention)  # an RNA's own name ("circ-XIAP" of "circRNA X-linked inhibitor of apoptosis")
             continue
@@ -227,7 +230,10 @@ def _lncrna_definition(short: str, long_form: str) -> tuple[str, Concept] | None
 _RNA_CLASS_RE = re.compile(r"(?:lnc|linc|nc|circ|mi|sno|pi|m|t|r)?RNAs?|lncs?", re.IGNORECASE)
 
 
-_CELLS_LONG_FORM_RE = re.compile(r"\bcells?$|\bcell\s+lines?$|\bblasts$", re.IGNORECASE)
+_CELLS_LONG_FORM_RE = re.compile(
+    r"\bcells?$|\bcell\s+lines?$|\bblasts$|(?:macrophage|fibroblast|lymphocyte|monocyte|neutrophil|platelet)s?$",
+    re.IGNORECASE,
+)
 # the long form of a lncRNA no lexicon lists: "... transcript 1", "... antisense RNA 1", "long non-coding RNA ..."
 _LNCRNA_LONG_FORM_RE = re.compile(
     r"(?:\btranscript|\bantisense\s+RNA|\bnon-?coding\s+RNA)(?:\s+\d{1,2})?$|^long\s+(?:intergenic\s+)?non-?coding\s+RNA\b",

@@ -102,6 +102,7 @@ _NO_DRUG_AFTER = _Phrase("NO_DRUG_AFTER")
 _EARLIER_INSERT = _Phrase("EARLIER_INSERT")
 _ENZYME = _Phrase("ENZYME")
 _OUTCOME_DENIED = _Phrase("OUTCOME_DENIED")
+_RESPONSE_UNCHANGED = _Phrase("RESPONSE_UNCHANGED")
 _RETRACTED_AFTER = _Phrase("RETRACTED_AFTER")
 _GENERIC_CLASS = _Phrase("GENERIC_CLASS")
 _COMPOUND_ADJECTIVE = _Phrase("COMPOUND_ADJECTIVE")
@@ -236,6 +237,7 @@ _SIMILAR_AMOUNTS_BEFORE = re.compile(
     r"\b(?:similar|comparable|equal|identical)\s+(?:amounts?|levels?|quantities|concentrations?|abundance)\s+of\s+$",
     re.IGNORECASE,
 )
+_RESTORER = re.compile(r"(?:restor\w*|re-?express\w*|ectopic|forced|re-?introduc\w*)\b", re.IGNORECASE)
 _AND_LAST_WORD = re.compile(r"\sand\s+[\w-]+$")
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
 
@@ -325,6 +327,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                     dropped.add(id(m))  # "this early increase was [associated with resistance]": a noun subject
                 elif any(m.start <= a and b <= o.start and not text[b : o.start].strip() for a, b, _ in spans):
                     dropped.add(id(m))  # "transfer of functional P-gp [reduces the cytotoxicity]": its subject
+                elif _RESTORER.match(text, m.start) and any(m.start < a and b <= o.start for a, b, _ in spans):
+                    dropped.add(id(m))  # "restoring FOXO1 expression [abrogated the resistance]": FOXO1 is restored
                 elif _NEUTRAL_LINK.match(text, m.start):
                     dropped.add(id(m))  # "leading to [decreased viability]": the inner cue is the statement
                 elif _inverter_of_a_mention(text, m.start, o.start, spans):
@@ -966,6 +970,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     _resolve_anaphoric_cues(facts)
     pairs: list[_Pair] = []
     last_cargo: list[tuple[int, int]] = []  # (entity index, sentence index) of the cargo named last
+    last_drugs: tuple[list[Concept], int] = ([], -1)  # the drugs a sentence named for its statement, and where
     for f in facts:
         cargo = [
             i
@@ -1037,7 +1042,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         elif not drug_sources and _other_phenotype(doc, f):
             pass  # "reduced their cytotoxicity" of NK cells, "more metastatic foci, an effect abolished by": no drug's
         elif not drug_sources:
-            if resisted:
+            if last_drugs[0] and all(c.anaphoric for c in f.cues):
+                # "Treating donors with an anti-miR-9-5p oligonucleotide abolished this effect": the effect's drugs
+                drug_sources = [(c, sentence.end, 0.8, last_drugs[1]) for c in last_drugs[0]]
+            elif resisted:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
             elif specific and (_CHEMO.search(text) or _DRUG_ANAPHOR.search(text)):  # "resistance to this drug"
                 drug_sources = [(c, sentence.end, 0.7, _first_sentence(doc, facts, c)) for c in specific]
@@ -1074,14 +1082,35 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 # turns no statement of this one
                 turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
                 effect = FLIP.get(cue.effect, cue.effect) if turned else cue.effect
+                if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):
+                    effect = FLIP.get(
+                        effect, effect
+                    )  # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance"
                 sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))
                 for concept in concepts:
                     confidence = round(cue.confidence * cw * dw, 3)
                     pairs.append(_Pair(concept, drug, effect, confidence, cue.rule, sentences, d_sentence is not None))
         if cargo:
             last_cargo = [(i, f.index) for i in cargo]
+        own_drugs = [d for d, _, _, elsewhere in drug_sources if elsewhere is None]
+        if own_drugs and cargo_sources:
+            last_drugs = (own_drugs, f.index)
     pairs += _unit_pairs(doc, facts, pairs, resisted, context)
     return _assemble(doc, unit, facts, subsume(pairs), spans)
+
+
+def _restored_target(doc: Document, f: SentenceFacts, cue: Cue, clause_of: Callable[[int], int], ci: int) -> bool:
+    """A gene restored in the cue's clause, not the cargo ("..., and ectopic DCK largely reversed the resistance",
+    "restoring FOXO1 expression abrogated the resistance"): the cue says what the target's loss did, so the cargo
+    that represses it has the opposite effect."""
+    here = clause_of(cue.start)
+    return any(
+        "restored" in f.roles.get(i, set())
+        and clause_of(doc.entities[i].start) == here
+        and doc.entities[i].start < cue.start
+        and doc.entities[i].name != doc.entities[ci].name
+        for i in f.entities
+    )
 
 
 def _other_clause_drug(
@@ -1208,6 +1237,14 @@ def _unit_pairs(
         for i in g.entities
         if _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 160])
         or _SIMILAR_AMOUNTS_BEFORE.search(doc.text, max(0, doc.entities[i].start - 40), doc.entities[i].start)
+    }
+    # ... or one a sentence with no cue says changed nothing ("H19 was also enriched in CAF exosomes, but its
+    # knock-down in CAFs did not change drug response")
+    denied |= {
+        doc.entities[i].name
+        for g in facts
+        if not g.cues and _RESPONSE_UNCHANGED.search(doc.span_text(g.span))
+        for i in g.entities
     }
     out: list[_Pair] = []
     for f in facts:

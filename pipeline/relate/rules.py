@@ -63,6 +63,7 @@ Role = Literal[
     "untreated",
     "covariate",
     "vehicle",
+    "restored",
 ]
 EffectName = Literal["confers_resistance", "sensitizes", "predicts_resistance", "associated"]
 

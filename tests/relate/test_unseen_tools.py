@@ -1,4 +1,4 @@
-"""Failure classes read on the dev parts of the w, x and z batches of challenge abstracts (a literature-search mix,
+"""Failure classes read on the dev parts of the w, x, y and z batches of challenge abstracts (a literature-search mix,
 one with methods-heavy abstracts full of tool compounds, and one full of contrast clauses and drug classes,
 written by helpers from the guidelines alone): each
 case is written anew in the class's general form, not copied. The pair cases fail on the code before them; the
@@ -130,6 +130,28 @@ from tests.relate.test_failure_classes import _pairs
             "Results\n\nExosomal miR-4660 from resistant cells conferred resistance to doxorubicin. Exosomes from "
             "resistant and parental cells contained similar amounts of P-glycoprotein.",
             {("miR-4660", "doxorubicin", "confers_resistance")},
+        ),
+        (  # "abolished this effect" takes the drugs of the statement it refers to, not every drug of the unit
+            "Results\n\nExosomes from resistant cells were enriched in miR-9-5p, which reduced tamoxifen-induced "
+            "growth arrest in recipient cells but did not affect the response to fulvestrant. Treating the donors with "
+            "an anti-miR-9-5p oligonucleotide abolished this effect. Recipient cells were also treated with "
+            "fulvestrant and tamoxifen.",
+            {("miR-9-5p", "tamoxifen", "confers_resistance")},
+        ),
+        (  # a target restored in the cue's clause: the cargo that represses it has the opposite effect
+            "Results\n\nExosomal miR-155-5p from macrophages suppressed DCK in recipient cells, and ectopic DCK largely "
+            "reversed the gemcitabine resistance.",
+            {("miR-155-5p", "gemcitabine", "confers_resistance")},
+        ),
+        (  # a molecule whose knock-down "did not change drug response" takes no statement of the unit
+            "Results\n\nExosomal miR-196b-5p reduced the sensitivity of recipient cells to oxaliplatin. The lncRNA H19 "
+            "was also enriched in the exosomes, but its knock-down did not change drug response.",
+            {("miR-196b-5p", "oxaliplatin", "confers_resistance")},
+        ),
+        (  # the singular of a short form the paper defines as cells ("TAMs") is those cells, not tamoxifen
+            "Monocytes were polarised into tumour-associated macrophages (TAMs). Results\n\nTAM exosomes increased the "
+            "survival of pancreatic cancer cells after gemcitabine exposure.",
+            {("EV", "gemcitabine", "confers_resistance")},
         ),
         (  # vesicles a drug elicited, seeding metastases: no resistance (a guard: passes before too)
             "Gemcitabine-elicited EVs were enriched in ITGB4 compared with EVs from untreated cells and prepared a "
