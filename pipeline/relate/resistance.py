@@ -238,6 +238,7 @@ _SIMILAR_AMOUNTS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RESTORER = re.compile(r"(?:restor\w*|re-?express\w*|ectopic|forced|re-?introduc\w*)\b", re.IGNORECASE)
+_BUT_NOT_ITEM = re.compile(r"\b(?:but|and)\s+not\s+(?!(?:with|to|in|on|for|by|of|at)\b)[\w-]+(?=\s)")
 _AND_LAST_WORD = re.compile(r"\sand\s+[\w-]+$")
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
 
@@ -408,6 +409,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
         window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
+        window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
         if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):

@@ -26,7 +26,8 @@ token programs run by ``RuleEngine`` (a small dynamic-programming matcher over t
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
 engine also keeps, ``token_patterns``, and the tests compare it with, but that an entity mention is read whole: no
 match ends inside one, and in a gap a mention counts as one word, none of whose words may be one the gap
-excludes (a gap may also stop before a vesicle mention's head noun: "small extracellular [vesicles]"), a hyphen as none, and an appositive between commas (", as the specific mRNA of chemoresistance,") as
+excludes (a gap may also stop before a vesicle mention's head noun: "small extracellular [vesicles]", and "but
+not" is no clause break), a hyphen as none, and an appositive between commas (", as the specific mRNA of chemoresistance,") as
 none); every rule carries examples that it must
 match and counter-examples that it must not, checked by the tests (``[text](LABEL)`` marks an entity in an
 example).
@@ -374,7 +375,11 @@ class RuleEngine:
                 if joined:  # both parts: a rule may start on the word's first part or go on from its last
                     hits[i - 1] = hits[i - 1] | joined
                     hits[i + 1] = hits[i + 1] | joined
-        tokens = _Tokens(lower, hits, labels, [w in self._breaks for w in lower])
+        # "but" before "not" coordinates ("cytarabine-induced but not daunorubicin-induced apoptosis"): no break
+        breaks = [
+            w in self._breaks and not (w == "but" and lower[i + 1 : i + 2] == ["not"]) for i, w in enumerate(lower)
+        ]
+        tokens = _Tokens(lower, hits, labels, breaks)
         out: list[RuleMatch] = []
         for name in self._candidates(tokens):
             rule = self.rules[name]

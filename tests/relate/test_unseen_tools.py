@@ -153,6 +153,11 @@ from tests.relate.test_failure_classes import _pairs
             "survival of pancreatic cancer cells after gemcitabine exposure.",
             {("EV", "gemcitabine", "confers_resistance")},
         ),
+        (  # "X-induced but not Y-induced apoptosis": "but not" is no clause break, and Y is denied
+            "Results\n\nExosomal miR-155-3p, when delivered alone, reduced cytarabine-induced but not "
+            "daunorubicin-induced apoptosis.",
+            {("miR-155-3p", "cytarabine", "confers_resistance")},
+        ),
         (  # vesicles a drug elicited, seeding metastases: no resistance (a guard: passes before too)
             "Gemcitabine-elicited EVs were enriched in ITGB4 compared with EVs from untreated cells and prepared a "
             "pre-metastatic niche in the liver. In patients, circulating ITGB4-positive EVs increased after the first "
@@ -174,6 +179,11 @@ def test_unseen_tool_heavy_failure_classes(text: str, expected: set[tuple[str, s
             "miR-139-5p, and ERK inhibition with trametinib, included as a pathway probe, abolished the acquired "
             "resistance.",
             "trametinib",
+        ),
+        (  # "Heparin, which blocks exosome uptake": a tool of the whole unit
+            "Results\n\nStromal exosomes reduced the sensitivity of myeloma cells to bortezomib. Heparin, which blocks "
+            "exosome uptake, abrogated this effect.",
+            "heparin",
         ),
         (  # (a guard: passes before too)
             "Results\n\nStromal exosomes carrying miR-155 protected leukaemia cells from cytarabine. Pharmacological "
@@ -219,3 +229,11 @@ def test_cue_readings(sentence: str, effects: set[str]) -> None:
 )
 def test_molecules_that_are_no_cargo(text: str, molecule: str) -> None:
     assert molecule not in {c for c, _, _ in _pairs(text)}
+
+
+def test_the_in_vitro_metabolite_of_tamoxifen_is_tamoxifen() -> None:
+    """4-hydroxytamoxifen is what tamoxifen-resistance papers culture cells in: its resistance is tamoxifen's."""
+    doc = annotate(
+        parse_text("Cells were cultured in 4-hydroxytamoxifen (4-OHT); 4-OHT resistance.", doc_id="t", source="t")
+    )
+    assert {e.name for e in doc.entities if e.label == "DRUG"} == {"tamoxifen"}
