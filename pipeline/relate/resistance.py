@@ -1676,6 +1676,10 @@ def _first_sentence(doc: Document, facts: list[SentenceFacts], drug: Concept) ->
     return None
 
 
+def _rank(p: _Pair) -> tuple[bool, float]:
+    return (not p.borrowed, p.confidence + EFFECT_BONUS.get(p.effect, 0))
+
+
 def _assemble(
     doc: Document, unit: StudyUnit, facts: list[SentenceFacts], pairs: list[_Pair], spans: list[Span]
 ) -> list[Assertion]:
@@ -1687,8 +1691,8 @@ def _assemble(
     for p in pairs:
         key = (p.cargo.name, p.drug.name)
         support[key].append(p)
-        score = p.confidence + EFFECT_BONUS.get(p.effect, 0)
-        if key not in best or score > best[key].confidence + EFFECT_BONUS.get(best[key].effect, 0):
+        # a statement that names the drug itself outranks one that borrowed it from another sentence
+        if key not in best or _rank(p) > _rank(best[key]):
             best[key] = p
     # per (cargo, effect): the drugs; then cargos with the same drugs, effect and evidence together
     grouped: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)

@@ -158,6 +158,16 @@ from tests.relate.test_failure_classes import _pairs
             "daunorubicin-induced apoptosis.",
             {("miR-155-3p", "cytarabine", "confers_resistance")},
         ),
+        (  # "reduced the growth-inhibitory effect of D": less inhibition by the drug, more resistance
+            "Results\n\nEVs from enzalutamide-resistant cells reduced the growth-inhibitory effect of enzalutamide and "
+            "apalutamide on recipient cells.",
+            {("EV", "enzalutamide", "confers_resistance"), ("EV", "apalutamide", "confers_resistance")},
+        ),
+        (  # a statement naming the drug itself outranks one that borrows it from another sentence
+            "Results\n\nIn patients treated with gemcitabine plus cisplatin, exosomal miR-218-5p was lower in "
+            "non-responders than in responders. Exosomes carrying miR-218-5p sensitised recipient cells.",
+            {("miR-218-5p", "gemcitabine", "associated"), ("miR-218-5p", "cisplatin", "associated")},
+        ),
         (  # vesicles a drug elicited, seeding metastases: no resistance (a guard: passes before too)
             "Gemcitabine-elicited EVs were enriched in ITGB4 compared with EVs from untreated cells and prepared a "
             "pre-metastatic niche in the liver. In patients, circulating ITGB4-positive EVs increased after the first "
