@@ -239,6 +239,15 @@ _SIMILAR_AMOUNTS_BEFORE = re.compile(
 )
 _RESTORER = re.compile(r"(?:restor\w*|re-?express\w*|ectopic|forced|re-?introduc\w*)\b", re.IGNORECASE)
 _BUT_NOT_ITEM = re.compile(r"\b(?:but|and)\s+not\s+(?!(?:with|to|in|on|for|by|of|at)\b)[\w-]+(?=\s)")
+_NEGATED_JUST_BEFORE = re.compile(
+    r"\b(?:without|not)\s+(?:alter|affect|chang|influenc|modif)\w*\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_SUBLINE_DRUG_RULES = frozenset(["resisted_cell_suffix", "subline_drug"])
+_DONOR_SUBLINE_DRUG = re.compile(
+    r"\b(?:exosom\w*|vesicles?|EVs?|sEVs?|exos?|microvesicles?)\s+(?:\w+\s+)?(?:from|of|by)\s+(?:the\s+)?[\w-]*?"
+    r"[\w/]+[-\s]resistant\b",
+    re.IGNORECASE,
+)
 _AND_LAST_WORD = re.compile(r"\sand\s+[\w-]+$")
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
 
@@ -1020,8 +1029,22 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and not _apposed_class(doc, i)
             # "..., while the same exosomes had no effect on the response to X": a negated clause with no statement
             and not (_negated_mention(doc, f, i) and not _cue_in_clause(doc, f, i))
+            # "... abolished the gain in cetuximab sensitivity without altering cisplatin resistance"
+            and not _NEGATED_JUST_BEFORE.search(
+                doc.text, max(f.span.start, doc.entities[i].start - 30), doc.entities[i].start
+            )
         ]
         drugs_here = _in_cue_clauses(doc, f, drugs_here)
+        # "Exosomes from cisplatin-resistant cells made recipient cells more responsive to cetuximab": the donors'
+        # drug names them; the statement's drug is the other named drug (not a class, which may be the donors')
+        donors_drug = [i for i in drugs_here if _names_donors(doc, f, i)]
+        if donors_drug and any(doc.entities[i].label == "DRUG" for i in drugs_here if i not in donors_drug):
+            named = {c.name for i in drugs_here if i not in donors_drug for c in _drug_concepts(doc.entities[i])}
+            drugs_here = [i for i in drugs_here if i not in donors_drug or _names(doc, i) <= named]
+        if last_drugs[0] and f.cues and all(c.anaphoric for c in f.cues):
+            # "This sensitisation tracked with miR-107, ... enriched in CAL27/CDDP exosomes": a subline's drug names
+            # the donors, the statement's drugs are those of the sentence it refers to
+            drugs_here = [i for i in drugs_here if not f.role_rules.get(i, set()) <= _SUBLINE_DRUG_RULES]
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
         sentence = f.span
@@ -1112,6 +1135,16 @@ def _restored_target(doc: Document, f: SentenceFacts, cue: Cue, clause_of: Calla
         and doc.entities[i].start < cue.start
         and doc.entities[i].name != doc.entities[ci].name
         for i in f.entities
+    )
+
+
+def _names_donors(doc: Document, f: SentenceFacts, i: int) -> bool:
+    """A drug mention inside "exosomes from <drug>-resistant cells": it names the cells the vesicles came from."""
+    e = doc.entities[i]
+    lo = max(f.span.start, e.start - 50)
+    return any(
+        lo + m.start() <= e.start < lo + m.end()
+        for m in _DONOR_SUBLINE_DRUG.finditer(doc.text[lo : min(f.span.end, e.end + 12)])
     )
 
 

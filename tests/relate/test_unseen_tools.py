@@ -168,6 +168,17 @@ from tests.relate.test_failure_classes import _pairs
             "non-responders than in responders. Exosomes carrying miR-218-5p sensitised recipient cells.",
             {("miR-218-5p", "gemcitabine", "associated"), ("miR-218-5p", "cisplatin", "associated")},
         ),
+        (  # "This sensitisation" refers back: its drugs are the earlier statement's, not the subline's ("CAL27/CDDP");
+            # the donors' drug ("exosomes from cisplatin-resistant cells") is not the statement's named drug
+            "Results\n\nExosomes from cisplatin-resistant cells made recipient cells more responsive to cetuximab. This "
+            "sensitisation tracked with miR-107, which was enriched in CAL27/CDDP exosomes.",
+            {("miR-107", "cetuximab", "sensitizes")},
+        ),
+        (  # "without altering cisplatin resistance": that drug is denied, whatever cue the clause has
+            "Results\n\nInhibition of exosomal miR-107 in donor cells abolished the gain in cetuximab sensitivity "
+            "without altering cisplatin resistance.",
+            {("miR-107", "cetuximab", "sensitizes")},
+        ),
         (  # vesicles a drug elicited, seeding metastases: no resistance (a guard: passes before too)
             "Gemcitabine-elicited EVs were enriched in ITGB4 compared with EVs from untreated cells and prepared a "
             "pre-metastatic niche in the liver. In patients, circulating ITGB4-positive EVs increased after the first "
