@@ -103,6 +103,17 @@ _EARLIER_INSERT = _Phrase("EARLIER_INSERT")
 _ENZYME = _Phrase("ENZYME")
 _OUTCOME_DENIED = _Phrase("OUTCOME_DENIED")
 _RESPONSE_UNCHANGED = _Phrase("RESPONSE_UNCHANGED")
+_COPULA_END = _Phrase("COPULA_END")
+_INTRACELLULAR_BEFORE = _Phrase("INTRACELLULAR_BEFORE")
+_DRUG_THEN_VERB = _Phrase("DRUG_THEN_VERB")
+_SIMILAR_AMOUNTS_BEFORE = _Phrase("SIMILAR_AMOUNTS_BEFORE")
+_RESTORER = _Phrase("RESTORER")
+_BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
+_NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
+_DONOR_SUBLINE_DRUG = _Phrase("DONOR_SUBLINE_DRUG")
+_AND_LAST_WORD = _Phrase("AND_LAST_WORD")
+_CONTRAST_OPENS = _Phrase("CONTRAST_OPENS")
+_CLAUSE_OPENS_BEFORE = _Phrase("CLAUSE_OPENS_BEFORE")
 _RETRACTED_AFTER = _Phrase("RETRACTED_AFTER")
 _GENERIC_CLASS = _Phrase("GENERIC_CLASS")
 _COMPOUND_ADJECTIVE = _Phrase("COMPOUND_ADJECTIVE")
@@ -228,27 +239,7 @@ def _gene_activity(text: str, start: int, end: int, spans: Sequence[tuple[int, i
 
 # a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
 # (a noun: "promoted, whereas X reversed, TMZ resistance" shares its object and is a verb)
-_COPULA_END = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+$")
-_INTRACELLULAR_BEFORE = re.compile(
-    r"\b(?:intracellular|cell-intrinsic|endogenous|cytoplasmic|nuclear)\s+$", re.IGNORECASE
-)
-_DRUG_THEN_VERB = re.compile(r"\s+(?:(?:might|may|could|can|would|will|also|further)\s+)*[\w-]+")
-_SIMILAR_AMOUNTS_BEFORE = re.compile(
-    r"\b(?:similar|comparable|equal|identical)\s+(?:amounts?|levels?|quantities|concentrations?|abundance)\s+of\s+$",
-    re.IGNORECASE,
-)
-_RESTORER = re.compile(r"(?:restor\w*|re-?express\w*|ectopic|forced|re-?introduc\w*)\b", re.IGNORECASE)
-_BUT_NOT_ITEM = re.compile(r"\b(?:but|and)\s+not\s+(?!(?:with|to|in|on|for|by|of|at)\b)[\w-]+(?=\s)")
-_NEGATED_JUST_BEFORE = re.compile(
-    r"\b(?:without|not)\s+(?:alter|affect|chang|influenc|modif)\w*\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
-)
 _SUBLINE_DRUG_RULES = frozenset(["resisted_cell_suffix", "subline_drug"])
-_DONOR_SUBLINE_DRUG = re.compile(
-    r"\b(?:exosom\w*|vesicles?|EVs?|sEVs?|exos?|microvesicles?)\s+(?:\w+\s+)?(?:from|of|by)\s+(?:the\s+)?[\w-]*?"
-    r"[\w/]+[-\s]resistant\b",
-    re.IGNORECASE,
-)
-_AND_LAST_WORD = re.compile(r"\sand\s+[\w-]+$")
 _LIST_ITEM_START = re.compile(r"[\w-]*(?:ion|ment|ance|ence|ity|sis)\s*,", re.IGNORECASE)
 
 
@@ -389,7 +380,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and any(
-            m.start < a and re.search(r"[,;:]\s*$", text[m.start : a]) and _DRUG_THEN_VERB.fullmatch(text, b, m.end)
+            m.start < a and _CLAUSE_OPENS_BEFORE.search(text, m.start, a) and _DRUG_THEN_VERB.fullmatch(text, b, m.end)
             for a, b in drug_spans
         ):
             continue  # "beyond killing tumour cells, cisplatin might promote ...": the drug is the verb's subject
@@ -1041,9 +1032,12 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         if donors_drug and any(doc.entities[i].label == "DRUG" for i in drugs_here if i not in donors_drug):
             named = {c.name for i in drugs_here if i not in donors_drug for c in _drug_concepts(doc.entities[i])}
             drugs_here = [i for i in drugs_here if i not in donors_drug or _names(doc, i) <= named]
-        if last_drugs[0] and f.cues and all(c.anaphoric for c in f.cues):
+        # a sentence whose every cue refers back ("abolished this effect") takes the drugs of the statement it refers
+        # to
+        refers_back = bool(last_drugs[0] and f.cues) and all(c.anaphoric for c in f.cues)
+        if refers_back:
             # "This sensitisation tracked with miR-107, ... enriched in CAL27/CDDP exosomes": a subline's drug names
-            # the donors, the statement's drugs are those of the sentence it refers to
+            # the donors, not the statement's
             drugs_here = [i for i in drugs_here if not f.role_rules.get(i, set()) <= _SUBLINE_DRUG_RULES]
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
@@ -1067,7 +1061,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         elif not drug_sources and _other_phenotype(doc, f):
             pass  # "reduced their cytotoxicity" of NK cells, "more metastatic foci, an effect abolished by": no drug's
         elif not drug_sources:
-            if last_drugs[0] and all(c.anaphoric for c in f.cues):
+            if refers_back:
                 # "Treating donors with an anti-miR-9-5p oligonucleotide abolished this effect": the effect's drugs
                 drug_sources = [(c, sentence.end, 0.8, last_drugs[1]) for c in last_drugs[0]]
             elif resisted:
@@ -1108,9 +1102,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
                 effect = FLIP.get(cue.effect, cue.effect) if turned else cue.effect
                 if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):
-                    effect = FLIP.get(
-                        effect, effect
-                    )  # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance"
+                    # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance": the cargo confers it
+                    effect = FLIP.get(effect, effect)
                 sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))
                 for concept in concepts:
                     confidence = round(cue.confidence * cw * dw, 3)
@@ -1450,7 +1443,6 @@ def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cu
 
 _MODAL = re.compile(r"\b(?:may|might|could|can|would|will|should)\b")
 _AND_CLAUSE = re.compile(r";|,\s+and\b|,?\s+(?=(?:whereas|while)\b)")
-_CONTRAST_OPENS = re.compile(r",?\s*(?:whereas|while)\b")
 _OWN_VERB = re.compile(r"\b(?:may|might|could|can|will|would|should|was|were|is|are|has|have|had|did|does|do)\b")
 
 
