@@ -1011,7 +1011,26 @@ def recognise(
         else:
             out.append(mention)
             continue
-    return _cell_lines_by_discourse(out)
+    return _one_mirna_name_per_id(_cell_lines_by_discourse(out))
+
+
+def _one_mirna_name_per_id(mentions: list[Mention]) -> list[Mention]:
+    """One name per mature miRNA in a paper: where it writes an arm ("miR-96-5p") and elsewhere the bare name
+    miRBase gives the same mature accession ("Exo-miR-96"), every mention takes the arm's name."""
+    named: dict[str, set[str]] = {}
+    for m in mentions:
+        for c in (m.concept, *m.also):
+            if m.label == "MIRNA" and c.id:
+                named.setdefault(c.id, set()).add(c.name)
+
+    def fold(c: Concept) -> Concept:
+        arms = {n for n in named.get(c.id or "", ()) if n != c.name and n.startswith(c.name + "-")}
+        return c.model_copy(update={"name": arms.pop()}) if len(arms) == 1 else c
+
+    return [
+        replace(m, concept=fold(m.concept), also=tuple(fold(c) for c in m.also)) if m.label == "MIRNA" else m
+        for m in mentions
+    ]
 
 
 def _cell_lines_by_discourse(mentions: list[Mention]) -> list[Mention]:

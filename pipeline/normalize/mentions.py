@@ -158,6 +158,8 @@ def _drug_hit(form: str) -> Concept | None:
     drug = lexicon.resolve(form)
     if drug is None or form.lower() in ambiguous_forms().get("drugs", ()):
         return None
+    if " " in form and " " not in drug.text and len(drug.text) <= 5:
+        return None  # a short form is one word: "a DR-GFP reporter" holds no "ADR"
     if drug.text != form:  # of the same drug's spellings, the one written ("Noradrenaline", not "Nor-adrenaline")
         lower = form.lower()
         drug = next(

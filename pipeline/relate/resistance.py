@@ -83,6 +83,8 @@ class _Phrase:
 _NEGATION = _Phrase("NEGATION")
 _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
+_PURPOSE_TO = _Phrase("PURPOSE_TO")
+_PARTICIPLE = re.compile(r"(?:associated|related|linked|correlated)\b", re.IGNORECASE)
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
@@ -222,7 +224,14 @@ def _bare_activity(text: str, start: int, end: int) -> bool:
         if cue.startswith(word):
             head = start + len(word)
             return bool(_OTHER_ACTIVITY.search(text, max(0, head - 40), head))
-    return False
+    # a verb cue whose object is such an activity ("thereby blunting the pro-angiogenic effect")
+    after = _ACTIVITY_OBJECT.match(text, end)
+    return bool(after and _OTHER_ACTIVITY.search(text, start, after.end()))
+
+
+_ACTIVITY_OBJECT = re.compile(
+    r"\s+(?:(?:the|its|their|this|these|that)\s+)?[\w-]+\s+(?:activity|activities|effects?)\b"
+)
 
 
 def _gene_activity(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> bool:
@@ -314,6 +323,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         and not (
             _ACQUIRED_NOUN.match(text, m.start) and _NOUN_PHRASE_BEFORE.search(text, max(0, m.start - 40), m.start)
         )
+        # "cancer-associated fibroblast exosomes ...": a participle glued to the word before is an adjective
+        and not (m.start > 0 and text[m.start - 1] in _HYPHENS and _PARTICIPLE.match(text, m.start))
     ]
     dropped: set[int] = set()
     scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
@@ -330,6 +341,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                     dropped.add(id(m))  # "transfer of functional P-gp [reduces the cytotoxicity]": its subject
                 elif _RESTORER.match(text, m.start) and any(m.start < a and b <= o.start for a, b, _ in spans):
                     dropped.add(id(m))  # "restoring FOXO1 expression [abrogated the resistance]": FOXO1 is restored
+                elif (
+                    o.start > m.start and m.rule.effect != o.rule.effect and _PURPOSE_TO.search(text[m.start : o.start])
+                ):
+                    dropped.add(id(m))  # "transfer miR-34a-5p to [reverse cisplatin resistance]": its purpose
                 elif _NEUTRAL_LINK.match(text, m.start):
                     dropped.add(id(m))  # "leading to [decreased viability]": the inner cue is the statement
                 elif _inverter_of_a_mention(text, m.start, o.start, spans):
@@ -698,7 +713,7 @@ def _aim(before: str, after: str) -> bool:
     """A cue that is the question the study asks: after an inquiry in its clause ("to measure if", "we asked
     whether") or in the subject of a sentence that ends in one ("... as predictors of response was explored")."""
     aim_before, aim_after = _aim_res()
-    return bool(aim_before.search(before[-160:]) or aim_after.search(after))
+    return bool(aim_before.search(before[-260:]) or aim_after.search(after))
 
 
 def _background(text: str) -> bool:
@@ -1297,6 +1312,14 @@ def _unit_pairs(
                 continue  # "exosomes rich in miR-17-92 cluster miRNAs": the class the statement's cargo belongs to
             if named_cargo and e.name not in in_vesicles:
                 continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
+            if f.cues and _own_coordinate_clause(
+                doc,
+                f,
+                e.start,
+                _nearest(f.cues, e.start, e.start),
+                [k for k in f.entities if "cargo" in f.roles.get(k, ())],
+            ):
+                continue  # "X may predict resistance to AIs, and EV DNA offers an additional source": its own clause
             inverted = "inverted" in f.roles.get(i, set()) or e.reagent in _INVERTING
             effect = FLIP.get(effect_of_unit, effect_of_unit) if inverted else effect_of_unit
             for concept in _concepts(e):
@@ -1443,7 +1466,12 @@ def _own_coordinate_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cu
 
 _MODAL = re.compile(r"\b(?:may|might|could|can|would|will|should)\b")
 _AND_CLAUSE = re.compile(r";|,\s+and\b|,?\s+(?=(?:whereas|while)\b)")
-_OWN_VERB = re.compile(r"\b(?:may|might|could|can|will|would|should|was|were|is|are|has|have|had|did|does|do)\b")
+_OWN_VERB = re.compile(
+    r"\b(?:may|might|could|can|will|would|should|was|were|is|are|has|have|had|did|does|do"
+    # lexical verbs that open a clause's own predicate ("..., and EV DNA offers an additional source")
+    r"|(?:offer|provide|represent|reflect|serve|show|appear|seem|remain|allow|enable|add|yield|give|constitute"
+    r"|require|warrant|deserve|merit|permit|facilitate)(?:s|ed)?)\b"
+)
 
 
 def _diagnoses(doc: Document, f: SentenceFacts) -> bool:
