@@ -84,6 +84,9 @@ _NEGATION = _Phrase("NEGATION")
 _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
 _PURPOSE_TO = _Phrase("PURPOSE_TO")
+_PROTEIN_LOADED = re.compile(
+    r"[-\u2010](?:loaded|enriched|bearing)\s+(?:[\w-]+\s+){0,3}?(?:exosomes?|EVs?|sEVs?|vesicles?|microvesicles?)"
+)
 _PARTICIPLE = re.compile(r"(?:associated|related|linked|correlated)\b", re.IGNORECASE)
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
@@ -137,6 +140,7 @@ _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
 _TISSUE_BEFORE = _Phrase("TISSUE_BEFORE")
+_TISSUE_SETTING = _Phrase("TISSUE_SETTING")
 _RECIPIENT_CELLS = _Phrase("RECIPIENT_CELLS")
 _CAPTURE_BEFORE = _Phrase("CAPTURE_BEFORE")
 _MARKER_SIGN = _Phrase("MARKER_SIGN")
@@ -477,6 +481,12 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             turned_by_loss.append(len(facts.cues) - 1)
     for m in matches:
         if m.rule.kind == "role":
+            if (
+                m.rule.role == "vehicle"
+                and _PROTEIN_LOADED.search(text, 0, m.end)
+                and any(label == "GENE" and _PROTEIN_LOADED.fullmatch(text, b, m.end) for _, b, label in spans)
+            ):
+                continue  # "EGFR-loaded exosomes": a protein the cells load, no engineered carrier
             _give_roles(facts, entity_ids, m, [name for *_, name in described])
     machinery = _machinery()
     for i in entity_ids:
@@ -846,6 +856,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False
     if _TISSUE_BEFORE.search(doc.text, max(0, e.start - 14), e.start) and not _names_vesicles(doc, facts):
         return False  # "tumour AFAP1-AS1 expression was higher in poor responders": the tissue's, no vesicles'
+    if _TISSUE_SETTING.search(doc.span_text(facts.span)) and not _names_vesicles(doc, facts):
+        return False  # "In tumour biopsies from 22 patients, X expression was higher at progression": the tissue's
     if "agent" in roles and e.label in RNA_LABELS:
         return context.vesicle_unit  # "PTEN, which is targeted by miR-222": miR-222 acts, it is no target
     if e.label in RNA_LABELS:
