@@ -40,6 +40,16 @@ _GENE_CATEGORY = {
 }
 
 
+_TRANSCRIPT_NAME_RE = re.compile(r"antisense|non-protein coding|non-coding|\btranscript\b|differentially expressed")
+
+
+def _unknown_locus_category(name: str) -> str:
+    """A locus HGNC (2018) left of unknown type: a non-coding transcript where its name says so ("BCL6 antisense 1",
+    "colorectal neoplasia differentially expressed": CRNDE, a lncRNA studied in vesicles), else a gene named by its
+    product ("chromosome 1 open reading frame 134", "double homeobox 1")."""
+    return "lncRNA" if _TRANSCRIPT_NAME_RE.search(name) else "protein"
+
+
 def _open_text(path: Path) -> io.TextIOBase:
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path), encoding="utf-8")
@@ -58,6 +68,8 @@ def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
             if rec["status"] != "Approved":
                 continue
             category = _GENE_CATEGORY.get(rec["locus_type"])
+            if category is None and rec["locus_type"] == "unknown":
+                category = _unknown_locus_category(rec["name"])
             if category is None:
                 continue
             symbol, hgnc_id = rec["symbol"], rec["hgnc_id"]

@@ -141,6 +141,8 @@ _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
 _TISSUE_BEFORE = _Phrase("TISSUE_BEFORE")
 _TISSUE_SETTING = _Phrase("TISSUE_SETTING")
+_NO_GROUP_DIFFERENCE = _Phrase("NO_GROUP_DIFFERENCE")
+_VESICLES_CONTRASTED = _Phrase("VESICLES_CONTRASTED")
 _RECIPIENT_CELLS = _Phrase("RECIPIENT_CELLS")
 _CAPTURE_BEFORE = _Phrase("CAPTURE_BEFORE")
 _MARKER_SIGN = _Phrase("MARKER_SIGN")
@@ -366,6 +368,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     label = _label_res()[0].match(text)  # "Results Exosomal CD73 was associated ...": "Results" is no verb
     label_end = label.end("label") if label else 0
     question = text.rstrip().endswith("?")  # "Could exosomal circRNAs mediate sorafenib resistance?": no finding
+    # "present both in patients who did and in those who did not achieve pCR": the same in both groups, no finding
+    question = question or bool(_NO_GROUP_DIFFERENCE.search(text))
+    # "... is driven by soluble IL-6 rather than by EVs": the vesicles named only as what does not do it
+    question = question or bool(_VESICLES_CONTRASTED.search(text))
     lost: list[Cue] = []  # cues whose ability was lost ("lost the ability to induce resistance")
     turned_by_loss: list[int] = []  # cues turned round by "its depletion" before them
     drug_spans = [(a, b) for a, b, label in spans if label in DRUG_LABELS]

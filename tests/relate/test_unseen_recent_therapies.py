@@ -90,3 +90,38 @@ def test_cue_readings(sentence: str, effects: set[str]) -> None:
 def test_drug_mentions(text: str, drugs: list[str]) -> None:
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert [n for e in doc.entities if e.label == "DRUG" for n in e.names] == drugs
+
+
+# The dev part of the ab batch (dense high-impact abstracts: nested clauses, anaphora over sentences, numbers and
+# look-alikes that share the positives' words), read after the aa batch.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a lncRNA HGNC leaves of unknown type (CRNDE) is still the cargo, not the vesicles alone
+            "Results\n\nExosomal CRNDE conferred oxaliplatin resistance on gastric cancer cells.",
+            {("CRNDE", "oxaliplatin", "confers_resistance")},
+        ),
+        (  # the vesicles named only as what does not do it: no cargo of theirs takes the statement
+            "Results\n\nExosomal miR-21 was abundant in CAF EVs. In this model, cisplatin resistance is driven by "
+            "soluble IL-6 rather than by EVs.",
+            set(),
+        ),
+        (  # a rise "in progressing patients" is a measured difference
+            "Results\n\nExosomal miR-574 rose during sunitinib treatment in progressing patients only.",
+            {("miR-574", "sunitinib", "associated")},
+        ),
+    ],
+)
+def test_dense_abstract_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_the_same_in_both_groups_is_no_difference() -> None:
+    """ "increased both in patients who did and in those who did not achieve a response": no level cue."""
+    sentence = (
+        "EV concentrations increased both in patients who did and in those who did not achieve a complete response "
+        "to docetaxel."
+    )
+    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
+    span = doc.sentences[0]
+    assert not sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end)).cues
