@@ -81,6 +81,7 @@ class _Phrase:
 
 # the phrases (models/patterns/resistance.json says what each one is, with its examples)
 _NEGATION = _Phrase("NEGATION")
+_DENIED_CLAIM = _Phrase("DENIED_CLAIM")
 _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
 _PURPOSE_TO = _Phrase("PURPOSE_TO")
@@ -88,6 +89,7 @@ _PROTEIN_LOADED = re.compile(
     r"[-\u2010](?:loaded|enriched|bearing)\s+(?:[\w-]+\s+){0,3}?(?:exosomes?|EVs?|sEVs?|vesicles?|microvesicles?)"
 )
 _PARTICIPLE = re.compile(r"(?:associated|related|linked|correlated)\b", re.IGNORECASE)
+_MEDIATED_ADJECTIVE = _Phrase("MEDIATED_ADJECTIVE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
@@ -139,6 +141,7 @@ _NORMAL_CELLS = _Phrase("NORMAL_CELLS")
 _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
+_APOPTOSIS_INHIBITOR_PROTEIN = _Phrase("APOPTOSIS_INHIBITOR_PROTEIN")
 _TISSUE_BEFORE = _Phrase("TISSUE_BEFORE")
 _TISSUE_SETTING = _Phrase("TISSUE_SETTING")
 _NO_GROUP_DIFFERENCE = _Phrase("NO_GROUP_DIFFERENCE")
@@ -158,6 +161,7 @@ _GENOTYPE_AFTER = _Phrase("GENOTYPE_AFTER")
 _THERAPY_RE = _Phrase("THERAPY")
 _COORDINATION = _Phrase("COORDINATION")
 _DRUG_COMBINATION = _Phrase("DRUG_COMBINATION")
+_DESCRIBED_DRUG_AFTER_AND = _Phrase("DESCRIBED_DRUG_AFTER_AND")
 _RADIATION = _Phrase("RADIATION")
 _DIAGNOSIS = _Phrase("DIAGNOSIS")
 _CELL_FATE_END = _Phrase("CELL_FATE_END")
@@ -218,6 +222,14 @@ def names_no_vesicles(text: str, start: int, end: int) -> bool:
 _COMPOUND_BEFORE_VESICLES = re.compile(
     r"[\w)][-‐‑](?P<word>[A-Za-z]+)\s+(?:exosom\w*|s?EVs?|exos?|vesicles?|microvesicles?|MVs)\b"
 )
+
+
+def _refers_back(text: str, start: int, end: int, before: int = 0) -> bool:
+    """Whether the cue ``text[start:end]`` (or the words just before it) names a drug response by reference to an
+    earlier sentence ("abolished this effect", "abrogated the effect, and ..."): the words after the cue decide
+    whether "the effect" is an earlier one ("the effect of cisplatin" is not)."""
+    lo = max(0, start - before)
+    return any(lo + m.end() <= end for m in _THIS_EFFECT.finditer(text[lo : end + 16]))
 
 
 def _bare_activity(text: str, start: int, end: int) -> bool:
@@ -331,6 +343,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         )
         # "cancer-associated fibroblast exosomes ...": a participle glued to the word before is an adjective
         and not (m.start > 0 and text[m.start - 1] in _HYPHENS and _PARTICIPLE.match(text, m.start))
+        # "vesicle-mediated communication could preserve ...": an adjective of another noun, no verb (but
+        # "sEV-mediated ADM-resistance" is the vesicles' resistance)
+        and not (m.start > 0 and text[m.start - 1] in _HYPHENS and _MEDIATED_ADJECTIVE.match(text, m.start))
     ]
     dropped: set[int] = set()
     scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
@@ -338,6 +353,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         for o in effects:
             if m.start < o.start < m.end < o.end and _NOMINAL_SUBJECT.match(text, m.start):
                 dropped.add(id(m))  # "[This transfer of resistance] was abolished": a subject sharing its last word
+            elif o.start < m.start < o.end < m.end and _COORDINATED.search(text, o.end, m.end):
+                dropped.add(id(m))  # "[the IC50 increased] threefold and apoptosis fell": the verb has its subject
             elif o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
                 if o.start > m.start and o.end == m.end and text[o.start - 1] in _HYPHENS:
                     dropped.add(id(o))  # "reduced antibody-[induced growth] arrest": half a compound adjective
@@ -382,7 +399,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "increase of exosomal PD-L1 and resistance to anti-PD-1 therapy": two nouns, no statement
         if _bare_activity(text, m.start, m.end) or _gene_activity(text, m.start, m.end, spans):
             continue  # "EVs with pro-metastatic activity", "raised GST activity": an activity, no drug's
-        if (_NO_DRUG_AFTER.match(text, m.end) and not _THIS_EFFECT.search(text, m.start, m.end)) or _ENZYME.search(
+        if (_NO_DRUG_AFTER.match(text, m.end) and not _refers_back(text, m.start, m.end)) or _ENZYME.search(
             text, m.start, m.end
         ):
             continue  # "protected from DNase I", "the response of HUVECs to tumour exosomes": no drug's response
@@ -390,6 +407,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             _NORMAL_CELLS.search(text) and not _CANCER_CELLS.search(text)
         ):
             continue  # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity": normal tissue, no resistance
+        if _APOPTOSIS_INHIBITOR_PROTEIN.search(text, m.start, min(len(text), m.end + 12)):
+            continue  # "transferred the inhibitor of apoptosis protein survivin": a protein's name, no cell death
         if _MORTALITY.search(text, m.start, m.end):
             continue  # "remains a leading cause of cancer death": the patients' deaths, no cell death a drug causes
         if _TOPIC_BEFORE.search(text, max(0, m.start - 60), m.start):
@@ -437,6 +456,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
             continue
+        if _DENIED_CLAIM.search(text[max(0, m.start - 100) : m.start]):
+            continue  # "..., which argues against vesicle-mediated transfer as a major mechanism of resistance"
         if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):
             continue  # "miR-21-enriched exosomes rendered cells resistant": the vesicles' name, not a level
         if _INSERT_OPEN.search(text, 0, m.start) and "," in text[m.start : m.end]:
@@ -468,7 +489,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         confidence = m.rule.confidence * (0.5 if background else 1.0)
         side, at = scope.get(id(m), ("", 0))
         anaphoric = None
-        if m.rule.effect in FLIP and _THIS_EFFECT.search(text[max(0, m.start - 25) : m.end]):
+        if m.rule.effect in FLIP and _refers_back(text, m.start, m.end, before=25):
             # "mediated this effect" keeps the earlier statement, "abolished this effect" turns it round
             anaphoric = "keep" if effect == "sensitizes" else "turn"
         facts.cues.append(
@@ -757,9 +778,17 @@ def _runs(doc: Document, facts: SentenceFacts) -> list[list[int]]:
     its long form), as lists of entity indices in reading order."""
     ids = sorted(facts.entities, key=lambda i: doc.entities[i].start)
     runs: list[list[int]] = []
+    last_drug_run: list[int] | None = None
     for i in ids:
         e = doc.entities[i]
         kind = _LABEL_KIND.get(e.label, "molecule" if e.label != "VESICLE" else "vesicle")
+        if kind == "drug" and last_drug_run is not None:
+            # "letrozole and the selective oestrogen receptor degrader fulvestrant": the class words between may hold
+            # mentions of their own (the receptor), the two drugs are still one run
+            before = doc.entities[last_drug_run[-1]]
+            if before.end <= e.start and _DESCRIBED_DRUG_AFTER_AND.match(doc.text[before.end : e.start]):
+                last_drug_run.append(i)
+                continue
         prev = runs[-1][-1] if runs else None
         if prev is not None:
             p = doc.entities[prev]
@@ -775,8 +804,12 @@ def _runs(doc: Document, facts: SentenceFacts) -> list[list[int]]:
                 )
             ):
                 runs[-1].append(i)
+                if kind == "drug":
+                    last_drug_run = runs[-1]
                 continue
         runs.append([i])
+        if kind == "drug":
+            last_drug_run = runs[-1]
     return runs
 
 
@@ -1126,6 +1159,11 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if own and _other_clause_drug(f, clause_of, c_offset, d_offset, d_sentence, drug_sources):
                     continue
                 cue = _nearest(own or f.cues, c_offset, d_offset)
+                if inverted and ci is not None and cs == f.index:
+                    # "..., and antagomir-mediated depletion of miR-483-3p reversed the effect": a knocked-down cargo
+                    # is the subject of the verb after it, however near the drug another cue stands
+                    after = [c for c in own or f.cues if c.start > c_offset]
+                    cue = min(after, key=lambda c: c.start) if after else cue
                 if ci is not None and _other_mention_states(doc, f, ci, cs, cargo, cue):
                     continue
                 if ci is not None and cs == f.index and _own_coordinate_clause(doc, f, c_offset, cue, cargo):

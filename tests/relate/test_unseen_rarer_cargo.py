@@ -1,0 +1,71 @@
+"""Failure classes read on the dev parts of the ac, ad, ae and af batches of challenge abstracts (short plain
+abstracts, findings in unusual places, rarer cargo and unusual donors, negations and cohorts), written by helpers from
+the guidelines alone. Each case is written anew in the class's general form, not copied; the pair cases fail on the
+code before them, the cue cases pin what they rest on."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate import annotate
+from pipeline.ingest import parse_text
+from pipeline.relate.resistance import sentence_facts
+from pipeline.relate.units import entities_in
+from tests.relate.test_failure_classes import _pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a second drug after a degree set off by commas and a repeated preposition is still resisted
+            "Results\n\nExosomal miR-21 conferred resistance to cisplatin and, to a lesser extent, to etoposide on "
+            "recipient cells.",
+            {("miR-21", "cisplatin", "confers_resistance"), ("miR-21", "etoposide", "confers_resistance")},
+        ),
+        (  # a second drug named after its class, whose words hold a gene of their own ("oestrogen receptor")
+            "Results\n\nExosomal miR-221 conferred resistance to the aromatase inhibitor anastrozole and the "
+            "selective oestrogen receptor modulator tamoxifen.",
+            {("miR-221", "anastrozole", "confers_resistance"), ("miR-221", "tamoxifen", "confers_resistance")},
+        ),
+        (  # "tolerated the drug better", "the IC50 increased", "apoptosis fell": resistance, said intransitively
+            "Results\n\nExosomes of resistant cells delivered miR-1246 to parental cells. Cells receiving this miRNA "
+            "tolerated gemcitabine much better: the IC50 increased threefold and gemcitabine-induced apoptosis fell.",
+            {("miR-1246", "gemcitabine", "confers_resistance")},
+        ),
+        (  # "abrogated the effect," refers back like "this effect"; the knocked-down cargo is the subject of the
+            # verb after it, not of the cue nearest the drug
+            "Results\n\nExosomes from CAFs carried miR-92a and attenuated oxaliplatin-induced apoptosis of HCT116 "
+            "cells, and antagomir-mediated depletion of miR-92a in the CAFs abrogated the effect.",
+            {("miR-92a", "oxaliplatin", "confers_resistance")},
+        ),
+        (  # a claim the authors argue against, further before its cue than a plain "not"
+            "Results\n\nExosomes of resistant cells were taken up by parental cells. Thus, our data argue against "
+            "exosome-mediated transfer as a relevant mechanism of acquired docetaxel resistance.",
+            set(),
+        ),
+        (  # a relation that "could not be assessed" names no drug a finding resisted
+            "Results\n\nTumour exosomes carrying galectin-9 induced apoptosis of CD8+ T cells. No patient had received "
+            "therapy, so the relation with the response to immune checkpoint inhibitors could not be assessed.",
+            set(),
+        ),
+        (  # "underlies" states the resistance; "Exosome-mediated" is an adjective, no verb
+            "Exosome-mediated transfer of lncRNA H19 underlies gefitinib resistance in lung cancer",
+            {("H19", "gefitinib", "confers_resistance")},
+        ),
+    ],
+)
+def test_rarer_cargo_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effects"),
+    [
+        ("Vesicles transferred the inhibitor of apoptosis protein survivin to parental cells.", set()),
+        ("The IC50 of the recipient cells decreased from 11 to 4 µM.", {"sensitizes"}),
+    ],
+)
+def test_cue_readings(sentence: str, effects: set[str]) -> None:
+    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
+    span = doc.sentences[0]
+    assert {c.effect for c in sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end)).cues} == effects
