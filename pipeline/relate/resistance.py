@@ -81,6 +81,7 @@ class _Phrase:
 
 # the phrases (models/patterns/resistance.json says what each one is, with its examples)
 _NEGATION = _Phrase("NEGATION")
+_WHETHER_OPENS = re.compile(r"\s*(?:[A-Z][a-z]+:\s*)?Whether\b")
 _DENIED_CLAIM = _Phrase("DENIED_CLAIM")
 _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
@@ -141,6 +142,7 @@ _NORMAL_CELLS = _Phrase("NORMAL_CELLS")
 _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
+_REGULATOR_BEFORE = _Phrase("REGULATOR_BEFORE")
 _APOPTOSIS_INHIBITOR_PROTEIN = _Phrase("APOPTOSIS_INHIBITOR_PROTEIN")
 _TISSUE_BEFORE = _Phrase("TISSUE_BEFORE")
 _TISSUE_SETTING = _Phrase("TISSUE_SETTING")
@@ -389,6 +391,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     question = question or bool(_NO_GROUP_DIFFERENCE.search(text))
     # "... is driven by soluble IL-6 rather than by EVs": the vesicles named only as what does not do it
     question = question or bool(_VESICLES_CONTRASTED.search(text))
+    # "Whether exosomes transfer chemoresistance remains debated": a question the sentence leaves open
+    question = question or bool(_WHETHER_OPENS.match(text) and _OPEN_QUESTION.search(text))
     lost: list[Cue] = []  # cues whose ability was lost ("lost the ability to induce resistance")
     turned_by_loss: list[int] = []  # cues turned round by "its depletion" before them
     drug_spans = [(a, b) for a, b, label in spans if label in DRUG_LABELS]
@@ -887,6 +891,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # cell-free DNA: the fraction outside the vesicles
     if e.label == "GENE" and _REGULATOR_AFTER.match(doc.text, e.end):
         return False  # "a HIF-1α-dependent increase in exosomal miR-210": what drives the cargo, none itself
+    if e.label == "GENE" and _REGULATOR_BEFORE.search(doc.text, max(0, e.start - 60), e.start):
+        return False  # "miR-211-5p, a melanocyte-lineage miRNA controlled by MITF": the cargo's regulator
     if e.label == "GENE" and _GENOTYPE_AFTER.match(doc.text, e.end):
         return False  # "ESR1 mutations in EV-DNA", "FLT3-ITD cells": a genotype, no molecule the vesicles carry
     if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
@@ -1150,6 +1156,17 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 inverted = cs == f.index and ("inverted" in f.roles.get(ci, set()) or e.reagent in _INVERTING)
                 if cs != f.index:
                     inverted = any("inverted" in f.roles.get(v, set()) for v in vesicles)
+            # an earlier sentence's cargo knocked down in this one ("when GAS5 was silenced in the donor cells, their
+            # exosomes rendered cells less responsive", "a miR-155 antagomir abolished the effect")
+            knocked = (
+                [
+                    doc.entities[j].start
+                    for j in f.entities
+                    if doc.entities[j].name == e.name and "inverted" in f.roles.get(j, set())
+                ]
+                if ci is not None and cs != f.index
+                else []
+            )
             for drug, d_offset, dw, d_sentence in drug_sources:
                 if ci is None and drug.name in payloads:
                     continue
@@ -1159,10 +1176,11 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if own and _other_clause_drug(f, clause_of, c_offset, d_offset, d_sentence, drug_sources):
                     continue
                 cue = _nearest(own or f.cues, c_offset, d_offset)
-                if inverted and ci is not None and cs == f.index:
+                if (inverted and ci is not None and cs == f.index) or knocked:
                     # "..., and antagomir-mediated depletion of miR-483-3p reversed the effect": a knocked-down cargo
                     # is the subject of the verb after it, however near the drug another cue stands
-                    after = [c for c in own or f.cues if c.start > c_offset]
+                    start = knocked[0] if knocked else c_offset
+                    after = [c for c in own or f.cues if c.start > start]
                     cue = min(after, key=lambda c: c.start) if after else cue
                 if ci is not None and _other_mention_states(doc, f, ci, cs, cargo, cue):
                     continue
@@ -1171,6 +1189,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 # a knock-down in another clause ("..., whereas exosomes from X-depleted cells had no effect")
                 # turns no statement of this one
                 turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
+                turned = turned or (bool(knocked) and not inverted and _same_clause(doc, f, knocked[0], cue))
                 effect = FLIP.get(cue.effect, cue.effect) if turned else cue.effect
                 if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):
                     # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance": the cargo confers it
