@@ -47,7 +47,7 @@ from pipeline.evaluate.external import (  # noqa: E402
     score_corpus,
 )
 
-GENE_PRODUCTS = frozenset(["GENE", "GENE_FAMILY", "MRNA", "LNCRNA", "MIRNA", "CIRCRNA"])
+GENE_PRODUCTS = frozenset(["GENE", "GENE_FAMILY", "MRNA", "LNCRNA", "MIRNA", "CIRCRNA", "NCRNA"])
 
 
 def _parity(docs: list[CorpusDoc], even: bool) -> list[CorpusDoc]:

@@ -120,7 +120,7 @@ def parse(files: tuple[Path, ...], fmt: str, entities: bool, pdf_engine: str) ->
 def entities(files: tuple[Path, ...], fmt: str, pdf_engine: str) -> None:
     """Print the entities of FILE(s): text span, label, canonical name, identifier, sentence, page.
 
-    Labels: MIRNA, LNCRNA, CIRCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE. Names are canonical
+    Labels: MIRNA, LNCRNA, CIRCRNA, NCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE. Names are canonical
     (miR-21, HGNC symbols, lower-case INN drug names, Cellosaurus and Cell Ontology names); abbreviations the
     paper defines are resolved ("Adriamycin (ADM)": ADM -> doxorubicin).
     """

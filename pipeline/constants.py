@@ -8,6 +8,7 @@ EntityLabel = Literal[
     "MIRNA",
     "LNCRNA",
     "CIRCRNA",
+    "NCRNA",
     "MRNA",
     "DNA",
     "GENE",
@@ -31,7 +32,9 @@ RELATIONS: tuple[str, ...] = get_args(Relation)
 
 Effect = Literal["confers_resistance", "predicts_resistance", "sensitizes", "associated"]
 
-CargoType = Literal["miRNA", "lncRNA", "circRNA", "mRNA", "DNA", "protein", "drug", "lipid", "vesicle", "other"]
+CargoType = Literal[
+    "miRNA", "lncRNA", "circRNA", "ncRNA", "mRNA", "DNA", "protein", "drug", "lipid", "vesicle", "other"
+]
 CARGO_TYPES: tuple[str, ...] = get_args(CargoType)
 
 Source = Literal["text", "table"]

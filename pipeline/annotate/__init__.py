@@ -43,7 +43,7 @@ def build_pipeline():  # type: ignore[no-untyped-def]
         name=PIPELINE_NAME,
         version="0.1.0",
         description="EVminer entity pipeline: scispaCy rule tokenizer, abbreviation detector, lexicon and "
-        "pattern entity recogniser (MIRNA, LNCRNA, CIRCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE)",
+        "pattern entity recogniser (MIRNA, LNCRNA, CIRCRNA, NCRNA, MRNA, DNA, GENE, DRUG, CELL_LINE, CELL_TYPE, VESICLE)",
         license="CC BY 4.0 (lexicons: see models/README.md)",
     )
     return nlp

@@ -163,7 +163,7 @@ def _resolve_short_forms(
             # "GBM stem-like cells (GSCs)" ... "GSC-derived EVs": no gene; "tumour-associated macrophages (TAMs)"
             # ... "TAM exosomes": the macrophages, not tamoxifen
             defs = plural
-        if not defs or mention.label in ("MIRNA", "CIRCRNA"):
+        if not defs or mention.label in ("MIRNA", "CIRCRNA", "NCRNA"):
             out.append(mention)  # an RNA's own name ("circ-XIAP" of "circRNA X-linked inhibitor of apoptosis")
             continue
         before = [d for d in defs if d.short_start <= mention.start]
@@ -197,7 +197,7 @@ def _mention_is_strong(mention: Mention) -> bool:
     with a digit ("CDK4/6", "GSTP1")."""
     if mention.label in ("MIRNA", "CIRCRNA", "DNA"):
         return True
-    return mention.label in ("GENE", "LNCRNA", "MRNA") and any(c.isdigit() for c in mention.text)
+    return mention.label in ("GENE", "LNCRNA", "NCRNA", "MRNA") and any(c.isdigit() for c in mention.text)
 
 
 def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:

@@ -20,6 +20,7 @@ ENTITY_COLOURS = {
     "MIRNA": "#f4a261",
     "LNCRNA": "#e9c46a",
     "CIRCRNA": "#e9c46a",
+    "NCRNA": "#e9c46a",
     "MRNA": "#f6bd60",
     "DNA": "#cdb4db",
     "GENE": "#90e0ef",

@@ -37,6 +37,15 @@ _GENE_CATEGORY = {
     "RNA, long non-coding": "lncRNA",
     "RNA, micro": "miRNA",
     "RNA, circular": "circRNA",
+    # the small non-coding RNAs vesicles carry beside miRNAs: snoRNAs (SNORD17), Y RNAs (RNY4, "hY4"), vault RNAs
+    # (VTRNA1-1), snRNAs (RN7SK), 7SL RNAs, piRNA clusters and the rest HGNC files as "misc" (RMRP, RPPH1)
+    "RNA, small nucleolar": "ncRNA",
+    "RNA, Y": "ncRNA",
+    "RNA, vault": "ncRNA",
+    "RNA, small nuclear": "ncRNA",
+    "RNA, small cytoplasmic": "ncRNA",
+    "RNA, cluster": "ncRNA",
+    "RNA, misc": "ncRNA",
 }
 
 
@@ -48,6 +57,11 @@ def _unknown_locus_category(name: str) -> str:
     "colorectal neoplasia differentially expressed": CRNDE, a lncRNA studied in vesicles), else a gene named by its
     product ("chromosome 1 open reading frame 134", "double homeobox 1")."""
     return "lncRNA" if _TRANSCRIPT_NAME_RE.search(name) else "protein"
+
+
+# the other names of a small non-coding RNA kept in the lexicon: those written only of it ("hY4" of RNY4, "vtRNA1-1",
+# "nc886", "SNORD3A"-style symbols), not the short letters and numbers other things share ("E2", "U1", "TR")
+_SMALL_RNA_FORM_RE = re.compile(r"^(?:h?Y\d|vtRNA\d|nc\d{3}|(?:SNOR[AD]|SCARNA|RNU|RN7S|RNY|VTRNA)[\dA-Z-]+$)")
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -75,10 +89,13 @@ def gene_rows(hgnc_complete: Path) -> Iterator[Row]:
             symbol, hgnc_id = rec["symbol"], rec["hgnc_id"]
             yield (symbol, symbol, hgnc_id, category, "symbol", "HGNC")
             yield (rec["name"], symbol, hgnc_id, category, "name", "HGNC")
+            small_rna = category == "ncRNA"  # "E2", "U1", "TR", "CHH": words of other things before these RNAs
             for prev in _split_multi(rec["prev_symbol"]):
-                yield (prev, symbol, hgnc_id, category, "previous", "HGNC")
+                if not small_rna or _SMALL_RNA_FORM_RE.match(prev):
+                    yield (prev, symbol, hgnc_id, category, "previous", "HGNC")
             for alias in _split_multi(rec["alias_symbol"]):
-                yield (alias, symbol, hgnc_id, category, "alias", "HGNC")
+                if not small_rna or _SMALL_RNA_FORM_RE.match(alias):
+                    yield (alias, symbol, hgnc_id, category, "alias", "HGNC")
             # the CD designation (CD25 -> IL2RA) is the nomenclature's own, above aliases that reuse it (ISG20)
             for cd in _split_multi(rec.get("cd", "")):
                 yield (cd, symbol, hgnc_id, category, "previous", "HGNC-CD")
@@ -99,7 +116,7 @@ def gene_table_rows(hgnc_complete: Path, hgnc_table: Path) -> Iterator[Row]:
         for rec in csv.DictReader(fh, delimiter="\t"):
             form, symbol = rec["Symbol"], rec["Approved.Symbol"]
             key = fold_key(form)
-            if symbol in approved and len(key) >= 3 and key not in known:
+            if symbol in approved and len(key) >= 3 and key not in known and approved[symbol][1] != "ncRNA":
                 known.add(key)
                 hgnc_id, category = approved[symbol]
                 yield (form, symbol, hgnc_id, category, "alias", "HGNChelper")

@@ -49,7 +49,7 @@ def _concept(entry: Entry, type_: str) -> Concept:
 
 
 def gene_category_type(entry: Entry) -> str:
-    return {"lncRNA": "lncRNA", "miRNA": "miRNA", "circRNA": "circRNA"}.get(entry.category, "protein")
+    return {"lncRNA": "lncRNA", "miRNA": "miRNA", "circRNA": "circRNA", "ncRNA": "ncRNA"}.get(entry.category, "protein")
 
 
 def normalize_gene(text: str, glossary: dict[str, str] | None = None) -> Concept | None:

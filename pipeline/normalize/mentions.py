@@ -369,7 +369,7 @@ def _gene_hit(form: str) -> tuple[str, Concept] | None:
         if len({e.canonical for e in shared}) >= 2 and all(e.category == "protein" for e in shared):
             return "GENE", Concept(name=form, type="protein")
         return None
-    label = {"lncRNA": "LNCRNA", "miRNA": "MIRNA", "circRNA": "CIRCRNA"}.get(gene.category, "GENE")
+    label = {"lncRNA": "LNCRNA", "miRNA": "MIRNA", "circRNA": "CIRCRNA", "ncRNA": "NCRNA"}.get(gene.category, "GENE")
     if label == "MIRNA":  # "MIR21" as a gene symbol: the miRNA patterns name it better
         return None
     return label, Concept(name=gene.canonical, id=gene.identifier or None, type=gene_category_type(gene))

@@ -16,12 +16,13 @@ from pipeline.relate.cues import Cues, load_cues
 from pipeline.relate.resistance import unit_resistance, vesicle_words
 from pipeline.relate.units import StudyUnit, entities_in
 
-CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
+CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "NCRNA", "MRNA", "DNA"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
 CARGO_TYPES = {
     "MIRNA": "miRNA",
     "LNCRNA": "lncRNA",
     "CIRCRNA": "circRNA",
+    "NCRNA": "ncRNA",
     "MRNA": "mRNA",
     "DNA": "DNA",
     "GENE": "protein",

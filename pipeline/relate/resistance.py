@@ -33,13 +33,20 @@ from pipeline.normalize.abbreviations import find_definitions
 from pipeline.relate.rules import EffectName, RuleMatch, load_engine
 from pipeline.relate.units import StudyUnit, entities_in
 
-RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA"])
+RNA_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "NCRNA", "MRNA", "DNA"])
 DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
 GENE_LABELS = frozenset(["GENE", "GENE_FAMILY"])
 _HYPHENS = "-\u2010\u2011"
 DESCRIBED = "CELL_DESCRIBED"  # the label the rule engine sees on cells described in words ("GC cells")
-CARGO_TYPES = {"MIRNA": "miRNA", "LNCRNA": "lncRNA", "CIRCRNA": "circRNA", "MRNA": "mRNA", "DNA": "DNA"}
+CARGO_TYPES = {
+    "MIRNA": "miRNA",
+    "LNCRNA": "lncRNA",
+    "CIRCRNA": "circRNA",
+    "NCRNA": "ncRNA",
+    "MRNA": "mRNA",
+    "DNA": "DNA",
+}
 FLIP: dict[str, EffectName] = {"confers_resistance": "sensitizes", "sensitizes": "confers_resistance"}
 # a causal claim outranks a prediction, which outranks a measured difference
 EFFECT_BONUS = {"confers_resistance": 0.1, "sensitizes": 0.1, "predicts_resistance": 0.05, "associated": 0.0}
@@ -118,6 +125,7 @@ _SIMILAR_AMOUNTS_BEFORE = _Phrase("SIMILAR_AMOUNTS_BEFORE")
 _RESTORER = _Phrase("RESTORER")
 _BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
+_FUTURE_WORK_BEFORE = _Phrase("FUTURE_WORK_BEFORE")
 _DONOR_SUBLINE_DRUG = _Phrase("DONOR_SUBLINE_DRUG")
 _AND_LAST_WORD = _Phrase("AND_LAST_WORD")
 _CONTRAST_OPENS = _Phrase("CONTRAST_OPENS")
@@ -1096,6 +1104,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and not _NEGATED_JUST_BEFORE.search(
                 doc.text, max(f.span.start, doc.entities[i].start - 30), doc.entities[i].start
             )
+            # "... and warrant evaluation in cohorts treated with decitabine": future work, no drug of the finding
+            and not _FUTURE_WORK_BEFORE.search(
+                doc.text, max(f.span.start, doc.entities[i].start - 90), doc.entities[i].start
+            )
         ]
         drugs_here = _in_cue_clauses(doc, f, drugs_here)
         # "Exosomes from cisplatin-resistant cells made recipient cells more responsive to cetuximab": the donors'
@@ -1681,7 +1693,7 @@ def _names_a_molecule(doc: Document, f: SentenceFacts) -> bool:
     )
 
 
-_MOLECULE_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "MRNA", "DNA", "GENE", "VESICLE"])
+_MOLECULE_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "NCRNA", "MRNA", "DNA", "GENE", "VESICLE"])
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:whereas|while|but|although|however)\b", re.IGNORECASE)
