@@ -249,6 +249,13 @@ _NAME_SUFFIX_RE = re.compile(
 # a capital letter that names one member after a head word: "protein kinase C", "tropomyosin-related kinase B"
 _MEMBER_LETTER_RE = re.compile(r"[-\s][A-Z]$")
 _GENE_LABELS = frozenset(["GENE", "GENE_FAMILY"])
+# a gene's name between the words of where it was measured and what of it: "exosomal PD-L1 protein", "serum EV
+# HER2 levels"
+_SAMPLE_WRAPPED_RE = re.compile(
+    r"(?:(?:serum|plasma|circulating|urinary|salivary|exosomal|exosome|vesicular|EV|sEV|tumou?r-derived)[-\s]+)+"
+    r"(?P<name>.+?)(?:[-\s]+(?:proteins?|mRNAs?|levels?|expression|content))?",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=16384)
@@ -261,6 +268,11 @@ def _protein_definition(short: str, long_form: str) -> tuple[str, Concept] | Non
     long_form = long_form.strip()
     if not _SHORT_FORM_RE.fullmatch(short) or not _name_like(long_form):
         return None
+    wrapped = _SAMPLE_WRAPPED_RE.fullmatch(long_form)
+    if wrapped is not None:  # "exosomal PD-L1 protein (exoPD-L1)": the gene, measured in the vesicles
+        hit = _whole_entity(wrapped.group("name"))
+        if hit is not None and hit[0] in _GENE_LABELS:
+            return hit
     core = _NAME_SUFFIX_RE.sub("", long_form).rstrip(" -")
     member = _MEMBER_LETTER_RE.sub("", long_form)
     if not any(is_protein_name(form) for form in (long_form, core, member)):

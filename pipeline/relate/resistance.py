@@ -118,6 +118,7 @@ _EARLIER_INSERT = _Phrase("EARLIER_INSERT")
 _ENZYME = _Phrase("ENZYME")
 _OUTCOME_DENIED = _Phrase("OUTCOME_DENIED")
 _RESPONSE_UNCHANGED = _Phrase("RESPONSE_UNCHANGED")
+_UNCHANGED_AFTER_MENTION = _Phrase("UNCHANGED_AFTER_MENTION")
 _COPULA_END = _Phrase("COPULA_END")
 _INTRACELLULAR_BEFORE = _Phrase("INTRACELLULAR_BEFORE")
 _DRUG_THEN_VERB = _Phrase("DRUG_THEN_VERB")
@@ -622,7 +623,8 @@ def _hedge_re() -> re.Pattern[str]:
 def _clause_break_re() -> re.Pattern[str]:
     # "not only ... but also" joins two predicates of one clause
     words = [re.escape(w) + (r"(?!\s+also)" if w == "but" else "") for w in load_engine().ruleset.clause_breaks]
-    return re.compile(r"(?:;|\b(?:" + "|".join(w for w in words if w not in (";", r"\.")) + r")\b)", re.IGNORECASE)
+    # a colon ends the rule engine's cue spans, not a clause: "had the opposite effect: they increased ..."
+    return re.compile(r"(?:;|\b(?:" + "|".join(w for w in words if w not in (";", ":", r"\.")) + r")\b)", re.IGNORECASE)
 
 
 def _clauses(doc: Document, f: SentenceFacts) -> Callable[[int], int]:
@@ -1367,6 +1369,8 @@ def _unit_pairs(
         for i in g.entities
         if _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 160])
         or _SIMILAR_AMOUNTS_BEFORE.search(doc.text, max(0, doc.entities[i].start - 40), doc.entities[i].start)
+        # "Transfection of miR-222-3p mimics failed to alter DDP sensitivity, but ...": it changed nothing
+        or _UNCHANGED_AFTER_MENTION.match(doc.text[doc.entities[i].end : doc.entities[i].end + 120])
     }
     # ... or one a sentence with no cue says changed nothing ("H19 was also enriched in CAF exosomes, but its
     # knock-down in CAFs did not change drug response")
