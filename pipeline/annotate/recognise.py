@@ -231,7 +231,8 @@ _RNA_CLASS_RE = re.compile(r"(?:lnc|linc|nc|circ|mi|sno|pi|m|t|r)?RNAs?|lncs?", 
 
 
 _CELLS_LONG_FORM_RE = re.compile(
-    r"\bcells?$|\bcell\s+lines?$|\bblasts$|(?:macrophage|fibroblast|lymphocyte|monocyte|neutrophil|platelet)s?$",
+    r"\bcells?$|\bcell\s+lines?$|\bblasts$|(?:macrophage|fibroblast|lymphocyte|monocyte|neutrophil|platelet)s?$"
+    r"|\bchimeric\s+antigen\s+receptor\b",  # "chimeric antigen receptor T (CAR-T)": engineered cells, no gene
     re.IGNORECASE,
 )
 # the long form of a lncRNA no lexicon lists: "... transcript 1", "... antisense RNA 1", "long non-coding RNA ..."

@@ -151,6 +151,8 @@ _NORMAL_CELLS = _Phrase("NORMAL_CELLS")
 _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
+_ENDOTHELIAL_OBJECT = _Phrase("ENDOTHELIAL_OBJECT")
+_SCARCE_AFTER = _Phrase("SCARCE_AFTER")
 _REGULATOR_BEFORE = _Phrase("REGULATOR_BEFORE")
 _APOPTOSIS_INHIBITOR_PROTEIN = _Phrase("APOPTOSIS_INHIBITOR_PROTEIN")
 _TISSUE_BEFORE = _Phrase("TISSUE_BEFORE")
@@ -422,6 +424,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity": normal tissue, no resistance
         if _APOPTOSIS_INHIBITOR_PROTEIN.search(text, m.start, min(len(text), m.end + 12)):
             continue  # "transferred the inhibitor of apoptosis protein survivin": a protein's name, no cell death
+        if m.rule.name.endswith("_survival") and _ENDOTHELIAL_OBJECT.match(text[m.end : m.end + 120]):
+            continue  # "promoted the proliferation, migration and tube formation of HUVECs": angiogenesis
         if _MORTALITY.search(text, m.start, m.end):
             continue  # "remains a leading cause of cancer death": the patients' deaths, no cell death a drug causes
         if _TOPIC_BEFORE.search(text, max(0, m.start - 60), m.start):
@@ -1619,6 +1623,7 @@ def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
     question, a denial of the vesicles, or one whose vesicles stand only in a clause that diagnoses: the vesicles
     are where they were measured, or nothing, not what carries their effect on a drug."""
     seen: dict[str, bool] = {}
+    scarce: set[str] = set()
     for f in facts:
         if not _names_vesicles(doc, f):
             continue
@@ -1638,7 +1643,11 @@ def _marker_only(doc: Document, facts: list[SentenceFacts]) -> set[str]:
                     doc.text, max(0, doc.entities[i].start - 24), doc.entities[i].start
                 )
                 seen[name] = seen.get(name, True) and (diagnosis or bool(inside))
-    return {name for name, only in seen.items() if only}
+                # "DANCR was barely detectable in exosomes": not carried ("exosomes of knock-down cells contained
+                # little miR-182-5p" is a control's vesicles, no denial)
+                if _SCARCE_AFTER.match(doc.text[doc.entities[i].end : doc.entities[i].end + 80]):
+                    scarce.add(name)
+    return {name for name, only in seen.items() if only} | scarce
 
 
 def _other_phenotype(doc: Document, f: SentenceFacts) -> bool:

@@ -121,6 +121,33 @@ from tests.relate.test_failure_classes import _pairs
             "necessary for this effect.",
             {("miR-21", "cisplatin", "confers_resistance")},
         ),
+        # read on the dev parts of the ag and ah batches (less common cancers, drugs named many ways; second-language
+        # and terse styles), scored once before
+        (  # an RNA "barely detectable in exosomes" is no vesicle cargo: its effect is the cell's own
+            "Results\n\nDANCR conferred paclitaxel resistance on endometrial cancer cells. DANCR was barely "
+            "detectable in exosomes from resistant cells.",
+            set(),
+        ),
+        (  # earlier studies "have nominated" candidates: background, no finding of this study
+            "Results\n\nSeveral small studies have nominated exosomal miR-21 as a predictor of response to "
+            "neoadjuvant chemotherapy. We measured exosomal miR-21 in 200 patients.",
+            set(),
+        ),
+        (  # "MYCN-amplified" cells: a genotype, no cargo
+            "Results\n\nNK cell exosomes delivered miR-186-5p and sensitised MYCN-amplified neuroblastoma cells to "
+            "etoposide.",
+            {("miR-186-5p", "etoposide", "sensitizes")},
+        ),
+        (  # "chimeric antigen receptor T (CAR-T)" names engineered cells, no gene and no cargo
+            "Results\n\nChimeric antigen receptor T (CAR-T) cells were exhausted by exosomes carrying CD19, which "
+            "contributed to the resistance of lymphoma to CAR-T cell therapy.",
+            {("CD19", "cell therapy", "confers_resistance")},
+        ),
+        (  # endothelial cells' growth is no drug response of cancer cells
+            "Results\n\nExosomes from cisplatin-treated cells carried miR-130a and promoted the proliferation and "
+            "tube formation of human umbilical vein endothelial cells.",
+            set(),
+        ),
         (  # "underlies" states the resistance; "Exosome-mediated" is an adjective, no verb
             "Exosome-mediated transfer of lncRNA H19 underlies gefitinib resistance in lung cancer",
             {("H19", "gefitinib", "confers_resistance")},
