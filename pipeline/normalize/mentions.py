@@ -52,6 +52,9 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_STRIPPED_RE.finditer(text)]
 
 
+_GLUED_GREEK_RE = re.compile(r"([0-9])([\u0391-\u03c9])")
+
+
 def _gene_ok(entry: Entry, form: str) -> bool:
     """Whether a gene lexicon entry may stand for ``form`` in running text (see the module docstring)."""
     if entry.kind == "curated":
@@ -64,8 +67,9 @@ def _gene_ok(entry: Entry, form: str) -> bool:
     variant = (
         (any(c.isdigit() for c in form) or "-" in form or greek)
         and len(fold_key(form)) >= 4
-        and len(form.split()) == len(entry.text.split())
-        and sum(c.isascii() and c.isalpha() for c in form) >= 2
+        # a Greek letter glued to a name is a word of its own there ("14-3-3ζ" of "14-3-3 zeta")
+        and len(entry.text.split()) in (len(form.split()), len(_GLUED_GREEK_RE.sub(r"\1 \2", form).split()))
+        and (sum(c.isascii() and c.isalpha() for c in form) >= 2 or (greek and len(form) >= 5))
     )
     # an approved symbol in mouse or protein case ("Kras", "Bax", "Myc") or with a small prefix letter ("mTOR")
     case_variant = (

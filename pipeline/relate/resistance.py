@@ -151,6 +151,7 @@ _NORMAL_CELLS = _Phrase("NORMAL_CELLS")
 _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
+_THERAPY_BY_ACTION = _Phrase("THERAPY_BY_ACTION")
 _ENDOTHELIAL_OBJECT = _Phrase("ENDOTHELIAL_OBJECT")
 _SCARCE_AFTER = _Phrase("SCARCE_AFTER")
 _REGULATOR_BEFORE = _Phrase("REGULATOR_BEFORE")
@@ -426,6 +427,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "transferred the inhibitor of apoptosis protein survivin": a protein's name, no cell death
         if m.rule.name.endswith("_survival") and _ENDOTHELIAL_OBJECT.match(text[m.end : m.end + 120]):
             continue  # "promoted the proliferation, migration and tube formation of HUVECs": angiogenesis
+        if m.rule.name == "resistance_passive_down" and _THERAPY_BY_ACTION.search(text, m.start, m.end):
+            continue  # "acquired resistance to BRAF/MEK inhibition ...": the therapy's name, no lowering
         if _MORTALITY.search(text, m.start, m.end):
             continue  # "remains a leading cause of cancer death": the patients' deaths, no cell death a drug causes
         if _TOPIC_BEFORE.search(text, max(0, m.start - 60), m.start):
@@ -1089,7 +1092,9 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             ):
                 cargo_sources = [(None, f.index, 0.8)]  # "exosomes from resistant cells transferred resistance"
             # "it", "these exosomes", "this miRNA"; "recipient cells became less sensitive": the vesicles' cells
-            if last_cargo and (_ANAPHOR.search(text) or _RECIPIENT_CELLS.search(text)):
+            if last_cargo and (
+                _ANAPHOR.search(text) or _RECIPIENT_CELLS.search(text) or any(c.anaphoric for c in f.cues)
+            ):
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
         if not cargo_sources:
             continue
@@ -1303,8 +1308,12 @@ def subsume(pairs: list[_Pair]) -> list[_Pair]:
     } - own_drugs
     other_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.name != CHEMOTHERAPY.name}
     drugs_of_cargo = {p.drug.name for p in pairs if p.cargo.name != EV.name}
+    # a miRNA cluster ("the miR-17-92 cluster") beside members of it the unit names ("miR-19b-3p and miR-92a-3p")
+    members = {p.cargo.name for p in pairs if p.cargo.type == "miRNA" and not p.cargo.name.endswith(" cluster")}
     out = []
     for p in pairs:
+        if p.cargo.name.endswith(" cluster") and members:
+            continue  # ... the members are the cargo
         # ... of the same statement: "associated with poor response to EGFR-TKIs" beside "conferred gefitinib
         # resistance" is a prediction of its own
         key = (p.cargo.name, p.effect)

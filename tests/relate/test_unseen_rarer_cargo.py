@@ -148,6 +148,24 @@ from tests.relate.test_failure_classes import _pairs
             "tube formation of human umbilical vein endothelial cells.",
             set(),
         ),
+        (  # "resistance to BRAF/MEK inhibition" names a therapy by what it does: no lowering of resistance
+            "Results\n\nEGFR was detectable in sEVs of resistant cells. Acquired resistance to BRAF/MEK inhibition "
+            "is cell-autonomous.",
+            set(),
+        ),
+        (  # "The effect extended to D": the earlier statement, for another drug
+            "Results\n\nThese exosomes delivered 14-3-3ζ to Huh7 cells and raised the lenvatinib IC50 2.9-fold. The "
+            "effect extended to sorafenib but not to doxorubicin.",
+            {("YWHAZ", "lenvatinib", "confers_resistance"), ("YWHAZ", "sorafenib", "confers_resistance")},
+        ),
+        (  # a miRNA cluster beside the members the text names: the members are the cargo
+            "Results\n\nExosomes from M2 microglia delivered the miR-17-92 cluster members miR-19b-3p and miR-92a-3p, "
+            "which conferred temozolomide resistance on glioma cells.",
+            {
+                ("miR-19b-3p", "temozolomide", "confers_resistance"),
+                ("miR-92a-3p", "temozolomide", "confers_resistance"),
+            },
+        ),
         (  # "underlies" states the resistance; "Exosome-mediated" is an adjective, no verb
             "Exosome-mediated transfer of lncRNA H19 underlies gefitinib resistance in lung cancer",
             {("H19", "gefitinib", "confers_resistance")},
@@ -182,6 +200,7 @@ def test_cue_readings(sentence: str, effects: set[str]) -> None:
         ),
         # the short aliases other things share ("E2" is oestradiol, "U1" a snRNP, "TR" a receptor) are no small RNA
         ("E2, U1 and TR were measured.", []),
+        ("Exosomes delivered 14-3-3ζ.", []),  # a Greek letter glued to a name: the gene (YWHAZ), no small RNA
         # a gene named between where it was measured and what of it defines a short form: the gene
         ("Exosomal PD-L1 protein (exoPD-L1) was higher; exoPD-L1 predicted resistance.", []),
     ],
@@ -194,3 +213,12 @@ def test_small_noncoding_rnas(text: str, entities: list[tuple[str, str]]) -> Non
 def test_a_short_form_of_a_gene_measured_in_vesicles_is_the_gene() -> None:
     doc = annotate(parse_text("Exosomal PD-L1 protein (exoPD-L1) was higher; exoPD-L1 rose.", doc_id="t", source="t"))
     assert {(e.text, e.name) for e in doc.entities} == {("Exosomal PD-L1 protein", "CD274"), ("exoPD-L1", "CD274")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Exosomes delivered 14-3-3ζ to cells.", "YWHAZ"), ("Exosomes delivered 14-3-3 zeta to cells.", "YWHAZ")],
+)
+def test_greek_letter_glued_to_a_name(text: str, name: str) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert [e.name for e in doc.entities if e.label == "GENE"] == [name]
