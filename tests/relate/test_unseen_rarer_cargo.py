@@ -166,6 +166,16 @@ from tests.relate.test_failure_classes import _pairs
                 ("miR-92a-3p", "temozolomide", "confers_resistance"),
             },
         ),
+        (  # "only associated with it": the second cargo's own clause says what it is, not the first's prediction
+            "Results\n\nIn conclusion, serum exosomal ANXA3 is a predictor of platinum resistance, while exosomal "
+            "GST-π is only associated with it.",
+            {("ANXA3", "platinum compounds", "predicts_resistance"), ("GSTP1", "platinum compounds", "associated")},
+        ),
+        (  # a level rising in the patients who benefit is a measured difference
+            "Results\n\nDuring nivolumab treatment, EV miR-29c-3p rose in patients with clinical benefit but not in "
+            "those without.",
+            {("miR-29c-3p", "nivolumab", "associated")},
+        ),
         (  # "underlies" states the resistance; "Exosome-mediated" is an adjective, no verb
             "Exosome-mediated transfer of lncRNA H19 underlies gefitinib resistance in lung cancer",
             {("H19", "gefitinib", "confers_resistance")},
