@@ -13,21 +13,13 @@ from dataclasses import dataclass, field
 
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance
 from pipeline.relate.cues import Cues, load_cues
+from pipeline.relate.resistance import CARGO_TYPES as RNA_CARGO_TYPES
 from pipeline.relate.resistance import unit_resistance, vesicle_words
 from pipeline.relate.units import StudyUnit, entities_in
 
 CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "NCRNA", "MRNA", "DNA"])
 CELL_LABELS = frozenset(["CELL_LINE", "CELL_TYPE"])
-CARGO_TYPES = {
-    "MIRNA": "miRNA",
-    "LNCRNA": "lncRNA",
-    "CIRCRNA": "circRNA",
-    "NCRNA": "ncRNA",
-    "MRNA": "mRNA",
-    "DNA": "DNA",
-    "GENE": "protein",
-    "DRUG": "drug",
-}
+CARGO_TYPES = {**RNA_CARGO_TYPES, "GENE": "protein", "DRUG": "drug"}
 
 
 @dataclass

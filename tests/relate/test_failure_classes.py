@@ -7,7 +7,16 @@ from pipeline.evaluate.relations import load_gold, split_of
 from pipeline.ingest import parse_text
 from pipeline.models import Assertion, Document
 from pipeline.relate import relate
+from pipeline.relate.resistance import sentence_facts
+from pipeline.relate.units import entities_in
 from tests.conftest import ROOT
+
+
+def _cue_effects(sentence: str) -> set[str]:
+    """The effects of the cues the first sentence of ``sentence`` holds."""
+    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
+    span = doc.sentences[0]
+    return {c.effect for c in sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end)).cues}
 
 
 def _pairs(text: str) -> set[tuple[str, str, str | None]]:

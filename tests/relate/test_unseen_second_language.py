@@ -9,9 +9,7 @@ import pytest
 
 from pipeline.annotate import annotate
 from pipeline.ingest import parse_text
-from pipeline.relate.resistance import sentence_facts
-from pipeline.relate.units import entities_in
-from tests.relate.test_failure_classes import _pairs
+from tests.relate.test_failure_classes import _cue_effects, _pairs
 
 
 @pytest.mark.parametrize(
@@ -67,10 +65,7 @@ def test_second_language_failure_classes(text: str, expected: set[tuple[str, str
     ],
 )
 def test_cue_readings(sentence: str, effects: set[str]) -> None:
-    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
-    span = doc.sentences[0]
-    facts = sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end))
-    assert {c.effect for c in facts.cues} == effects
+    assert _cue_effects(sentence) == effects
 
 
 @pytest.mark.parametrize(

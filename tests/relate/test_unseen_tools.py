@@ -10,9 +10,7 @@ import pytest
 
 from pipeline.annotate import annotate
 from pipeline.ingest import parse_text
-from pipeline.relate.resistance import sentence_facts
-from pipeline.relate.units import entities_in
-from tests.relate.test_failure_classes import _pairs
+from tests.relate.test_failure_classes import _cue_effects, _pairs
 
 
 @pytest.mark.parametrize(
@@ -232,10 +230,7 @@ def test_tools_of_the_experiment(text: str, drug: str) -> None:
     ],
 )
 def test_cue_readings(sentence: str, effects: set[str]) -> None:
-    doc = annotate(parse_text(sentence, doc_id="t", source="t"))
-    span = doc.sentences[0]
-    facts = sentence_facts(doc, 0, span, entities_in(doc, span.start, span.end))
-    assert {c.effect for c in facts.cues} == effects
+    assert _cue_effects(sentence) == effects
 
 
 @pytest.mark.parametrize(
