@@ -88,7 +88,7 @@ class _Phrase:
 
 # the phrases (models/patterns/resistance.json says what each one is, with its examples)
 _NEGATION = _Phrase("NEGATION")
-_WHETHER_OPENS = re.compile(r"\s*(?:[A-Z][a-z]+:\s*)?Whether\b")
+_WHETHER_OPENS = _Phrase("WHETHER_OPENS")
 _DENIED_CLAIM = _Phrase("DENIED_CLAIM")
 _NEGATED_AFTER = _Phrase("NEGATED_AFTER")
 _NOT_EV_BEFORE = _Phrase("NOT_EV_BEFORE")
