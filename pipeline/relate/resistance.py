@@ -726,7 +726,19 @@ def _states_prognosis(doc: Document, f: SentenceFacts) -> bool:
     text = doc.span_text(f.span)
     # a treatment named only to deny it ("... but was not related to treatment response") names none
     treated = any(not _NEGATION.search(text, max(0, m.start() - 40), m.start()) for m in _THERAPY_RE.finditer(text))
-    return bool(_prognosis_re().search(text)) and not treated
+    if treated:
+        return False
+    # a short form the paper defines as something else is not the survival measure ("osteosarcoma (OS)")
+    defined = _defined_short_forms(doc)
+    return any(
+        not (m.group(0) in defined and not _prognosis_re().search(defined[m.group(0)]))
+        for m in _prognosis_re().finditer(text)
+    )
+
+
+def _defined_short_forms(doc: Document) -> dict[str, str]:
+    """The short forms the paper defines, in its prose or glossary, with their long forms; once per document."""
+    return _once_per_document("defined_short_forms", doc, lambda: {**find_definitions(doc.text), **doc.abbreviations})
 
 
 @cache
@@ -1601,8 +1613,7 @@ def _diagnosis_short_forms(doc: Document) -> dict[str, str]:
     hyperplasia (BPH)"); worked out once per document."""
 
     def compute() -> dict[str, str]:
-        defined = {**find_definitions(doc.text), **doc.abbreviations}
-        return {short: long for short, long in defined.items() if _DIAGNOSIS.search(long)}
+        return {short: long for short, long in _defined_short_forms(doc).items() if _DIAGNOSIS.search(long)}
 
     return _once_per_document("diagnosis_short_forms", doc, compute)
 
