@@ -101,6 +101,7 @@ _MEDIATED_ADJECTIVE = _Phrase("MEDIATED_ADJECTIVE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
+_WHETHER_CLAUSE = _Phrase("WHETHER_CLAUSE")
 _VESICLE_FREE_AFTER = _Phrase("VESICLE_FREE_AFTER")
 _VESICLE_FREE_BEFORE = _Phrase("VESICLE_FREE_BEFORE")
 _NO_DIFFERENCE = _Phrase("NO_DIFFERENCE")
@@ -125,6 +126,7 @@ _DRUG_THEN_VERB = _Phrase("DRUG_THEN_VERB")
 _SIMILAR_AMOUNTS_BEFORE = _Phrase("SIMILAR_AMOUNTS_BEFORE")
 _RESTORER = _Phrase("RESTORER")
 _BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
+_DENIED_ITEM_BEFORE = _Phrase("DENIED_ITEM_BEFORE")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
 _FUTURE_WORK_BEFORE = _Phrase("FUTURE_WORK_BEFORE")
 _DONOR_SUBLINE_DRUG = _Phrase("DONOR_SUBLINE_DRUG")
@@ -138,6 +140,11 @@ _GROWTH = _Phrase("GROWTH")
 _NOT_RESPONDING = _Phrase("NOT_RESPONDING")
 _PERSONS_WHO = _Phrase("PERSONS_WHO")
 _LEVEL_IN_PERSONS = _Phrase("LEVEL_IN_PERSONS")
+_LEVEL_IN_GROUP_WITH = _Phrase("LEVEL_IN_GROUP_WITH")
+_MERE_MARKER = _Phrase("MERE_MARKER")
+_DISEASE_WHICH = _Phrase("DISEASE_WHICH")
+_EFFECT_APPOSITIVE = _Phrase("EFFECT_APPOSITIVE")
+_NEITHER_OPENS = _Phrase("NEITHER_OPENS")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
 _PATIENTS_WITH_LEVEL = _Phrase("PATIENTS_WITH_LEVEL")
@@ -236,6 +243,15 @@ def names_no_vesicles(text: str, start: int, end: int) -> bool:
 _COMPOUND_BEFORE_VESICLES = re.compile(
     r"[\w)][-‐‑](?P<word>[A-Za-z]+)\s+(?:exosom\w*|s?EVs?|exos?|vesicles?|microvesicles?|MVs)\b"
 )
+
+
+def _open_whether_clause(text: str, at: int) -> bool:
+    """The offset stands in a clause that asks and leaves the question open ("...; whether they contribute to
+    proteasome inhibitor resistance remains to be determined"): what the clause names is no finding."""
+    start = max(text.rfind(";", 0, at), text.rfind(",", 0, at)) + 1
+    end = text.find(";", at)
+    clause = text[start : end if end >= 0 else len(text)]
+    return bool(_WHETHER_CLAUSE.match(clause) and _OPEN_QUESTION.search(clause))
 
 
 def _refers_back(text: str, start: int, end: int, before: int = 0) -> bool:
@@ -409,7 +425,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     turned_by_loss: list[int] = []  # cues turned round by "its depletion" before them
     drug_spans = [(a, b) for a, b, label in spans if label in DRUG_LABELS]
     for m in effects:
-        if id(m) in dropped or design or question or m.start < label_end:
+        if id(m) in dropped or design or question or m.start < label_end or _open_whether_clause(text, m.start):
             continue
         if _NOMINAL_SUBJECT.match(text, m.start) and _AND_LAST_WORD.search(text, m.start, m.end):
             continue  # "increase of exosomal PD-L1 and resistance to anti-PD-1 therapy": two nouns, no statement
@@ -443,6 +459,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
+        if _EFFECT_APPOSITIVE.search(text, m.start, m.end):
+            continue  # "increased monolayer permeability, an effect reproduced by ...": the verb's own effect named
+        if _DISEASE_WHICH.search(text, max(0, m.start - 80), m.start):
+            continue  # "small cell lung cancer (SCLC), which becomes resistant to cisplatin": the disease's course
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and any(
             m.start < a and _CLAUSE_OPENS_BEFORE.search(text, m.start, a) and _DRUG_THEN_VERB.fullmatch(text, b, m.end)
             for a, b in drug_spans
@@ -474,8 +494,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue
         window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
         window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
-        if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 40]):
+        if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 60]):
             continue
+        if _NEITHER_OPENS.match(text[: m.start]):
+            continue  # "Neither baseline levels nor on-treatment changes of ... EVs were associated with response"
         if _DENIED_CLAIM.search(text[max(0, m.start - 100) : m.start]):
             continue  # "..., which argues against vesicle-mediated transfer as a major mechanism of resistance"
         if m.start >= 2 and _COMPOUND_BEFORE_VESICLES.match(text, m.start - 2):
@@ -498,6 +520,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             if not _LEVEL_IN_PERSONS.search(text, max(0, m.start - 120), m.start):
                 continue  # "detecting T790M in the patients who developed resistance to EGFR-TKIs": who they are
             effect = "associated"  # "higher in patients who developed resistance": a level in the resistant
+        elif effect in FLIP and _LEVEL_IN_GROUP_WITH.match(text[m.start : m.end]):
+            effect = "associated"  # "lower in patients with primary resistance to D": a level in the resistant
+        if effect == "predicts_resistance" and _MERE_MARKER.search(text, max(0, m.start - 30), m.end):
+            effect = "associated"  # "whereas exosomal HOXA-AS2 is merely a marker of the resistant state"
         if _aim(text[: m.start], text[m.end :]):
             continue  # "to measure if EVs protect cells from rituximab": the question, not the finding
         if m.rule.hedged_effect and _hedged(text[max(0, m.start - 30) : m.start]):
@@ -720,10 +746,15 @@ def _prognosis_re() -> re.Pattern[str]:
 def _states_prognosis(doc: Document, f: SentenceFacts) -> bool:
     """The sentence states a prognosis (survival, death) and names no drug and no treatment: what it says of a
     cargo is no drug response ("presence of C-MYC mRNA ... was associated with short progression-free
-    survival"; not "patients receiving IPI who showed extended PFS")."""
-    if any(doc.entities[i].label in DRUG_LABELS for i in f.entities):
+    survival"; not "patients receiving IPI who showed extended PFS"). Drugs named only as covariates ("in Cox models
+    adjusted for ... adjuvant capecitabine or gemcitabine-based chemotherapy") name no treatment of the statement."""
+    covariates = [i for i in f.entities if f.roles.get(i, set()) & _NOT_RESISTED]
+    if any(doc.entities[i].label in DRUG_LABELS for i in f.entities if i not in covariates):
         return False
     text = doc.span_text(f.span)
+    for i in covariates:  # ... blanked, so that "chemotherapy" among them is no treatment either
+        a, b = doc.entities[i].start - f.span.start, doc.entities[i].end - f.span.start
+        text = text[:a] + " " * (b - a) + text[b:]
     # a treatment named only to deny it ("... but was not related to treatment response") names none
     treated = any(not _NEGATION.search(text, max(0, m.start() - 40), m.start()) for m in _THERAPY_RE.finditer(text))
     if treated:
@@ -1007,8 +1038,14 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             if _background(doc.span_text(f.span)):
                 f.cues = []
     # the unit speaks of vesicles where a sentence names them and does not deny them a part ("independently of
-    # exosome secretion")
-    vesicle_unit = any(_names_vesicles(doc, f) and not _vesicles_denied(doc, f) for f in facts)
+    # exosome secretion"), and not only as earlier work ("Circulating and exosomal microRNAs have been studied as
+    # response markers, but ...; tumour tissue may be a more robust source")
+    vesicle_unit = any(
+        _names_vesicles(doc, f)
+        and not _vesicles_denied(doc, f)
+        and not (_background(doc.span_text(f.span)) and not f.cues)
+        for f in facts
+    )
     # targets and receptor statuses of the unit; not "PD-1/CD80+ sEVs", where the sign marks the vesicles' cargo
     unit_targets = {
         doc.entities[i].name
@@ -1053,6 +1090,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and not _negated_mention(doc, f, i)
                 and not _tool(doc, f, i)
                 and doc.entities[i].name not in tools
+                # "... warrant evaluation in cohorts treated with decitabine": future work resists nothing
+                and not _FUTURE_WORK_BEFORE.search(
+                    doc.text, max(f.span.start, doc.entities[i].start - 90), doc.entities[i].start
+                )
             ):
                 for c in _drug_concepts(doc.entities[i]):
                     if c.name not in {r.name for r in resisted} and c.name not in _supportive():
@@ -1081,6 +1122,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             if _is_cargo(doc, f, i, context)
             # "..., whereas miR-17-5p did not differ": a cargo whose own predicate is negated states nothing
             and not _NO_DIFFERENCE.match(doc.text[doc.entities[i].end : doc.entities[i].end + 160])
+            # "miR-652-3p, but not exosomal PD-L1, predicts ...": the contrasted item is denied what is stated
+            and not _DENIED_ITEM_BEFORE.search(
+                doc.text, max(f.span.start, doc.entities[i].start - 40), doc.entities[i].start
+            )
         ]
         if not f.cues:
             if cargo:
@@ -1396,6 +1441,8 @@ def _unit_pairs(
         or _SIMILAR_AMOUNTS_BEFORE.search(doc.text, max(0, doc.entities[i].start - 40), doc.entities[i].start)
         # "Transfection of miR-222-3p mimics failed to alter DDP sensitivity, but ...": it changed nothing
         or _UNCHANGED_AFTER_MENTION.match(doc.text[doc.entities[i].end : doc.entities[i].end + 120])
+        # "miR-652-3p, but not exosomal PD-L1, predicts ...": the contrasted item
+        or _DENIED_ITEM_BEFORE.search(doc.text, max(g.span.start, doc.entities[i].start - 40), doc.entities[i].start)
     }
     # ... or one a sentence with no cue says changed nothing ("H19 was also enriched in CAF exosomes, but its
     # knock-down in CAFs did not change drug response")
