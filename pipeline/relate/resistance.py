@@ -54,6 +54,7 @@ _INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that 
 # drug roles that say the statement's drug is another: the donors' exposure, a drug never given, a covariate
 # ("adjusted for bevacizumab use", "FOLFOX with or without bevacizumab")
 _NOT_RESISTED = frozenset(["exposure", "untreated", "covariate"])
+_LEVEL_CONFIDENCE = 0.7  # the level rules' confidence ("higher in exosomes of resistant cells")
 _DIRECT_EV = 0.7  # an "EV" pair this confident is a statement of its own, beside any named cargo
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
@@ -533,6 +534,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         elif effect in FLIP and _LOW_RESPONSE.search(text[m.start : m.end]):
             effect = FLIP[effect]  # "contributed to the low response rate": less response, more resistance
         confidence = m.rule.confidence * (0.5 if background else 1.0)
+        if effect == "associated" and m.rule.effect != "associated":
+            # a causal cue read as a level ("lower in patients with primary resistance"): as sure as a level rule,
+            # so that a cargo's own prediction elsewhere outranks it
+            confidence = min(confidence, _LEVEL_CONFIDENCE)
         side, at = scope.get(id(m), ("", 0))
         anaphoric = None
         if m.rule.effect in FLIP and _refers_back(text, m.start, m.end, before=25):

@@ -92,6 +92,26 @@ from tests.relate.test_failure_classes import _pairs
             "Exosomal circ-ABCB10 sponges miR-1271 and confers paclitaxel resistance on breast cancer cells",
             {("circABCB10", "paclitaxel", "confers_resistance")},
         ),
+        (  # a cargo's own prediction outranks a level cue of a sentence that only names it in passing
+            "Results: High EV miR-92a was associated with poor response to panitumumab. EV AREG was lower in patients "
+            "with primary resistance to panitumumab than in responders, although it added nothing to miR-92a.",
+            {("miR-92a", "panitumumab", "predicts_resistance"), ("AREG", "panitumumab", "associated")},
+        ),
+        (  # "patients whose PSA did not decline on D" are non-responders
+            "Results: Exosomal miR-1290 was higher in men whose PSA did not decline on apalutamide.",
+            {("miR-1290", "apalutamide", "associated")},
+        ),
+        (  # "carried 4.2-fold more": a level in the resistant cells' vesicles, a number between verb and comparative
+            "Results: Exosomes of gefitinib-resistant PC9 cells carried 4.2-fold more of the lncRNA H19 than those of "
+            "parental cells.",
+            {("H19", "gefitinib", "associated")},
+        ),
+        (  # vesicles named only as what others have studied make no vesicle cargo of the study's tissue RNA
+            "Tissue miR-31 and the response to neoadjuvant chemotherapy\n\nExosomal microRNAs have been studied as "
+            "response markers, but tissue may be more robust. Low miR-31 in biopsies was associated with poor "
+            "response to docetaxel.",
+            set(),
+        ),
     ],
 )
 def test_cohort_and_cutoff_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
