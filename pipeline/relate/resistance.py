@@ -146,6 +146,12 @@ _MERE_MARKER = _Phrase("MERE_MARKER")
 _DISEASE_WHICH = _Phrase("DISEASE_WHICH")
 _EFFECT_APPOSITIVE = _Phrase("EFFECT_APPOSITIVE")
 _NEITHER_OPENS = _Phrase("NEITHER_OPENS")
+_RESISTANCE_SUBJECT = _Phrase("RESISTANCE_SUBJECT")
+_RESISTANCE_AS_SUBJECT = _Phrase("RESISTANCE_AS_SUBJECT")
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:its|their|the|a|an|this|these|his|her|our|treatment|therapeutic|clinical)\b", re.IGNORECASE
+)
+_DRUG_BASED = re.compile(r"[-\u2010\s](?:based|containing)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
 _PATIENTS_WITH_LEVEL = _Phrase("PATIENTS_WITH_LEVEL")
@@ -462,6 +468,16 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
         if _EFFECT_APPOSITIVE.search(text, m.start, m.end):
             continue  # "increased monolayer permeability, an effect reproduced by ...": the verb's own effect named
+        if _ACQUIRED_NOUN.match(text, m.start) and _RESISTANCE_AS_SUBJECT.match(text[m.end :]):
+            continue  # "..., and acquired resistance to OXA greatly limits ...": the phenomenon as a subject, no verb
+        if (
+            m.rule.name.endswith(("_passive_up", "_passive_down"))
+            and re.search(r"[a-rt-z]s$", text[m.start : m.end])
+            and _OBJECT_AFTER.match(text, m.end)
+        ):
+            continue  # "resistance to OXA greatly limits its effect": resistance acts on an object (not "... spreads")
+        if _RESISTANCE_SUBJECT.search(text, max(0, m.start - 60), m.start):
+            continue  # "acquired resistance to OXA greatly limits its therapeutic effect": resistance's own effect
         if _DISEASE_WHICH.search(text, max(0, m.start - 80), m.start):
             continue  # "small cell lung cancer (SCLC), which becomes resistant to cisplatin": the disease's course
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and any(
@@ -493,6 +509,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             flipped = FLIP[m.rule.effect]
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
+        denied_noun = re.search(r"\bbut\s+not\b", text[m.start : m.end])
+        if denied_noun and not any(m.start + denied_noun.end() <= a < m.end for a, _ in drug_spans):
+            continue  # "promote migration but not drug resistance": the cue's own noun is the denied item
         window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
         window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 60]):
@@ -1201,6 +1220,16 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         sentence = f.span
         for i in resisted_here or drugs_here:
             for concept in _drug_concepts(doc.entities[i]):
+                if (
+                    concept.name == CHEMOTHERAPY.name
+                    and _DRUG_BASED.search(doc.text, max(0, doc.entities[i].start - 14), doc.entities[i].start)
+                    and any(
+                        doc.entities[j].label == "DRUG"
+                        and doc.entities[j].end <= doc.entities[i].start <= doc.entities[j].end + 12
+                        for j in drugs_here
+                    )
+                ):
+                    continue  # "DDP-based chemotherapy": the named drug's regimen, not every drug of the study
                 if concept.name == CHEMOTHERAPY.name and specific:  # "chemoresistance" of a study naming its drugs
                     drug_sources += [(c, doc.entities[i].start, 0.9, _first_sentence(doc, facts, c)) for c in specific]
                 else:

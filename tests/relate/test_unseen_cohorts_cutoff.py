@@ -112,6 +112,32 @@ from tests.relate.test_failure_classes import _pairs
             "response to docetaxel.",
             set(),
         ),
+        (  # an RNA "released" (de-repressed) by the cargo is its target, not a second cargo
+            "Results: Knockdown of exosomal lncRNA UCA1 in the donor cells re-sensitised the recipient cells to "
+            "tamoxifen by releasing miR-18a.",
+            {("UCA1", "tamoxifen", "confers_resistance")},
+        ),
+        (  # the cue's own noun as the item of "but not": "promote migration but not drug resistance" denies it
+            "Exosomes from cisplatin-resistant ovarian cancer cells promote invasion but not drug resistance of "
+            "recipient cells",
+            set(),
+        ),
+        (  # "acquired resistance to D greatly limits its effect": the phenomenon as a subject, no cargo's verb
+            "Exploring exosomal circ-0005963 in glioma\n\nBackground: Temozolomide (TMZ) is the first-line drug for "
+            "glioma, and acquired resistance to TMZ greatly limits its therapeutic effect.",
+            set(),
+        ),
+        (  # ... but "resistance spreads" is resistance rising
+            "Results: Through exosomal transfer of miR-221, resistance to tamoxifen spreads between breast cancer "
+            "cells.",
+            {("miR-221", "tamoxifen", "confers_resistance")},
+        ),
+        (  # "DDP-based chemotherapy" is the named drug's regimen, not every drug the Methods name
+            "Serum exosomal miR-1246 predicts the response to cisplatin-based chemotherapy\n\nMethods: Patients "
+            "received DDP plus pemetrexed or gemcitabine. Results: Serum exosomal miR-1246 could predict the "
+            "response to DDP-based chemotherapy.",
+            {("miR-1246", "cisplatin", "predicts_resistance")},
+        ),
     ],
 )
 def test_cohort_and_cutoff_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
