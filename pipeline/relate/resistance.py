@@ -206,6 +206,10 @@ _CANCER = _Phrase("CANCER")
 _LOST_AFTER = _Phrase("LOST_AFTER")
 _UNCHANGED_AFTER = _Phrase("UNCHANGED_AFTER")
 _MICROBE = _Phrase("MICROBE")
+_ANTI_INFECTIVE = _Phrase("ANTI_INFECTIVE")
+_NON_DRUG_RESPONSE = _Phrase("NON_DRUG_RESPONSE")
+_CONTRASTED_CUE_BEFORE = _Phrase("CONTRASTED_CUE_BEFORE")
+_RADIATION_AFTER = _Phrase("RADIATION_AFTER")
 _ACQUIRED_NOUN = re.compile(r"acquired\s", re.IGNORECASE)
 _OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
 _GENERIC_SENSITIVITY = _Phrase("GENERIC_SENSITIVITY")
@@ -250,6 +254,12 @@ def names_no_vesicles(text: str, start: int, end: int) -> bool:
 _COMPOUND_BEFORE_VESICLES = re.compile(
     r"[\w)][-‐‑](?P<word>[A-Za-z]+)\s+(?:exosom\w*|s?EVs?|exos?|vesicles?|microvesicles?|MVs)\b"
 )
+
+
+def _clause_after(text: str, at: int) -> str:
+    """The rest of the clause from offset ``at``: up to the next clause break (";", "whereas", "but", ...)."""
+    cut = _clause_break_re().search(text, at)
+    return text[at : cut.start() if cut else len(text)]
 
 
 def _open_whether_clause(text: str, at: int) -> bool:
@@ -383,6 +393,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         # "vesicle-mediated communication could preserve ...": an adjective of another noun, no verb (but
         # "sEV-mediated ADM-resistance" is the vesicles' resistance)
         and not (m.start > 0 and text[m.start - 1] in _HYPHENS and _MEDIATED_ADJECTIVE.match(text, m.start))
+        # "a passenger marker rather than a mediator of resistance", "promoted rather than reduced 5-FU resistance":
+        # what the sentence sets aside states nothing, nor hides the cue around it
+        and not _CONTRASTED_CUE_BEFORE.search(text, max(0, m.start - 20), m.start)
     ]
     dropped: set[int] = set()
     scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
@@ -466,6 +479,14 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
+        if re.search(r"\b(?:high|ultra|highly)-\w+$", text[m.start : m.end], re.IGNORECASE):
+            continue  # "correlated with the rise in high-sensitivity troponin": an assay's name, no drug sensitivity
+        if _OPEN_QUESTION.search(_clause_after(text, m.end)):
+            continue  # "their contribution to bortezomib response is uncertain": the clause leaves it open
+        if _NON_DRUG_RESPONSE.search(text, m.start, m.end):
+            continue  # "cytotoxic drugs can also provoke pro-metastatic host responses": no drug response
+        if _RADIATION_AFTER.match(text[m.end :]):
+            continue  # "mimics reduced clonogenic survival after irradiation": the radiation's response
         if _EFFECT_APPOSITIVE.search(text, m.start, m.end):
             continue  # "increased monolayer permeability, an effect reproduced by ...": the verb's own effect named
         if _ACQUIRED_NOUN.match(text, m.start) and _RESISTANCE_AS_SUBJECT.match(text[m.end :]):
@@ -753,6 +774,12 @@ def _never_cargo() -> frozenset[str]:
 @cache
 def _supportive() -> frozenset[str]:
     return frozenset(load_engine().ruleset.supportive_drugs)
+
+
+def _never_resisted(name: str) -> bool:
+    """A drug no cancer resists in a statement: a supportive drug (folinic acid beside 5-fluorouracil) or an
+    anti-infective ("carbapenem-resistant Klebsiella": the microbe's resistance)."""
+    return name in _supportive() or bool(_ANTI_INFECTIVE.fullmatch(name))
 
 
 @cache
@@ -1120,7 +1147,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 )
             ):
                 for c in _drug_concepts(doc.entities[i]):
-                    if c.name not in {r.name for r in resisted} and c.name not in _supportive():
+                    if c.name not in {r.name for r in resisted} and not _never_resisted(c.name):
                         resisted.append(c)
     specific = [c for c in resisted if c.name != CHEMOTHERAPY.name] or [
         c for c in _unit_drugs(doc, facts) if c.name not in tools
@@ -1186,7 +1213,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and ("payload" not in f.roles.get(i, set()) or "resisted" in f.roles.get(i, set()))
             # "exosomes from gefitinib-treated cells": the donors' drug; "chemotherapy-naive patients": none
             and not f.roles.get(i, set()) & _NOT_RESISTED
-            and doc.entities[i].name not in _supportive()  # folinic acid beside 5-fluorouracil
+            and not _never_resisted(doc.entities[i].name)  # folinic acid beside 5-fluorouracil, an antibiotic
             and not _tool(doc, f, i)
             and doc.entities[i].name not in tools  # "SFX ... as an inhibitor of sEV secretion", then "SFX also ..."
             and not _apposed_class(doc, i)
@@ -1238,6 +1265,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             pass  # "increased the survival of cells after 2-8 Gy of ionising radiation": the radiation's response
         elif not drug_sources and all(_CELL_FATE_END.search(doc.text, c.start, c.end) for c in f.cues):
             pass  # "promoted the proliferation of endothelial cells", "promoted cell death": no drug's effect
+        elif not drug_sources and any(
+            doc.entities[i].label in DRUG_LABELS and _ANTI_INFECTIVE.fullmatch(doc.entities[i].name) for i in f.entities
+        ):
+            pass  # "may spread carbapenem resistance": a microbe's resistance to an anti-infective, no cancer drug's
         elif not drug_sources and _states_prognosis(doc, f):
             pass  # "patients with high exosomal CRNDE had shorter recurrence-free survival": a prognosis, no response
         elif not drug_sources and _GENERIC_VESICLES.match(text):
@@ -1916,7 +1947,7 @@ def _unit_drugs(doc: Document, facts: list[SentenceFacts]) -> list[Concept]:
                 and not _negated_mention(doc, f, i)
             ):
                 for c in _drug_concepts(e):
-                    if c.name not in {o.name for o in out} and c.name not in _supportive():
+                    if c.name not in {o.name for o in out} and not _never_resisted(c.name):
                         out.append(c)
     return out
 

@@ -138,6 +138,47 @@ from tests.relate.test_failure_classes import _pairs
             "response to DDP-based chemotherapy.",
             {("miR-1246", "cisplatin", "predicts_resistance")},
         ),
+        (  # a microbe's resistance to an anti-infective is no cancer drug's, nor the unit's chemotherapy
+            "Outer membrane vesicles of meropenem-resistant Escherichia coli in patients with lymphoma\n\nPatients "
+            "received induction chemotherapy. Vesicles from resistant strains carried a carbapenemase and conferred "
+            "meropenem resistance on susceptible bacteria, and may spread carbapenem resistance.",
+            set(),
+        ),
+        (  # the host's response to a drug is no drug response of the tumour
+            "Results: Paclitaxel-elicited tumour exosomes carrying miR-155 provoked inflammatory host responses.",
+            set(),
+        ),
+        (  # what the sentence sets aside ("rather than a mediator of resistance") states nothing
+            "Results: Exosomal miR-4443 was enriched in exosomes of gefitinib-resistant cells but may be a passenger "
+            "marker of the resistant phenotype rather than a mediator of resistance.",
+            {("miR-4443", "gefitinib", "associated")},
+        ),
+        (  # survival after irradiation is the radiation's response, whatever drug the clause after names
+            "Results: Exosomal miR-7 reduced clonogenic survival after irradiation, but its effect on temozolomide "
+            "was not examined.",
+            set(),
+        ),
+        (  # "high-sensitivity troponin" names an assay; "cardiotoxic effect" is toxicity
+            "Results: Circulating EV miR-1 rose during doxorubicin-based chemotherapy and correlated with the rise "
+            "in high-sensitivity troponin. A miR-1 inhibitor abolished the cardiotoxic effect of the vesicles.",
+            set(),
+        ),
+        (  # a cytokine the vesicles make recipient cells secrete is their target, not EV cargo
+            "Results: Leukaemia EVs induced the secretion of IL-8 by stromal cells and reduced cytarabine-induced "
+            "apoptosis of blasts.",
+            {("EV", "cytarabine", "confers_resistance")},
+        ),
+        (  # more metastatic lesions, "an effect prevented by ...", is no drug response
+            "Docetaxel-elicited exosomes in prostate cancer\n\nResults: Mice pre-conditioned with exosomes from "
+            "docetaxel-treated cells carrying ITGB4 developed more bone lesions than controls, an effect prevented "
+            "by an ITGB4-blocking antibody.",
+            set(),
+        ),
+        (  # "is uncertain" leaves the question open
+            "Results: Myeloma cells release vesicles carrying miR-146a, but their contribution to bortezomib "
+            "response is uncertain.",
+            set(),
+        ),
     ],
 )
 def test_cohort_and_cutoff_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
