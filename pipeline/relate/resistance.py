@@ -210,6 +210,8 @@ _ANTI_INFECTIVE = _Phrase("ANTI_INFECTIVE")
 _NON_DRUG_RESPONSE = _Phrase("NON_DRUG_RESPONSE")
 _CONTRASTED_CUE_BEFORE = _Phrase("CONTRASTED_CUE_BEFORE")
 _RADIATION_AFTER = _Phrase("RADIATION_AFTER")
+_CONTRIBUTION_UNDISTINGUISHED_BEFORE = _Phrase("CONTRIBUTION_UNDISTINGUISHED_BEFORE")
+_INVERTER_OF_IT = _Phrase("INVERTER_OF_IT")
 _ACQUIRED_NOUN = re.compile(r"acquired\s", re.IGNORECASE)
 _OTHER_PHENOTYPE = _Phrase("OTHER_PHENOTYPE")
 _GENERIC_SENSITIVITY = _Phrase("GENERIC_SENSITIVITY")
@@ -506,6 +508,10 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             for a, b in drug_spans
         ):
             continue  # "beyond killing tumour cells, cisplatin might promote ...": the drug is the verb's subject
+        if m.rule.name.endswith(("_passive_up", "_passive_down")) and re.search(
+            r"\b(?:which|that|who)\s+(?:\w+\s+)?\w+$", text[m.start : m.end]
+        ):
+            continue  # "traced this effect to exosomal PSMB5, which raised ...": the relative clause's own verb
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and _ACTIVE_RELATIVE.match(text, m.start):
             continue  # "..., an effect that required TSAP6", "a response that may favour regrowth": no passive
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and _SUBORDINATE_BEFORE.search(
@@ -1094,7 +1100,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     vesicle_unit = any(
         _names_vesicles(doc, f)
         and not _vesicles_denied(doc, f)
-        and not (_background(doc.span_text(f.span)) and not f.cues)
+        and not ((_background(doc.span_text(f.span)) or _OPEN_QUESTION.search(doc.span_text(f.span))) and not f.cues)
         for f in facts
     )
     # targets and receptor statuses of the unit; not "PD-1/CD80+ sEVs", where the sign marks the vesicles' cargo
@@ -1176,6 +1182,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             # "miR-652-3p, but not exosomal PD-L1, predicts ...": the contrasted item is denied what is stated
             and not _DENIED_ITEM_BEFORE.search(
                 doc.text, max(f.span.start, doc.entities[i].start - 40), doc.entities[i].start
+            )
+            # "... but the experiments did not distinguish the contribution of PCAT1 from that of other cargo"
+            and not _CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(
+                doc.text, max(f.span.start, doc.entities[i].start - 90), doc.entities[i].start
             )
         ]
         if not f.cues:
@@ -1310,7 +1320,12 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                     if doc.entities[j].name == e.name and "inverted" in f.roles.get(j, set())
                 ]
                 if ci is not None and cs != f.index
-                else []
+                else [
+                    # "miR-4680-3p was responsible ..., because an antagomir against it abrogated the protection"
+                    f.span.start + m.start()
+                    for m in _INVERTER_OF_IT.finditer(text)
+                    if ci is not None and f.span.start + m.start() > doc.entities[ci].end
+                ][:1]
             )
             for drug, d_offset, dw, d_sentence in drug_sources:
                 if ci is None and drug.name in payloads:
@@ -1508,6 +1523,9 @@ def _unit_pairs(
         or _UNCHANGED_AFTER_MENTION.match(doc.text[doc.entities[i].end : doc.entities[i].end + 120])
         # "miR-652-3p, but not exosomal PD-L1, predicts ...": the contrasted item
         or _DENIED_ITEM_BEFORE.search(doc.text, max(g.span.start, doc.entities[i].start - 40), doc.entities[i].start)
+        or _CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(
+            doc.text, max(g.span.start, doc.entities[i].start - 90), doc.entities[i].start
+        )
     }
     # ... or one a sentence with no cue says changed nothing ("H19 was also enriched in CAF exosomes, but its
     # knock-down in CAFs did not change drug response")

@@ -179,6 +179,36 @@ from tests.relate.test_failure_classes import _pairs
             "response is uncertain.",
             set(),
         ),
+        (  # a reagent "against it" turns round the statement of the cargo named before it
+            "Results: Exosomal miR-4680-3p from stromal cells accounted for this protection, because an antagomir "
+            "against it restored the sensitivity of MOLM-13 cells to gilteritinib.",
+            {("miR-4680-3p", "gilteritinib", "confers_resistance")},
+        ),
+        (  # "It is tempting to speculate that ..." is a hypothesis, no finding
+            "It is tempting to speculate that exosomal miR-21 also promotes cisplatin resistance in gastric cancer.",
+            set(),
+        ),
+        (  # "did not examine whether ... vesicles": no vesicle cargo for the RNAs acting inside cells
+            "Results: Knock-down of HOTTIP restored oxaliplatin sensitivity of HCT-8 cells. The study did not "
+            "examine whether HOTTIP is released in extracellular vesicles.",
+            set(),
+        ),
+        (  # "made ... cells resistant" over a longer list of recipients
+            "Results: Exosomes of lapatinib-resistant cells carried AXL, and their uptake made parental BT-474 and "
+            "SKBR-3 cells resistant to neratinib.",
+            {("AXL", "neratinib", "confers_resistance")},
+        ),
+        (  # a relative clause's verb and an enzyme's activity are no passive cue of drug sensitivity
+            "Results: Exosomes protected MM.1S cells from bortezomib; the effect was traced to exosomal PSMB5, "
+            "which raised proteasome activity in recipient cells.",
+            {("PSMB5", "bortezomib", "confers_resistance")},
+        ),
+        (  # what a cargo contributed, not told apart from other cargo, is no statement of that cargo
+            "Results: Exosomes of 5-FU-resistant KYSE-30 cells reduced 5-fluorouracil-induced apoptosis of parental "
+            "cells, but the experiments did not distinguish the contribution of exosomal PCAT1 from that of other "
+            "cargo.",
+            {("EV", "fluorouracil", "confers_resistance")},
+        ),
     ],
 )
 def test_cohort_and_cutoff_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
