@@ -116,7 +116,8 @@ def _gene_ok(entry: Entry, form: str) -> bool:
     # "protein S"), and one word only when long ("agrin", "caspase-3"); never a disease ("hemochromatosis")
     from pipeline.annotate.patterns import is_disease_name  # the pattern file lives with the annotator's
 
-    words = re.split(r"[\s-]+", form.strip())
+    # a Greek letter glued to a digit is a word of its own ("14-3-3η" of "14-3-3 eta")
+    words = re.split(r"[\s-]+", _GLUED_GREEK_RE.sub(r"\1 \2", form).strip())
     if is_disease_name(form):
         return False
     if len(words) != len(re.split(r"[\s-]+", entry.text.strip())):

@@ -225,3 +225,19 @@ def test_normoxic_cells_whose_resistance_rises_are_recipients() -> None:
     )
     rows = [a for a in relate(doc) if a.relation == "transfers_resistance"]
     assert [c.name for a in rows for c in a.recipient_cells] == ["normoxic cell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # a Greek letter glued to a digit is a word of its own also for a long name ("14-3-3 eta", "14-3-3 theta")
+        ("Exosomal 14-3-3η and 14-3-3θ rose.", [("14-3-3η", "YWHAH", None), ("14-3-3θ", "YWHAQ", None)]),
+        # the bare family name is no gene, though HGNC keeps it as an old alias of one member
+        ("Vesicular 14-3-3 proteins rose.", []),
+        # "X-targeting shRNA" silences X
+        ("Cells expressing a BIRC5-targeting shRNA were used.", [("BIRC5", "BIRC5", "silencing")]),
+    ],
+)
+def test_entities_read_on_the_an_batch(text: str, entities: list[tuple[str, str, str | None]]) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert [(e.text, e.name, e.reagent) for e in doc.entities if e.label == "GENE"] == entities
