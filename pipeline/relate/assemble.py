@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pipeline.models import Assertion, Concept, Document, Entity, Provenance
 from pipeline.relate.cues import Cues, load_cues
 from pipeline.relate.resistance import CARGO_TYPES as RNA_CARGO_TYPES
-from pipeline.relate.resistance import unit_resistance, vesicle_words
+from pipeline.relate.resistance import names_study_vesicles, unit_resistance
 from pipeline.relate.units import StudyUnit, entities_in
 
 CARGO_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "NCRNA", "MRNA", "DNA"])
@@ -119,7 +119,7 @@ def unit_assertions(
     # the unit-level reading keeps that; the pair-by-pair reading is for primary text and whatever it leaves
     # a unit that never names vesicles ("miR-21 confers cisplatin resistance on gastric cancer cells [731]", in a
     # review's paragraph on RNAs inside cells) states no EV cargo's resistance
-    speaks = any(any(vesicle_words(doc.span_text(doc.sentences[i]))) for i in unit.sentences)
+    speaks = any(names_study_vesicles(doc.span_text(doc.sentences[i])) for i in unit.sentences)
     unit_level = _build(doc, unit, roles, False) if unit.refs and speaks else []
     ruled = unit_resistance(doc, unit)  # resistance: decided pair by pair by the rule engine
     out = _with_ruled_effects([a for a in unit_level if a.relation == "transfers_resistance"], ruled) or ruled

@@ -228,6 +228,12 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def names_study_vesicles(text: str) -> bool:
+    """Whether a sentence names vesicles other than in a question it leaves open ("These studies did not examine
+    whether the RNAs are released in vesicles")."""
+    return any(vesicle_words(text)) and not _OPEN_QUESTION.search(text)
+
+
 def names_no_vesicles(text: str, start: int, end: int) -> bool:
     """Whether the vesicle word at ``text[start:end]`` names no extracellular vesicles: a gene set named after them
     ("an exosome-related gene signature" of tumour tissue), what has none ("the EV-depleted fraction",

@@ -209,6 +209,11 @@ from tests.relate.test_failure_classes import _pairs
             "cargo.",
             {("EV", "fluorouracil", "confers_resistance")},
         ),
+        (  # a review's study whose only vesicles stand in a question left open names no EV cargo
+            "Several RNAs act inside resistant cells. Knock-down of the lncRNA HOTTIP restored oxaliplatin sensitivity "
+            "in HCT-8 cells [93]. These studies did not examine whether the RNAs are released in vesicles.",
+            set(),
+        ),
     ],
 )
 def test_cohort_and_cutoff_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
