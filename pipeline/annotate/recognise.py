@@ -118,7 +118,7 @@ def _mark_reagent(text: str, mention: Mention, reagents: tuple[ReagentPattern, .
         if mention.label not in r.applies_to:
             continue
         if r.position == "before":
-            window = text[max(0, mention.start - 30) : mention.start]
+            window = text[max(0, mention.start - 45) : mention.start]
         else:
             window = text[mention.end : mention.end + 40]
         if r.regex.search(window):

@@ -1041,6 +1041,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
     if e.label == "GENE":
         if not context.vesicle_unit:
             return False  # "the transfer of P-gp between cells" with no vesicle anywhere: no EV cargo
+        if _fusion_partner(doc, i):
+            return False  # "BCR::ABL1-independent", "EML4-ALK-positive": a fusion gene, the tumour's genotype
         if _STATUS_AFTER.match(doc.text, e.end):
             return False  # "tamoxifen resistance in ER+ breast cancer": a receptor status (not "HER2+ exosomes")
         if _MARKER_SIGN.match(doc.text, e.end) and _CAPTURE_BEFORE.search(doc.text, max(0, e.start - 40), e.start):
@@ -1054,6 +1056,19 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         if strong_target and not any(r.confidence >= 0.9 for r in cargo_rules):
             return False  # "ERα-targeting miRNAs in exosomes": a target; only "exosomal ERα" would outweigh it
         return "cargo" in roles or (e.name in context.cargo_genes and not roles & {"target", "status"})
+    return False
+
+
+def _fusion_partner(doc: Document, i: int) -> bool:
+    """Whether the gene mention ``i`` is half of a fusion written with "::" or a hyphen ("BCR::ABL1", "EML4-ALK",
+    "TMPRSS2-ERG"): the other half is a gene mention right beside it."""
+    e = doc.entities[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc.entities) and doc.entities[j].label in ("GENE", "GENE_FAMILY"):
+            other = doc.entities[j]
+            gap = doc.text[other.end : e.start] if j < i else doc.text[e.end : other.start]
+            if gap in ("::", "-", "\u2010") and other.sentence == e.sentence:
+                return True
     return False
 
 

@@ -214,6 +214,16 @@ from tests.relate.test_failure_classes import _pairs
             "in HCT-8 cells [93]. These studies did not examine whether the RNAs are released in vesicles.",
             set(),
         ),
+        (  # a fusion gene ("BCR::ABL1", "EML4-ALK") is the tumour's genotype, no vesicle cargo
+            "Results: Exosomes from imatinib-resistant K562 cells carried miR-378a-3p and reduced imatinib-induced "
+            "apoptosis of BCR::ABL1-positive recipient cells.",
+            {("miR-378a-3p", "imatinib", "confers_resistance")},
+        ),
+        (  # the target's re-expression restoring sensitivity says the cargo that represses it confers resistance
+            "Results: Exosomal miR-378a-3p repressed BAK1 in recipient cells, and BAK1 re-expression restored "
+            "imatinib sensitivity.",
+            {("miR-378a-3p", "imatinib", "confers_resistance")},
+        ),
     ],
 )
 def test_cohort_and_cutoff_failure_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -241,8 +251,22 @@ def test_normoxic_cells_whose_resistance_rises_are_recipients() -> None:
         ("Vesicular 14-3-3 proteins rose.", []),
         # "X-targeting shRNA" silences X
         ("Cells expressing a BIRC5-targeting shRNA were used.", [("BIRC5", "BIRC5", "silencing")]),
+        # "PIWI-interacting RNA" names an RNA class, no PIWI gene
+        ("A PIWI-interacting RNA was enriched.", []),
     ],
 )
 def test_entities_read_on_the_an_batch(text: str, entities: list[tuple[str, str, str | None]]) -> None:
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     assert [(e.text, e.name, e.reagent) for e in doc.entities if e.label == "GENE"] == entities
+
+
+@pytest.mark.parametrize(
+    ("text", "reagent"),
+    [
+        ("An antisense oligonucleotide against piR-hsa-31143 restored sensitivity.", "inhibitor"),
+        ("A locked nucleic acid inhibitor of tRF-3022b was added.", "inhibitor"),
+    ],
+)
+def test_a_reagent_named_before_its_rna(text: str, reagent: str) -> None:
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    assert [e.reagent for e in doc.entities if e.label == "NCRNA"] == [reagent]
