@@ -148,10 +148,12 @@ _EFFECT_APPOSITIVE = _Phrase("EFFECT_APPOSITIVE")
 _NEITHER_OPENS = _Phrase("NEITHER_OPENS")
 _RESISTANCE_SUBJECT = _Phrase("RESISTANCE_SUBJECT")
 _RESISTANCE_AS_SUBJECT = _Phrase("RESISTANCE_AS_SUBJECT")
-_OBJECT_AFTER = re.compile(
-    r"\s+(?:its|their|the|a|an|this|these|his|her|our|treatment|therapeutic|clinical)\b", re.IGNORECASE
-)
-_DRUG_BASED = re.compile(r"[-\u2010\s](?:based|containing)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OBJECT_AFTER = _Phrase("OBJECT_AFTER")
+_DRUG_BASED = _Phrase("DRUG_BASED_BEFORE")
+_ASSAY_COMPOUND_END = _Phrase("ASSAY_COMPOUND_END")
+_RELATIVE_VERB_END = _Phrase("RELATIVE_VERB_END")
+_ACTIVE_S_END = _Phrase("ACTIVE_S_END")
+_BUT_NOT_INSIDE = _Phrase("BUT_NOT_INSIDE")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
 _PATIENTS_WITH_LEVEL = _Phrase("PATIENTS_WITH_LEVEL")
@@ -487,7 +489,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "roles in angiogenesis, immune suppression, metastasis and chemoresistance": a list, no verb
         if _EARLIER_INSERT.search(text, 0, m.start):
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
-        if re.search(r"\b(?:high|ultra|highly)-\w+$", text[m.start : m.end], re.IGNORECASE):
+        if _ASSAY_COMPOUND_END.search(text, m.start, m.end):
             continue  # "correlated with the rise in high-sensitivity troponin": an assay's name, no drug sensitivity
         if _OPEN_QUESTION.search(_clause_after(text, m.end)):
             continue  # "their contribution to bortezomib response is uncertain": the clause leaves it open
@@ -501,7 +503,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "..., and acquired resistance to OXA greatly limits ...": the phenomenon as a subject, no verb
         if (
             m.rule.name.endswith(("_passive_up", "_passive_down"))
-            and re.search(r"[a-rt-z]s$", text[m.start : m.end])
+            and _ACTIVE_S_END.search(text, m.start, m.end)
             and _OBJECT_AFTER.match(text, m.end)
         ):
             continue  # "resistance to OXA greatly limits its effect": resistance acts on an object (not "... spreads")
@@ -514,9 +516,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             for a, b in drug_spans
         ):
             continue  # "beyond killing tumour cells, cisplatin might promote ...": the drug is the verb's subject
-        if m.rule.name.endswith(("_passive_up", "_passive_down")) and re.search(
-            r"\b(?:which|that|who)\s+(?:\w+\s+)?\w+$", text[m.start : m.end]
-        ):
+        if m.rule.name.endswith(("_passive_up", "_passive_down")) and _RELATIVE_VERB_END.search(text, m.start, m.end):
             continue  # "traced this effect to exosomal PSMB5, which raised ...": the relative clause's own verb
         if m.rule.name.endswith(("_passive_up", "_passive_down")) and _ACTIVE_RELATIVE.match(text, m.start):
             continue  # "..., an effect that required TSAP6", "a response that may favour regrowth": no passive
@@ -542,8 +542,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             flipped = FLIP[m.rule.effect]
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
-        denied_noun = re.search(r"\bbut\s+not\b", text[m.start : m.end])
-        if denied_noun and not any(m.start + denied_noun.end() <= a < m.end for a, _ in drug_spans):
+        denied_noun = _BUT_NOT_INSIDE.search(text, m.start, m.end)
+        if denied_noun and not any(denied_noun.end() <= a < m.end for a, _ in drug_spans):
             continue  # "promote migration but not drug resistance": the cue's own noun is the denied item
         window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
         window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
