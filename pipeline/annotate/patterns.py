@@ -123,11 +123,20 @@ class Exclusion:
 
 @dataclass(frozen=True)
 class TextExclusion:
-    """A mention of ``applies_to`` whose text matches ``text`` is no mention ("Fig. 4" is not FIG4)."""
+    """A mention of ``applies_to`` whose text matches ``text`` is no mention ("Fig. 4" is not FIG4); with
+    ``following``, only where the text after it matches that too ("C-344" of "C-344T", not the line "U-937")."""
 
     applies_to: tuple[str, ...]
     text: re.Pattern[str]
     example: str
+    following: re.Pattern[str] | None = None
+
+    def excludes(self, label: str, mention: str, after: str) -> bool:
+        return (
+            label in self.applies_to
+            and self.text.match(mention) is not None
+            and (self.following is None or self.following.match(after) is not None)
+        )
 
 
 @dataclass(frozen=True)
@@ -301,10 +310,15 @@ def load_patterns(path: str | None = None) -> Patterns:
         exclusions=tuple(
             Exclusion(tuple(x["applies_to"]), re.compile(x["following"], re.IGNORECASE), x.get("example", ""))
             for x in data.get("exclusions", [])
-            if "following" in x
+            if "following" in x and "text" not in x
         ),
         text_exclusions=tuple(
-            TextExclusion(tuple(x["applies_to"]), re.compile(x["text"]), x.get("example", ""))
+            TextExclusion(
+                tuple(x["applies_to"]),
+                re.compile(x["text"]),
+                x.get("example", ""),
+                re.compile(x["following"]) if "following" in x else None,
+            )
             for x in data.get("exclusions", [])
             if "text" in x
         ),

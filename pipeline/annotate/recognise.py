@@ -997,7 +997,7 @@ def recognise(
         following = text[mention.end : mention.end + 40]
         if any(mention.label in x.applies_to and x.following.match(following) for x in patterns.exclusions):
             continue
-        if any(mention.label in x.applies_to and x.text.match(mention.text) for x in patterns.text_exclusions):
+        if any(x.excludes(mention.label, mention.text, following) for x in patterns.text_exclusions):
             continue
         mention = _extend(text, mention, patterns.prefixes, before=True)
         mention = _extend(text, mention, patterns.suffixes, before=False)

@@ -234,6 +234,9 @@ def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
         # a name in brackets after a description of cells, wherever it is used afterwards
         ("human proximal tubular epithelial cell (HK-2). HK-2 died", "HK-2", "HK-2 [Human kidney]"),
         ("mouse colon cancer (CMT-93) was injected", "CMT-93", "CMT93"),
+        # a letter, a hyphen and digits: a line's own name, unless a nucleotide follows (below)
+        ("observed with U-937 cells", "U-937", "U-937"),
+        ("A-549 and H-460 cells", "A-549", "A-549"),
     ],
 )
 def test_cell_lines_in_text_and_lists(text: str, mention: str, name: str) -> None:
@@ -245,6 +248,9 @@ def test_cell_lines_in_text_and_lists(text: str, mention: str, name: str) -> Non
     [
         ("the G118 mutations", "G118"),
         ("the D487_S488 deletion", "D487"),
+        ("genotyped for rs1799998 (C-344T)", "C-344"),  # a nucleotide position, glued or spaced
+        ("genotyped for rs1799998 (C-344 T)", "C-344"),
+        ("the A-549/G site", "A-549"),
         ("levels of CCL4 and CCL5", "CCL4"),
         ("human soft tissue sarcoma (STS) cells", "STS"),
         ("prostate cancer (PC) cells", "PC"),
