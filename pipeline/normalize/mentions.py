@@ -52,6 +52,10 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_STRIPPED_RE.finditer(text)]
 
 
+# a number glued to a word of a name ("Jagged1"), not to a Greek letter's name ("alpha4" is an integrin subunit)
+_GLUED_NUMBER_RE = re.compile(
+    r"\b(?!(?i:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|sigma|omega)\d)([A-Za-z][a-z]{3,})(\d{1,2}[A-Za-z]?)$"
+)
 _GLUED_GREEK_RE = re.compile(r"([0-9])([\u0391-\u03c9])")
 
 
@@ -116,8 +120,9 @@ def _gene_ok(entry: Entry, form: str) -> bool:
     # "protein S"), and one word only when long ("agrin", "caspase-3"); never a disease ("hemochromatosis")
     from pipeline.annotate.patterns import is_disease_name  # the pattern file lives with the annotator's
 
-    # a Greek letter glued to a digit is a word of its own ("14-3-3η" of "14-3-3 eta")
-    words = re.split(r"[\s-]+", _GLUED_GREEK_RE.sub(r"\1 \2", form).strip())
+    # a Greek letter glued to a digit is a word of its own ("14-3-3η" of "14-3-3 eta"), and so is a number glued to
+    # a word ("Jagged1" of "jagged 1")
+    words = re.split(r"[\s-]+", _GLUED_NUMBER_RE.sub(r"\1 \2", _GLUED_GREEK_RE.sub(r"\1 \2", form)).strip())
     if is_disease_name(form):
         return False
     if len(words) != len(re.split(r"[\s-]+", entry.text.strip())):

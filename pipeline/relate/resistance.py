@@ -127,6 +127,7 @@ _DRUG_THEN_VERB = _Phrase("DRUG_THEN_VERB")
 _SIMILAR_AMOUNTS_BEFORE = _Phrase("SIMILAR_AMOUNTS_BEFORE")
 _RESTORER = _Phrase("RESTORER")
 _BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
+_WITHOUT_INSERT = _Phrase("WITHOUT_INSERT")
 _DENIED_ITEM_BEFORE = _Phrase("DENIED_ITEM_BEFORE")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
 _FUTURE_WORK_BEFORE = _Phrase("FUTURE_WORK_BEFORE")
@@ -160,6 +161,7 @@ _PATIENTS_WITH_LEVEL = _Phrase("PATIENTS_WITH_LEVEL")
 _SUBORDINATE_BEFORE = _Phrase("SUBORDINATE_BEFORE")
 _STATUS_AFTER = _Phrase("STATUS_AFTER")
 _DRUG_AS_SUBJECT = _Phrase("DRUG_AS_SUBJECT")
+_RESPONSE_NOUN_START = _Phrase("RESPONSE_NOUN_START")
 _OBJECT_OF_PREPOSITION = _Phrase("OBJECT_OF_PREPOSITION")
 _NEUTRAL_LINK = _Phrase("NEUTRAL_LINK")
 _BLOCKING_ANTIBODY = _Phrase("BLOCKING_ANTIBODY")
@@ -530,11 +532,15 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "a miR-211 inhibitor restored the sensitivity": "inhibitor" names the reagent, no verb
         if any(a < m.start < b for a, b in drug_spans):
             continue  # "aromatase inhibitor-resistant": a word of a drug's name is no verb
-        if not _RESISTANCE_WORD.search(text, m.start, m.end) and any(
-            b <= m.start
-            and _DRUG_AS_SUBJECT.fullmatch(text, b, m.start)
-            and not _OBJECT_OF_PREPOSITION.search(text, max(0, a - 16), a)
-            for a, b in drug_spans
+        if (
+            not _RESISTANCE_WORD.search(text, m.start, m.end)
+            and not _RESPONSE_NOUN_START.match(text, m.start, m.end)
+            and any(
+                b <= m.start
+                and _DRUG_AS_SUBJECT.fullmatch(text, b, m.start)
+                and not _OBJECT_OF_PREPOSITION.search(text, max(0, a - 16), a)
+                for a, b in drug_spans
+            )
         ):
             continue  # "Immune checkpoint inhibitors have improved survival": what the drug does, no cargo's effect
         lost_before = _LOST_ABILITY.search(text[max(0, m.start - 80) : m.start])
@@ -547,6 +553,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "promote migration but not drug resistance": the cue's own noun is the denied item
         window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
         window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
+        window = _WITHOUT_INSERT.sub(_blank, window)  # "exosomes, without any identified cargo, raised": the insert's
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 60]):
             continue
         if _NEITHER_OPENS.match(text[: m.start]):
@@ -1234,7 +1241,16 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             if last_cargo and (
                 _ANAPHOR.search(text) or _RECIPIENT_CELLS.search(text) or any(c.anaphoric for c in f.cues)
             ):
-                cargo_sources += [(i, s, 0.75) for i, s in last_cargo]
+                # not a cargo this sentence says its effect was not told apart for ("These exosomes reduced ...,
+                # but the experiments did not distinguish the contribution of PCAT1 from that of other cargo")
+                untold = {
+                    doc.entities[i].name
+                    for i in f.entities
+                    if _CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(
+                        doc.text, max(f.span.start, doc.entities[i].start - 90), doc.entities[i].start
+                    )
+                }
+                cargo_sources += [(i, s, 0.75) for i, s in last_cargo if doc.entities[i].name not in untold]
         if not cargo_sources:
             continue
         drugs_here = [
@@ -1559,9 +1575,14 @@ def _unit_pairs(
     out: list[_Pair] = []
     for f in facts:
         if f.index != where and (
-            _states_prognosis(doc, f) or _diagnoses(doc, f) or _OUTCOME_DENIED.search(doc.span_text(f.span))
+            _states_prognosis(doc, f)
+            or _diagnoses(doc, f)
+            or _OUTCOME_DENIED.search(doc.span_text(f.span))
+            or _OPEN_QUESTION.search(doc.span_text(f.span))
         ):
-            continue  # the cargo of a survival statement, of a diagnosis or of one "unrelated to treatment outcome"
+            # the cargo of a survival statement, of a diagnosis, of one "unrelated to treatment outcome" or of an
+            # open question ("It is not yet known whether ... CD20-bearing exosomes also affects ...")
+            continue
         if _in_design(doc, f.span):
             continue  # what the Methods measured is no cargo of the finding
         # a list that names the statement's own cargo among others is an inventory the statement chose from:
@@ -1914,15 +1935,21 @@ def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
 
 def _other_mention_states(doc: Document, f: SentenceFacts, ci: int, cs: int, cargo: list[int], cue: Cue) -> bool:
     """Another mention of the same cargo stands in the cue's clause and this one does not ("miR-92a-3p targeted
-    BTG2; when miR-92a-3p was inhibited, their exosomes no longer protected cells from DDP"): that mention, with
-    what it says of the cargo (inhibited), is the statement's."""
+    BTG2; when miR-92a-3p was inhibited, their exosomes no longer protected cells from DDP"), or stands nearer
+    before the cue in the same clause: that mention, with what it says of the cargo (inhibited), is the
+    statement's."""
     if cs != f.index:
         return False
     clause = _clauses(doc, f)  # the sentence's clauses worked out once, not once per mention
     stated = (clause(cue.start), clause(cue.end - 1))
-    if clause(doc.entities[ci].start) in stated:
-        return False
     name = doc.entities[ci].name
+    if clause(doc.entities[ci].start) in stated:
+        # ... or stands between this one and the cue, nearer to it ("Exosome-delivered ANRIL raised HMGA2, and ANRIL
+        # knockdown in donor cells abolished the transfer of resistance": the knocked-down mention's statement)
+        start = doc.entities[ci].start
+        return any(
+            j != ci and doc.entities[j].name == name and start < doc.entities[j].start < cue.start for j in cargo
+        )
     return any(j != ci and doc.entities[j].name == name and clause(doc.entities[j].start) in stated for j in cargo)
 
 

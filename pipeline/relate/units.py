@@ -5,7 +5,8 @@ pattern induced tamoxifen resistance"). A sentence that carries a *study* citati
 references; the sentences after it in the same paragraph, citing nothing, continue it (anaphora such as "these
 exosomes", "the researchers"); sentences before the paragraph's first citation belong to its first unit.
 
-A citation is a study citation when it follows "et al." (strong) or ends the sentence (weak); one in
+A citation is a study citation when it follows "et al." (strong) or ends the sentence (weak), or, where the
+sentence has neither, is its last one before a clause that comments on the statement (", although ..."); one in
 mid-sentence after another name ("p27[64]") is incidental and opens nothing. A weak citation does not close a
 unit opened by a strong one: "Functional analysis indicated that miR-134 inhibited STAT5B, which controls
 Hsp90[57]." stays in O'Brien et al.'s study.
@@ -20,6 +21,10 @@ from dataclasses import dataclass, field
 
 from pipeline.models import Document, Span
 
+# after a citation, a clause that comments on the statement it closes rather than stating another
+_COMMENT_CLAUSE_RE = re.compile(
+    r"\s*[,;]\s+(?:although|though|even\s+though|albeit|but|whereas|while|yet|because|since|as)\b"
+)
 _ENTITY_INDEX = threading.local()  # per thread: the last Document's entities, their order by start, the starts
 
 
@@ -59,6 +64,14 @@ def _study_refs(doc: Document, s_index: int) -> tuple[list[int], bool]:
             strong.extend(n for n in c.refs if n not in strong)
         elif not doc.text[c.start : sentence.end].strip(" .;:,)"):
             weak.extend(n for n in c.refs if n not in weak)
+    if not strong and not weak:
+        # the sentence's last citation before a clause that only comments on the finding ("... than in responders
+        # [90], although the study was not powered to test ..."): it ends the statement, so it cites its study
+        last = max(
+            (c for c in doc.citations if sentence.start <= c.start <= sentence.end), key=lambda c: c.start, default=None
+        )
+        if last is not None and _COMMENT_CLAUSE_RE.match(doc.text, last.end, sentence.end):
+            weak = list(dict.fromkeys(last.refs))
     return (strong, True) if strong else (weak, False)
 
 

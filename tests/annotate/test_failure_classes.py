@@ -186,6 +186,9 @@ def test_reagent_pattern_example_is_marked(pattern) -> None:  # type: ignore[no-
         ("loss of nephrin and podocin", "nephrin", "NPHS1"),
         ("loss of nephrin and podocin", "podocin", "NPHS2"),
         ("thrombin cleaves it", "thrombin", "F2"),
+        # a name's number glued to its word ("jagged 1", "galectin 3"); not after a Greek letter's name
+        ("vesicular Jagged1 on osteoblasts", "Jagged1", "JAG1"),
+        ("serum Galectin3 levels", "Galectin3", "LGALS3"),
     ],
 )
 def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
@@ -204,6 +207,7 @@ def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
         ("free Ca2+ rose", "Ca2"),
         ("Mg2+ and Ca2+ were added", "Mg2"),
         ("Yes1-associated transcriptional regulator (YAP)", "Yes1"),  # inside another protein's name
+        ("the integrin alpha4 subunit", "alpha4"),  # a Greek letter's name with a number: no name glued to one
     ],
 )
 def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
