@@ -149,6 +149,7 @@ _EFFECT_APPOSITIVE = _Phrase("EFFECT_APPOSITIVE")
 _NEITHER_OPENS = _Phrase("NEITHER_OPENS")
 _RESISTANCE_SUBJECT = _Phrase("RESISTANCE_SUBJECT")
 _RESISTANCE_AS_SUBJECT = _Phrase("RESISTANCE_AS_SUBJECT")
+_RESISTANCE_AS_MODIFIER = _Phrase("RESISTANCE_AS_MODIFIER")
 _OBJECT_AFTER = _Phrase("OBJECT_AFTER")
 _DRUG_BASED = _Phrase("DRUG_BASED_BEFORE")
 _ASSAY_COMPOUND_END = _Phrase("ASSAY_COMPOUND_END")
@@ -161,6 +162,7 @@ _PATIENTS_WITH_LEVEL = _Phrase("PATIENTS_WITH_LEVEL")
 _SUBORDINATE_BEFORE = _Phrase("SUBORDINATE_BEFORE")
 _STATUS_AFTER = _Phrase("STATUS_AFTER")
 _DRUG_AS_SUBJECT = _Phrase("DRUG_AS_SUBJECT")
+_VESICLE_BLOCKER_BEFORE = _Phrase("VESICLE_BLOCKER_BEFORE")
 _RESPONSE_NOUN_START = _Phrase("RESPONSE_NOUN_START")
 _OBJECT_OF_PREPOSITION = _Phrase("OBJECT_OF_PREPOSITION")
 _NEUTRAL_LINK = _Phrase("NEUTRAL_LINK")
@@ -190,6 +192,8 @@ _ANAPHOR = _Phrase("ANAPHOR")
 _CHEMO = _Phrase("CHEMO")
 _ASSOC_WORD = _Phrase("ASSOC_WORD")
 _GENOTYPE_AFTER = _Phrase("GENOTYPE_AFTER")
+_GENOTYPE_BEFORE = _Phrase("GENOTYPE_BEFORE")
+_MOLECULE_AFTER = _Phrase("MOLECULE_AFTER")
 _THERAPY_RE = _Phrase("THERAPY")
 _COORDINATION = _Phrase("COORDINATION")
 _DRUG_COMBINATION = _Phrase("DRUG_COMBINATION")
@@ -503,6 +507,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "increased monolayer permeability, an effect reproduced by ...": the verb's own effect named
         if _ACQUIRED_NOUN.match(text, m.start) and _RESISTANCE_AS_SUBJECT.match(text[m.end :]):
             continue  # "..., and acquired resistance to OXA greatly limits ...": the phenomenon as a subject, no verb
+        if text[: m.end].lower().endswith("resistance") and _RESISTANCE_AS_MODIFIER.match(text[m.end :]):
+            continue  # "increases the yield of liquid biopsy for resistance monitoring": the verb's object is the yield
         if (
             m.rule.name.endswith(("_passive_up", "_passive_down"))
             and _ACTIVE_S_END.search(text, m.start, m.end)
@@ -1010,6 +1016,7 @@ class _CargoContext:
     # it distinguished patients from healthy donors") or denies them ("barely detectable in exosomes"): their drug
     # statements elsewhere are the cells' own
     marker_only: set[str] = field(default_factory=set)
+    acted_on: set[str] = field(default_factory=set)  # what a named RNA cargo acts on in a sentence of the unit
 
 
 def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContext) -> bool:
@@ -1023,8 +1030,14 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # "a HIF-1α-dependent increase in exosomal miR-210": what drives the cargo, none itself
     if e.label == "GENE" and _REGULATOR_BEFORE.search(doc.text, max(0, e.start - 60), e.start):
         return False  # "miR-211-5p, a melanocyte-lineage miRNA controlled by MITF": the cargo's regulator
-    if e.label == "GENE" and _GENOTYPE_AFTER.match(doc.text, e.end):
-        return False  # "ESR1 mutations in EV-DNA", "FLT3-ITD cells": a genotype, no molecule the vesicles carry
+    if e.label == "GENE" and (
+        _GENOTYPE_AFTER.match(doc.text, e.end)
+        or (
+            _GENOTYPE_BEFORE.search(doc.text, max(0, e.start - 20), e.start)
+            and not _MOLECULE_AFTER.match(doc.text, e.end)
+        )
+    ):
+        return False  # "ESR1 mutations in EV-DNA", "FLT3-ITD cells", "mutant EGFR": a genotype, no molecule carried
     if context.vehicles and (e.label == "GENE" or "inverted" in roles or e.reagent in _INVERTING):
         return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:
@@ -1152,7 +1165,17 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         for i, r in f.roles.items()
         if "cargo" in r and doc.entities[i].label in RNA_LABELS
     }
-    context = _CargoContext(cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts))
+    # what a named RNA cargo acts on in its own sentence ("exosomal LINC01559 induces PD-L1 in macrophages")
+    acted_on = {
+        doc.entities[i].name
+        for f in facts
+        if any("cargo" in r and doc.entities[k].label in RNA_LABELS for k, r in f.roles.items())
+        for i, r in f.roles.items()
+        if "target" in r and "cargo" not in r
+    }
+    context = _CargoContext(
+        cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts), acted_on
+    )
     # drugs the unit uses to block the vesicles somewhere ("identified sulfisoxazole as an inhibitor of sEV
     # secretion", "GW4869 reduced exosome release"), or says it used to inhibit or probe something: tools in every
     # sentence of it, unless the paper names a response to them
@@ -1391,6 +1414,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):
                     # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance": the cargo confers it
                     effect = FLIP.get(effect, effect)
+                if ci is None and not turned and _tool_as_subject(doc, f, cue, tools):
+                    # "GW4869 abrogated the exosome-mediated protection from ibrutinib": what blocking the vesicles
+                    # undid, the vesicles did
+                    effect = FLIP.get(effect, effect)
                 sentences = tuple(sorted({f.index, cs, *([d_sentence] if d_sentence is not None else [])}))
                 for concept in concepts:
                     confidence = round(cue.confidence * cw * dw, 3)
@@ -1402,6 +1429,22 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             last_drugs = (own_drugs, f.index)
     pairs += _unit_pairs(doc, facts, pairs, resisted, context)
     return _assemble(doc, unit, facts, subsume(pairs), spans)
+
+
+def _tool_as_subject(doc: Document, f: SentenceFacts, cue: Cue, tools: set[str]) -> bool:
+    """A drug that blocks the vesicles (GW4869 and its kind, a tool of the unit, or one named a tool in this
+    sentence) is the subject of the cue ("GW4869 reduced the exosome-mediated cisplatin resistance"): the cue says what blocking them undid."""
+    if _VESICLE_BLOCKER_BEFORE.search(doc.text, max(f.span.start, cue.start - 60), cue.start):
+        return True
+    for i in f.entities:
+        e = doc.entities[i]
+        if e.label not in DRUG_LABELS or e.end > cue.start:
+            continue
+        if not (e.name in tools or "tool" in f.roles.get(i, set())):
+            continue
+        if _DRUG_AS_SUBJECT.fullmatch(doc.text, e.end, cue.start):
+            return True
+    return False
 
 
 def _restored_target(doc: Document, f: SentenceFacts, cue: Cue, clause_of: Callable[[int], int], ci: int) -> bool:
@@ -1600,6 +1643,8 @@ def _unit_pairs(
                 continue  # "exosomes rich in miR-17-92 cluster miRNAs": the class the statement's cargo belongs to
             if named_cargo and e.name not in in_vesicles:
                 continue  # beside the unit's cargo, an RNA no rule puts in vesicles is its partner (a sponged miRNA)
+            if paired and e.name in context.acted_on:
+                continue  # beside the unit's cargo, what it induces or targets ("induces PD-L1 in macrophages")
             if f.cues and _own_coordinate_clause(
                 doc,
                 f,

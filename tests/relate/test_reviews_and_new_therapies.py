@@ -47,6 +47,28 @@ from tests.relate.test_failure_classes import _pairs
             "Docetaxel cytotoxicity was enhanced by exosomal miR-145-5p.",
             {("miR-145-5p", "docetaxel", "sensitizes")},
         ),
+        (  # genes named as mutations or losses in vesicle DNA are its genotype, not cargo of their own
+            "Plasma EV-DNA was sequenced during erlotinib. Failure to clear mutant EGFR from EV-DNA predicted "
+            "early progression on erlotinib. Two patients showed concurrent RB1 and TP53 loss in EV-DNA.",
+            {("DNA", "erlotinib", "predicts_resistance")},
+        ),
+        (  # ... but "mutant KRAS protein" is the protein the vesicles carry
+            "Exosomes released by KRAS-mutant cells contained mutant KRAS protein and attenuated growth inhibition "
+            "by cetuximab in wild-type cells.",
+            {("KRAS", "cetuximab", "confers_resistance")},
+        ),
+        (  # "resistance" that modifies a noun ("resistance monitoring") is no object of the verb before it
+            "EV-DNA increases the yield of liquid biopsy for resistance monitoring under osimertinib.",
+            set(),
+        ),
+        (  # a knock-down that abrogated the vesicles' protection from a drug: the RNA confers resistance
+            "NEAT1 silencing in stromal cells abrogated the exosome-mediated protection from bortezomib.",
+            {("NEAT1", "bortezomib", "confers_resistance")},
+        ),
+        (  # a vesicle-release inhibitor as the subject: what it undid, the vesicles did
+            "GW4869 reduced the exosome-mediated cisplatin resistance of recipient cells.",
+            {("EV", "cisplatin", "confers_resistance")},
+        ),
         (  # the frame of future studies states no finding
             "The assay gives a basis for future studies of exosomal CD274 as a predictor of response to nivolumab.",
             set(),
@@ -74,6 +96,19 @@ def test_a_citation_before_a_comment_clause_cites_its_sentence() -> None:
         "patients who progressed on cisplatin than in responders [12], although the study was small."
     )
     assert [u.refs for u in study_units(doc)] == [[11], [12]]
+
+
+def test_what_the_named_rna_induces_is_not_borrowed_as_a_second_cargo() -> None:
+    """A gene the unit's RNA cargo induces or targets in its own sentence ("exosomal LINC01559 induces PD-L1 in
+    macrophages") is not lent to the unit's drug statement as a cargo of its own, however a later sentence names
+    it beside the vesicles."""
+    from tests.relate.test_failure_classes import _pairs
+
+    text = (
+        "Gastric cancer exosomal LINC01559 induces PD-L1 in macrophages and limits nivolumab efficacy\n\n"
+        "We examined how gastric cancer cells shape PD-L1 expression on macrophages through exosomes."
+    )
+    assert _pairs(text) == {("LINC01559", "nivolumab", "confers_resistance")}
 
 
 def test_an_open_question_lends_the_study_no_cargo() -> None:
