@@ -966,6 +966,61 @@ def _regimens(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept + added, key=lambda x: (x.start, x.end))
 
 
+# a short form in brackets right after a list of drugs: the paper's own name for the regimen ("vincristine,
+# doxorubicin (adriamycin) and dexamethasone (VAD)", "methotrexate, doxorubicin and cisplatin (MAP)")
+_REGIMEN_SHORT_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9+/-]{1,9})\)")
+_DRUG_LIST_GAP_RE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|with|(?:in\s+)?combined\s+with|in\s+combination\s+with)\s+)$"
+)
+
+
+def _defined_regimens(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A short form the paper defines by a list of two or more drugs names them all, wherever it is used."""
+    # a drug's other name in brackets right after it ("doxorubicin (adriamycin)") is no item of the list
+    drugs = [
+        m
+        for k, m in enumerate(mentions)
+        if m.label == "DRUG"
+        and not (
+            k and mentions[k - 1].label == "DRUG" and re.fullmatch(r"\s*\(\s*", text[mentions[k - 1].end : m.start])
+        )
+    ]
+    defined: dict[str, tuple[Concept, ...]] = {}
+    regimens, _ = _regimen_table()
+    for k, last in enumerate(drugs):
+        paren = _REGIMEN_SHORT_RE.match(text, last.end)
+        if paren is None or paren[1] in defined:
+            continue
+        listed = [last]
+        for before in reversed(drugs[:k]):  # the drugs before it, each joined to the next by a list separator
+            if not _DRUG_LIST_GAP_RE.fullmatch(text, before.end, listed[0].start):
+                break
+            listed.insert(0, before)
+        concepts = tuple(dict.fromkeys(c for m in listed for c in (m.concept, *m.also)))
+        known = lookup(paren[1])
+        if known is not None and known[0] in ("DRUG", "DRUG_CLASS"):
+            continue  # "5-fluorouracil and oxaliplatin (L-OHP)": the last drug's own short form
+        if regimens is not None and regimens.fullmatch(paren[1]):
+            continue  # "(R-CHOP)": a regimen the lexicon knows keeps its own drugs
+        if len(listed) >= 2 and len(concepts) >= 2:
+            defined[paren[1]] = concepts
+    if not defined:
+        return mentions
+    # the short form is the regimen wherever the paper uses it, also where a lexicon read it otherwise ("MAP")
+    same = {(m.start, m.end) for m in mentions if m.text in defined}
+    taken = _Overlaps([m for m in mentions if (m.start, m.end) not in same])
+    added = [
+        Mention(m.start(), m.end(), m.group(), "DRUG", defined[m.group()][0], also=defined[m.group()][1:])
+        for m in re.finditer(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])", text)
+        if not taken(m.start(), m.end())
+    ]
+    if not added:
+        return mentions
+    replaced = {(a.start, a.end) for a in added}
+    kept = [m for m in mentions if (m.start, m.end) not in replaced]
+    return sorted(kept + added, key=lambda x: (x.start, x.end))
+
+
 def recognise(
     text: str, definitions: list[Definition] | None = None, glossary: dict[str, str] | None = None
 ) -> list[Mention]:
@@ -991,6 +1046,7 @@ def recognise(
     mentions = _cell_lines_in_lists(text, mentions, defined | frozenset(glossary))
     mentions = _cell_lines_defined(text, mentions, definitions)
     mentions = _regimens(text, mentions)
+    mentions = _defined_regimens(text, mentions)
     patterns = load_patterns()
     out: list[Mention] = []
     for mention in mentions:

@@ -830,3 +830,35 @@ def test_a_virus_type_is_no_transcript_variant() -> None:
 def test_cofactors_are_no_drugs() -> None:
     """NAD+ and NADH, which vesicular enzymes turn over, are metabolites, as lactate is (ambiguous.tsv)."""
     assert not [m for m in _found("CD38 generated adenosine from NAD+ and NADH.") if m[1] == "DRUG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "drugs"),
+    [
+        (  # a drug's other name in brackets inside the list is no item of it
+            "Induction with vincristine, doxorubicin (adriamycin) and dexamethasone (VAD); response to VAD.",
+            "VAD",
+            ["vincristine", "doxorubicin", "dexamethasone"],
+        ),
+        (  # the paper's short form wins over a lexicon's other reading ("MAP" as a gene family)
+            "Methotrexate, doxorubicin and cisplatin (MAP) were given; poor response to MAP.",
+            "MAP",
+            ["methotrexate", "doxorubicin", "cisplatin"],
+        ),
+    ],
+)
+def test_regimen_defined_by_the_paper(text: str, short: str, drugs: list[str]) -> None:
+    found = [m for m in recognise(text) if m.text == short]
+    assert len(found) == 2
+    assert all(m.label == "DRUG" and [m.concept.name, *(c.name for c in m.also)] == drugs for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients received 5-fluorouracil and oxaliplatin (L-OHP). L-OHP was given.",  # the last drug's short form
+        "Treated with cisplatin and paclitaxel (n = 24).",
+    ],
+)
+def test_no_regimen_from_a_drug_list(text: str) -> None:
+    assert all(not m.also for m in recognise(text) if m.label == "DRUG")
