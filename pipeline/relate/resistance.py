@@ -102,6 +102,7 @@ _MEDIATED_ADJECTIVE = _Phrase("MEDIATED_ADJECTIVE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
+_QUESTION_AFTER = _Phrase("QUESTION_AFTER")
 _WHETHER_CLAUSE = _Phrase("WHETHER_CLAUSE")
 _VESICLE_FREE_AFTER = _Phrase("VESICLE_FREE_AFTER")
 _VESICLE_FREE_BEFORE = _Phrase("VESICLE_FREE_BEFORE")
@@ -1135,6 +1136,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         for f in facts:
             if _background(doc.span_text(f.span)):
                 f.cues = []
+    for f in facts:  # a question asks ("Do exosomes transmit imatinib resistance between CML cells? A negative study")
+        f.cues = [c for c in f.cues if not _QUESTION_AFTER.match(doc.text, c.end, f.span.end)]
     # the unit speaks of vesicles where a sentence names them and does not deny them a part ("independently of
     # exosome secretion"), and not only as earlier work ("Circulating and exosomal microRNAs have been studied as
     # response markers, but ...; tumour tissue may be a more robust source")

@@ -69,6 +69,24 @@ from tests.relate.test_failure_classes import _pairs
             "GW4869 reduced the exosome-mediated cisplatin resistance of recipient cells.",
             {("EV", "cisplatin", "confers_resistance")},
         ),
+        (  # a question asks, it states nothing
+            "Do exosomes transmit dasatinib resistance between leukaemia cells? A negative study\n\nExosomes were "
+            "isolated from resistant and parental K562 cells.",
+            set(),
+        ),
+        (  # "restrains resistance" lowers it
+            "Exosomal miR-34a-5p from normal fibroblasts restrains oxaliplatin resistance through NOTCH1.",
+            {("miR-34a-5p", "oxaliplatin", "sensitizes")},
+        ),
+        (  # raising the threshold for a drug's killing confers resistance
+            "Stromal vesicles deliver miR-221-3p to leukaemia cells and raise the threshold for cytarabine killing.",
+            {("miR-221-3p", "cytarabine", "confers_resistance")},
+        ),
+        (  # an effect that persisted after the vesicles were removed is not theirs
+            "Conditioned medium of resistant cells raised the letrozole IC50 1.8-fold, an effect retained after sEV "
+            "depletion.",
+            set(),
+        ),
         (  # the frame of future studies states no finding
             "The assay gives a basis for future studies of exosomal CD274 as a predictor of response to nivolumab.",
             set(),
