@@ -1237,10 +1237,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and not _DENIED_ITEM_BEFORE.search(
                 doc.text, max(f.span.start, doc.entities[i].start - 40), doc.entities[i].start
             )
-            # "... but the experiments did not distinguish the contribution of PCAT1 from that of other cargo"
-            and not _CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(
-                doc.text, max(f.span.start, doc.entities[i].start - 90), doc.entities[i].start
-            )
+            and not _contribution_untold(doc, f, i)
         ]
         if not f.cues:
             if cargo:
@@ -1269,13 +1266,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             ):
                 # not a cargo this sentence says its effect was not told apart for ("These exosomes reduced ...,
                 # but the experiments did not distinguish the contribution of PCAT1 from that of other cargo")
-                untold = {
-                    doc.entities[i].name
-                    for i in f.entities
-                    if _CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(
-                        doc.text, max(f.span.start, doc.entities[i].start - 90), doc.entities[i].start
-                    )
-                }
+                untold = {doc.entities[i].name for i in f.entities if _contribution_untold(doc, f, i)}
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo if doc.entities[i].name not in untold]
         if not cargo_sources:
             continue
@@ -1432,6 +1423,13 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             last_drugs = (own_drugs, f.index)
     pairs += _unit_pairs(doc, facts, pairs, resisted, context)
     return _assemble(doc, unit, facts, subsume(pairs), spans)
+
+
+def _contribution_untold(doc: Document, f: SentenceFacts, i: int) -> bool:
+    """The sentence says what the mention contributed was not told apart ("... but the experiments did not
+    distinguish the contribution of PCAT1 from that of other cargo"): the vesicles' effect is not its own."""
+    start = doc.entities[i].start
+    return bool(_CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(doc.text, max(f.span.start, start - 90), start))
 
 
 def _tool_as_subject(doc: Document, f: SentenceFacts, cue: Cue, tools: set[str]) -> bool:
@@ -1606,9 +1604,7 @@ def _unit_pairs(
         or _UNCHANGED_AFTER_MENTION.match(doc.text[doc.entities[i].end : doc.entities[i].end + 120])
         # "miR-652-3p, but not exosomal PD-L1, predicts ...": the contrasted item
         or _DENIED_ITEM_BEFORE.search(doc.text, max(g.span.start, doc.entities[i].start - 40), doc.entities[i].start)
-        or _CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(
-            doc.text, max(g.span.start, doc.entities[i].start - 90), doc.entities[i].start
-        )
+        or _contribution_untold(doc, g, i)
     }
     # ... or one a sentence with no cue says changed nothing ("H19 was also enriched in CAF exosomes, but its
     # knock-down in CAFs did not change drug response")
