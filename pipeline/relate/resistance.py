@@ -156,6 +156,7 @@ _DRUG_BASED = _Phrase("DRUG_BASED_BEFORE")
 _ASSAY_COMPOUND_END = _Phrase("ASSAY_COMPOUND_END")
 _RELATIVE_VERB_END = _Phrase("RELATIVE_VERB_END")
 _ACTIVE_S_END = _Phrase("ACTIVE_S_END")
+_COORDINATED_VERB_END = _Phrase("COORDINATED_VERB_END")
 _BUT_NOT_INSIDE = _Phrase("BUT_NOT_INSIDE")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
@@ -413,6 +414,12 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         # "a passenger marker rather than a mediator of resistance", "promoted rather than reduced 5-FU resistance":
         # what the sentence sets aside states nothing, nor hides the cue around it
         and not _CONTRASTED_CUE_BEFORE.search(text, max(0, m.start - 20), m.start)
+        # "impaired DR-GFP activity and raised olaparib sensitivity": the subject's second verb, no passive (nor
+        # does it hide the cue after it)
+        and not (
+            m.rule.name.endswith(("_passive_up", "_passive_down"))
+            and _COORDINATED_VERB_END.search(text, m.start, m.end)
+        )
     ]
     dropped: set[int] = set()
     scope: dict[int, tuple[str, int]] = {}  # id of a cue -> ("from" | "before", offset in the sentence)
