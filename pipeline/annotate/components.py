@@ -26,7 +26,7 @@ from spacy.util import filter_spans, registry
 from pipeline.annotate.patterns import install_patterns, patterns_file
 from pipeline.annotate.recognise import recognise
 from pipeline.errors import LexiconError
-from pipeline.normalize.abbreviations import Definition, find_definition_spans
+from pipeline.normalize.abbreviations import Definition, best_long_form, find_definition_spans
 from pipeline.normalize.lexicon import (
     LEXICON_KINDS,
     CompiledLexicons,
@@ -58,9 +58,16 @@ def doc_definitions(doc: Doc) -> list[Definition]:
     for short in doc._.abbreviations:
         long_form = short._.long_form
         if isinstance(long_form, Span) and 0 <= short.start_char - long_form.end_char <= 3:
-            out.append(
-                Definition(short.text, long_form.text, short.start_char, long_form.start_char, long_form.end_char)
-            )
+            text, start = long_form.text, long_form.start_char
+            if "\n" in text:
+                # a long form over a line break takes words of the title or heading before ("... in breast
+                # cancer\n\nTrastuzumab deruxtecan (T-DXd)"): only its own line's words may define the short form
+                tail = text[text.rindex("\n") + 1 :]
+                cut = best_long_form(short.text, tail)
+                if not cut or len(cut) <= len(short.text):
+                    continue
+                text, start = cut, long_form.end_char - len(cut)
+            out.append(Definition(short.text, text, short.start_char, start, long_form.end_char))
     return out
 
 

@@ -157,6 +157,9 @@ _ASSAY_COMPOUND_END = _Phrase("ASSAY_COMPOUND_END")
 _RELATIVE_VERB_END = _Phrase("RELATIVE_VERB_END")
 _ACTIVE_S_END = _Phrase("ACTIVE_S_END")
 _COORDINATED_VERB_END = _Phrase("COORDINATED_VERB_END")
+_PRONOUN_SUBJECT = _Phrase("PRONOUN_SUBJECT")
+_EFFECT_UNDONE = _Phrase("EFFECT_UNDONE")
+_DISEASE_STATE_END = _Phrase("DISEASE_STATE_END")
 _BUT_NOT_INSIDE = _Phrase("BUT_NOT_INSIDE")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
@@ -414,6 +417,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         # "a passenger marker rather than a mediator of resistance", "promoted rather than reduced 5-FU resistance":
         # what the sentence sets aside states nothing, nor hides the cue around it
         and not _CONTRASTED_CUE_BEFORE.search(text, max(0, m.start - 20), m.start)
+        # "associated with survival in castration-resistant prostate cancer": the disease's name, no response
+        and not _DISEASE_STATE_END.search(text, m.start, m.end)
         # "impaired DR-GFP activity and raised olaparib sensitivity": the subject's second verb, no passive (nor
         # does it hide the cue after it)
         and not (
@@ -565,8 +570,11 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         denied_noun = _BUT_NOT_INSIDE.search(text, m.start, m.end)
         if denied_noun and not any(denied_noun.end() <= a < m.end for a, _ in drug_spans):
             continue  # "promote migration but not drug resistance": the cue's own noun is the denied item
-        window = _NOT_RESPONDING.sub(_blank, text[max(0, m.start - 40) : m.end])  # "patients not responding": who
-        window = _BUT_NOT_ITEM.sub(_blank, window)  # "reduced X-induced but not Y-induced apoptosis": Y's denial
+        lo = max(0, m.start - 40)
+        window = _NOT_RESPONDING.sub(_blank, text[lo : m.end])  # "patients not responding": who
+        # "reduced X-induced but not Y-induced apoptosis": Y's denial; but "prognostic but not predictive of D": the
+        # denied item is the cue's own first word
+        window = _blank_denied_items(window, m.start - lo)
         window = _WITHOUT_INSERT.sub(_blank, window)  # "exosomes, without any identified cargo, raised": the insert's
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 60]):
             continue
@@ -1288,6 +1296,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             and not _tool(doc, f, i)
             and doc.entities[i].name not in tools  # "SFX ... as an inhibitor of sEV secretion", then "SFX also ..."
             and not _apposed_class(doc, i)
+            # "..., but whether they help to choose between docetaxel and other therapies is unknown": asked only
+            and not _open_whether_clause(text, doc.entities[i].start - f.span.start)
             # "..., while the same exosomes had no effect on the response to X": a negated clause with no statement
             and not (_negated_mention(doc, f, i) and not _cue_in_clause(doc, f, i))
             # "... abolished the gain in cetuximab sensitivity without altering cisplatin resistance"
@@ -1361,10 +1371,17 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         clause_of = _clauses(doc, f)
         for ci, cs, cw in cargo_sources:
             if ci is None:
+                # "..., an effect abolished after sEV depletion": a loss of the vesicles that undid the statement
+                # before it confirms it
+                undone = _EFFECT_UNDONE.search(text)
                 concepts, c_offset, inverted = (
                     [EV],
                     (doc.entities[vesicles[0]].start if vesicles else sentence.start),
-                    any("inverted" in f.roles.get(v, set()) for v in vesicles),
+                    any(
+                        "inverted" in f.roles.get(v, set())
+                        and not (undone and doc.entities[v].start >= sentence.start + undone.end())
+                        for v in vesicles
+                    ),
                 )
             else:
                 e = doc.entities[ci]
@@ -1394,7 +1411,16 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 # the cues of the cargo's own clause first ("miR-125b was higher in refractory patients, whereas
                 # miR-99a predicted refractoriness to R-CHOP": the level, not the prediction, is miR-125b's)
                 own = [c for c in f.cues if cs == f.index and clause_of(c.start) == clause_of(c_offset)]
-                if own and _other_clause_drug(f, clause_of, c_offset, d_offset, d_sentence, drug_sources):
+                if (
+                    own
+                    and d_sentence is None
+                    and clause_of(d_offset) > clause_of(c_offset)
+                    and _pronoun_clause(doc, f, clause_of, d_offset, cargo_sources, ci)
+                ):
+                    # "miR-21 increased resistance to cisplatin, while it sensitised cells to paclitaxel": the
+                    # pronoun's clause is the cargo's too, and its drug takes that clause's cue
+                    own = [c for c in f.cues if clause_of(c.start) == clause_of(d_offset)]
+                elif own and _other_clause_drug(f, clause_of, c_offset, d_offset, d_sentence, drug_sources):
                     continue
                 cue = _nearest(own or f.cues, c_offset, d_offset)
                 if (inverted and ci is not None and cs == f.index) or knocked:
@@ -1496,6 +1522,29 @@ def _other_clause_drug(
     return any(clause_of(c.start) == clause_of(d_offset) for c in f.cues) and any(
         clause_of(offset) == here for _, offset, _, other in drug_sources if other is None
     )
+
+
+def _pronoun_clause(
+    doc: Document,
+    f: SentenceFacts,
+    clause_of: Callable[[int], int],
+    offset: int,
+    cargo_sources: list[tuple[int | None, int, float]],
+    ci: int | None,
+) -> bool:
+    """The clause at ``offset`` opens with "it" or "they" as its subject (", while it sensitised ...", "but they
+    also ..."), with a cue of its own, and ``ci`` is the first cargo of the sentence: the pronoun's antecedent."""
+    here = clause_of(offset)
+    starts = [f.span.start + m.end() for m in _clause_break_re().finditer(doc.span_text(f.span))]
+    opening = next((s for s in starts if clause_of(s) == here), None)
+    pronoun = _PRONOUN_SUBJECT.match(doc.text, opening, f.span.end) if opening is not None else None
+    if pronoun is None or not any(clause_of(c.start) == here for c in f.cues):
+        return False
+    if pronoun.group("pronoun") == "they":
+        return True  # "they": every cargo of the clauses before
+    own = [c for c, cs, _ in cargo_sources if cs == f.index]
+    first = min(own, key=lambda i: doc.entities[i].start if i is not None else f.span.end, default=None)
+    return first == ci
 
 
 def _resolve_anaphoric_cues(facts: list[SentenceFacts]) -> None:
@@ -1628,6 +1677,8 @@ def _unit_pairs(
             or _diagnoses(doc, f)
             or _OUTCOME_DENIED.search(doc.span_text(f.span))
             or _OPEN_QUESTION.search(doc.span_text(f.span))
+            # "Vesicles carrying miR-365 ... have each been studied in experimental models": earlier work's cargo
+            or (_background(doc.span_text(f.span)) and not f.cues)
         ):
             # the cargo of a survival statement, of a diagnosis, of one "unrelated to treatment outcome" or of an
             # open question ("It is not yet known whether ... CD20-bearing exosomes also affects ...")
@@ -1766,6 +1817,12 @@ _VESICLES_NO_EFFECT = re.compile(
     r"(?![^,;.]{0,30}?(?:silenc|knock|deplet|defici|inhibit|shRNA|siRNA|-null|KO\b|lacking))"
     r"[^,;.]{0,30}?\b(?:did|does|do)\s+not\s+(?:change|alter|affect|modify|influence|transfer|confer)\b"
 )
+
+
+def _blank_denied_items(window: str, cue_at: int) -> str:
+    """``window`` with the items that "but not" denies blanked ("cytarabine-induced but not [daunorubicin-induced]
+    apoptosis"), but for one whose denied word opens the cue at ``cue_at`` ("prognostic but not predictive of D")."""
+    return _BUT_NOT_ITEM.sub(lambda b: b.group(0) if b.start() < cue_at < b.end() else _blank(b), window)
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -862,3 +862,29 @@ def test_regimen_defined_by_the_paper(text: str, short: str, drugs: list[str]) -
 )
 def test_no_regimen_from_a_drug_list(text: str) -> None:
     assert all(not m.also for m in recognise(text) if m.label == "DRUG")
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        (  # the title's words are not the long form of a short form the abstract's first sentence defines
+            "Vesicle miR-1246 mediates resistance to trastuzumab deruxtecan in HER2-low breast cancer\n\n"
+            "Trastuzumab deruxtecan (T-DXd) has extended HER2-directed therapy. Progression on T-DXd was early.",
+            "T-DXd",
+            "trastuzumab deruxtecan",
+        ),
+        (
+            "Exosomal miR-21 in cisplatin resistance of lung cancer\n\nCisplatin (DDP) is widely used. Exosomal "
+            "miR-21 raised DDP resistance.",
+            "DDP",
+            "cisplatin",
+        ),
+    ],
+)
+def test_a_long_form_does_not_reach_over_a_line_break(text: str, short: str, name: str) -> None:
+    from pipeline.annotate import annotate
+    from pipeline.ingest import parse_text
+
+    doc = annotate(parse_text(text, doc_id="t", source="t"))
+    named = [e.name for e in doc.entities if e.text == short]
+    assert len(named) == text.count(short) and set(named) == {name}

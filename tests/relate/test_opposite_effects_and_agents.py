@@ -34,3 +34,57 @@ from tests.relate.test_failure_classes import _pairs
 )
 def test_several_drugs_and_agents(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" after a clause break is the first clause's cargo: the drug of its clause takes that clause's cue
+            "Exosomal miR-21 increased resistance to cisplatin, while it sensitised cells to paclitaxel.",
+            {("miR-21", "cisplatin", "confers_resistance"), ("miR-21", "paclitaxel", "sensitizes")},
+        ),
+        (  # ... and "they" every cargo before it
+            "Exosomal miR-21 and miR-155 increased resistance to cisplatin, but they also sensitised cells to "
+            "paclitaxel.",
+            {
+                ("miR-21", "cisplatin", "confers_resistance"),
+                ("miR-155", "cisplatin", "confers_resistance"),
+                ("miR-21", "paclitaxel", "sensitizes"),
+                ("miR-155", "paclitaxel", "sensitizes"),
+            },
+        ),
+        (  # a loss of the vesicles that undid the statement before it confirms it
+            "Conditioned medium of CAFs protected PANC-1 cells from gemcitabine, an effect abolished after sEV "
+            "depletion.",
+            {("EV", "gemcitabine", "confers_resistance")},
+        ),
+        (  # "but not predictive of D": the cue's own word is denied
+            "Plasma exosomal miR-141 is prognostic but not predictive of cabazitaxel benefit in prostate cancer.",
+            set(),
+        ),
+        (  # a drug named only in a clause that leaves a question open resists nothing
+            "Serum exosomal miR-451 has been linked with relapse, but whether it helps to choose between "
+            "gemcitabine and other drugs is unknown.",
+            set(),
+        ),
+        (  # cargos that "showed no relationship" with the outcome take no statement of the study (nor the drug of
+            # a sentence that denies one)
+            "Low exosomal miR-125b predicted early progression on sorafenib. Exosomal miR-122 and miR-221 showed no "
+            "relationship with treatment outcome. In a cohort receiving lenvatinib, exosomal miR-125b was not related "
+            "to response.",
+            {("miR-125b", "sorafenib", "predicts_resistance")},
+        ),
+        (  # a difference that "was not replicated" is denied
+            "Exosomal MALAT1 predicted primary resistance to pembrolizumab. Exosomal NEAT1 was higher in patients "
+            "with primary resistance in the discovery cohort only, and this was not replicated.",
+            {("MALAT1", "pembrolizumab", "predicts_resistance")},
+        ),
+        (  # the cargo of a sentence on earlier work is not the study's
+            "Vesicles carrying miR-365 have each been studied in models of pancreatic cancer. Plasma EV-bound EphA2 "
+            "predicted resistance to gemcitabine.",
+            {("EPHA2", "gemcitabine", "predicts_resistance")},
+        ),
+    ],
+)
+def test_pronouns_denials_and_agents(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
