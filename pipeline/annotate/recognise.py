@@ -208,6 +208,8 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
         return hit
     if _CELLS_LONG_FORM_RE.search(long_form.strip()):
         return _NEVER  # "GBM stem-like cells (GSCs)": cells, never the gene GSC
+    if _NO_MOLECULE_LONG_FORM_RE.search(long_form.strip()):
+        return _NEVER  # "periprostatic adipose tissue (PPAT)", "overall response rate (ORR)": never the gene PPAT
     protein = _protein_definition(short, long_form)
     if protein is not None:
         return protein
@@ -233,6 +235,13 @@ _RNA_CLASS_RE = re.compile(r"(?:lnc|linc|nc|circ|mi|sno|pi|m|t|r)?RNAs?|lncs?", 
 _CELLS_LONG_FORM_RE = re.compile(
     r"\bcells?$|\bcell\s+lines?$|\bblasts$|(?:macrophage|fibroblast|lymphocyte|monocyte|neutrophil|platelet)s?$"
     r"|\bchimeric\s+antigen\s+receptor\b",  # "chimeric antigen receptor T (CAR-T)": engineered cells, no gene
+    re.IGNORECASE,
+)
+# a long form whose head word names a tissue, a sample, a treatment or a measure: what it defines is no molecule
+_NO_MOLECULE_LONG_FORM_RE = re.compile(
+    r"\b(?:tissues?|fat|stroma|microenvironment|niche|marrow|fluids?|lavage|ascites|effusions?|biops(?:y|ies)"
+    r"|therapy|therapies|treatments?|surgery|resection|radiotherapy|chemotherapy|regimens?"
+    r"|survival|rates?|ratios?|scores?|index|volumes?|grades?|stages?)$",
     re.IGNORECASE,
 )
 # the long form of a lncRNA no lexicon lists: "... transcript 1", "... antisense RNA 1", "long non-coding RNA ..."

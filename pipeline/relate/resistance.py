@@ -160,6 +160,9 @@ _COORDINATED_VERB_END = _Phrase("COORDINATED_VERB_END")
 _PRONOUN_SUBJECT = _Phrase("PRONOUN_SUBJECT")
 _EFFECT_UNDONE = _Phrase("EFFECT_UNDONE")
 _DISEASE_STATE_END = _Phrase("DISEASE_STATE_END")
+_RELEASE_VERB_AFTER = _Phrase("RELEASE_VERB_AFTER")
+_OBJECT_HEAD_AFTER_ADJECTIVE = _Phrase("OBJECT_HEAD_AFTER_ADJECTIVE")
+_RESPONSE_ADJECTIVE = _Phrase("RESPONSE_ADJECTIVE")
 _BUT_NOT_INSIDE = _Phrase("BUT_NOT_INSIDE")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
@@ -419,6 +422,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         and not _CONTRASTED_CUE_BEFORE.search(text, max(0, m.start - 20), m.start)
         # "associated with survival in castration-resistant prostate cancer": the disease's name, no response
         and not _DISEASE_STATE_END.search(text, m.start, m.end)
+        # "HCT116 cells made oxaliplatin-resistant released exosomes ...": the donor cells' description
+        and not (m.rule.name == "render_resistant" and _RELEASE_VERB_AFTER.match(text, m.end))
         # "impaired DR-GFP activity and raised olaparib sensitivity": the subject's second verb, no passive (nor
         # does it hide the cue after it)
         and not (
@@ -437,6 +442,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             elif o is not m and m.start <= o.start and o.end <= m.end and (o.start, o.end) != (m.start, m.end):
                 if o.start > m.start and o.end == m.end and text[o.start - 1] in _HYPHENS:
                     dropped.add(id(o))  # "reduced antibody-[induced growth] arrest": half a compound adjective
+                elif o.start > m.start and o.end < m.end and _OBJECT_HEAD_AFTER_ADJECTIVE.fullmatch(text, o.end, m.end):
+                    dropped.add(id(o))  # "abolished the [chemosensitising] effect": an adjective of the verb's object
                 elif o.start > m.start and _COPULA_END.search(text, m.start, o.start):
                     dropped.add(id(m))  # "this early increase was [associated with resistance]": a noun subject
                 elif any(m.start <= a and b <= o.start and not text[b : o.start].strip() for a, b, _ in spans):
@@ -480,9 +487,12 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "increase of exosomal PD-L1 and resistance to anti-PD-1 therapy": two nouns, no statement
         if _bare_activity(text, m.start, m.end) or _gene_activity(text, m.start, m.end, spans):
             continue  # "EVs with pro-metastatic activity", "raised GST activity": an activity, no drug's
-        if (_NO_DRUG_AFTER.match(text, m.end) and not _refers_back(text, m.start, m.end)) or _ENZYME.search(
-            text, m.start, m.end
-        ):
+        if (
+            _NO_DRUG_AFTER.match(text, m.end)
+            and not _refers_back(text, m.start, m.end)
+            # "abolished the chemosensitising effect of their EVs": the vesicles' effect on a drug's response
+            and not _RESPONSE_ADJECTIVE.search(text, m.start, m.end)
+        ) or _ENZYME.search(text, m.start, m.end):
             continue  # "protected from DNase I", "the response of HUVECs to tumour exosomes": no drug's response
         if _TOXICITY.search(text, m.start, min(len(text), m.end + 40)) or (
             _NORMAL_CELLS.search(text) and not _CANCER_CELLS.search(text)
@@ -1214,7 +1224,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and "resisted" in roles
                 and not roles & _NOT_RESISTED
                 and not _negated_mention(doc, f, i)
-                and not _tool(doc, f, i)
+                and doc.entities[i].name not in _tool_names(doc, f)
                 and doc.entities[i].name not in tools
                 # "... warrant evaluation in cohorts treated with decitabine": future work resists nothing
                 and not _FUTURE_WORK_BEFORE.search(
@@ -1285,6 +1295,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 cargo_sources += [(i, s, 0.75) for i, s in last_cargo if doc.entities[i].name not in untold]
         if not cargo_sources:
             continue
+        tools_here = _tool_names(doc, f)
         drugs_here = [
             i
             for i in f.entities
@@ -1293,7 +1304,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             # "exosomes from gefitinib-treated cells": the donors' drug; "chemotherapy-naive patients": none
             and not f.roles.get(i, set()) & _NOT_RESISTED
             and not _never_resisted(doc.entities[i].name)  # folinic acid beside 5-fluorouracil, an antibiotic
-            and not _tool(doc, f, i)
+            and doc.entities[i].name not in tools_here
             and doc.entities[i].name not in tools  # "SFX ... as an inhibitor of sEV secretion", then "SFX also ..."
             and not _apposed_class(doc, i)
             # "..., but whether they help to choose between docetaxel and other therapies is unknown": asked only
@@ -1441,6 +1452,10 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):
                     # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance": the cargo confers it
                     effect = FLIP.get(effect, effect)
+                if ci is not None and not turned and _cargo_inhibited_before(doc, f, ci, cargo, cue):
+                    # "Exosomal FABP4 was required ..., and the FABP4 inhibitor BMS309403 restored carboplatin-induced
+                    # apoptosis": what inhibiting the cargo undid, the cargo did
+                    effect = FLIP.get(effect, effect)
                 if ci is None and not turned and _tool_as_subject(doc, f, cue, tools):
                     # "GW4869 abrogated the exosome-mediated protection from ibrutinib": what blocking the vesicles
                     # undid, the vesicles did
@@ -1463,6 +1478,19 @@ def _contribution_untold(doc: Document, f: SentenceFacts, i: int) -> bool:
     distinguish the contribution of PCAT1 from that of other cargo"): the vesicles' effect is not its own."""
     start = doc.entities[i].start
     return bool(_CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(doc.text, max(f.span.start, start - 90), start))
+
+
+def _cargo_inhibited_before(doc: Document, f: SentenceFacts, ci: int, cargo: list[int], cue: Cue) -> bool:
+    """The cargo's name again, as what a drug or reagent inhibits ("the FABP4 inhibitor BMS309403", "an anti-X
+    antibody"), between the cargo and the cue and as the cue's subject: the cue says what inhibiting it undid."""
+    name, end = doc.entities[ci].name, doc.entities[ci].end
+    for j in f.entities:
+        e = doc.entities[j]
+        if j in cargo or e.name != name or not end < e.start < cue.start or "inverted" not in f.roles.get(j, set()):
+            continue
+        if _same_clause(doc, f, e.start, cue) and not any(e.end <= c.start < cue.start for c in f.cues):
+            return True
+    return False
 
 
 def _tool_as_subject(doc: Document, f: SentenceFacts, cue: Cue, tools: set[str]) -> bool:
@@ -2069,6 +2097,12 @@ def _apposed_class(doc: Document, i: int) -> bool:
         return False
     after = doc.entities[i + 1]
     return after.label == "DRUG" and after.start >= e.end and not doc.text[e.end : after.start].strip()
+
+
+def _tool_names(doc: Document, f: SentenceFacts) -> set[str]:
+    """The names of the sentence's tools (``_tool``): a tool's name is a tool's wherever the sentence repeats it
+    ("pre-treatment with O6-benzylguanine (O6-BG), ..., abolished the protective effect")."""
+    return {doc.entities[j].name for j in f.entities if _tool(doc, f, j)}
 
 
 def _tool(doc: Document, f: SentenceFacts, i: int) -> bool:

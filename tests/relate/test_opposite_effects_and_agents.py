@@ -88,3 +88,52 @@ def test_several_drugs_and_agents(text: str, expected: set[tuple[str, str, str]]
 )
 def test_pronouns_denials_and_agents(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the drug that turns a cargo off is an agent; the cargo it switches off confers what it prevents
+            "Metformin switches off the stromal lncRNA NEAT1 and prevents exosome-transmitted letrozole resistance.",
+            {("NEAT1", "letrozole", "confers_resistance")},
+        ),
+        (  # cells "made resistant" that release vesicles are the donors, described: what their vesicles hold is a
+            # measured difference, not a cargo that makes cells resistant
+            "MKN-45 cells made 5-fluorouracil-resistant released exosomes with sixfold more miR-30a than the parental "
+            "line.",
+            {("miR-30a", "fluorouracil", "associated")},
+        ),
+        (  # a verb that "flags poor response" to a drug predicts
+            "Plasma exosomal circSMARCA5 flags poor response to sorafenib in hepatocellular carcinoma.",
+            {("circSMARCA5", "sorafenib", "predicts_resistance")},
+        ),
+        (  # "abolished the chemosensitising effect": the verb acts on an effect the adjective names
+            "Stromal EVs increased apoptosis induced by cytarabine. Silencing miR-451a in the stromal cells abolished "
+            "the chemosensitising effect of their EVs.",
+            {("miR-451a", "cytarabine", "sensitizes")},
+        ),
+        (  # a reagent given before that abolishes the vesicles' effect is a tool, however the sentence repeats it
+            "Exosomes carrying MGMT mRNA reduced temozolomide-induced apoptosis. Pre-treatment of recipient cells "
+            "with O6-benzylguanine (O6-BG), a pseudosubstrate that inactivates MGMT, abolished the protective effect "
+            "of the exosomes.",
+            {("MGMT", "temozolomide", "confers_resistance")},
+        ),
+        (  # "abolished the sensitisation" after a knock-down that had no effect: the cargo sensitises
+            "Stromal exosomes rich in miR-34a-5p lowered the etoposide IC50 of A673 cells. Exosomes from MSCs "
+            "transfected with a miR-34a-5p inhibitor had no effect on etoposide responses, and SIRT1 overexpression "
+            "abolished the sensitisation.",
+            {("miR-34a-5p", "etoposide", "sensitizes")},
+        ),
+        (  # the cargo's name again as what an inhibitor inhibits, before the cue: inhibiting it undid the effect
+            "Exosomal FABP4 was required for this effect, and the FABP4 inhibitor BMS309403 restored "
+            "carboplatin-induced apoptosis of exosome-treated cells.",
+            {("FABP4", "carboplatin", "confers_resistance")},
+        ),
+        (  # a claim the sentence cautions against is not stated
+            "These results caution against assuming that exosomes of cisplatin-resistant cells transmit resistance.",
+            set(),
+        ),
+    ],
+)
+def test_agents_donors_and_undone_effects(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
