@@ -192,6 +192,25 @@ def gene_name_word_rows(hgnc_complete: Path) -> Iterator[Row]:
             yield (word, symbol, hgnc_id, "protein", "name", "HGNC")
 
 
+# An integrin subunit as papers name it: HGNC's "integrin subunit beta 1" (ITGB1) is "integrin beta 1", "integrin
+# β1", "β1 integrin" in text (the folded key makes the Greek letter and its name, spaces and hyphens one form).
+_INTEGRIN_RE = re.compile(r"integrin subunit (alpha|beta) (\w{1,3})")
+
+
+def integrin_rows(hgnc_complete: Path) -> Iterator[Row]:
+    """The paper forms of the integrin subunits' names, as kind ``name``."""
+    with _open_text(hgnc_complete) as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["status"] != "Approved" or rec["locus_type"] != "gene with protein product":
+                continue
+            m = _INTEGRIN_RE.fullmatch(rec["name"])
+            if m:
+                chain, number = m.groups()
+                # the number glued to the letter too, as "integrin β1" is written (two words, as the text has)
+                for form in (f"integrin {chain} {number}", f"integrin {chain}{number}", f"{chain}{number} integrin"):
+                    yield (form, rec["symbol"], rec["hgnc_id"], "protein", "name", "HGNC")
+
+
 # A family named by the stem its members' symbols share ("AKT" of AKT1-3, "SMAD" of SMAD1-9, "ERK" of the aliases
 # ERK1/ERK2) or by the words their names share ("caspase" of "caspase 3", "claudin" of "claudin 1", "NADPH
 # oxidase" of "NADPH oxidase 1"): the stem followed by a number (and a letter) or a Greek letter. Stems of aliases
@@ -344,6 +363,7 @@ def build_all(vocab: Path, out: Path) -> dict[str, int]:
             itertools.chain(
                 gene_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
                 gene_name_word_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
+                integrin_rows(vocab / "hgnc/hgnc_complete_set.txt.gz"),
                 gene_table_rows(vocab / "hgnc/hgnc_complete_set.txt.gz", vocab / "hgnc/hgnc.table.tsv.gz"),
             ),
             out / "genes.tsv",

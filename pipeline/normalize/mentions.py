@@ -356,8 +356,11 @@ def gene_variants(form: str) -> list[str]:
 def _gene_hit(form: str) -> tuple[str, Concept] | None:
     genes = load_lexicon("genes")
     gene = genes.resolve(form, case_sensitive=True) or genes.resolve(form)
-    if gene is None or not _gene_ok(gene, form):
-        gene = None
+    if gene is not None and not _gene_ok(gene, form):
+        # another spelling of the same gene's name under the key may stand for the form ("integrin β1": "integrin
+        # beta1", not "integrin beta 1")
+        gene = next((e for e in genes.folded(form) if e.canonical == gene.canonical and _gene_ok(e, form)), None)
+    if gene is None:
         for variant in gene_variants(form):
             if variant.lower() in ambiguous_forms().get("genes", ()):
                 continue

@@ -207,7 +207,7 @@ def test_gene_spelling_variants(text: str, mention: str, name: str) -> None:
         ("free Ca2+ rose", "Ca2"),
         ("Mg2+ and Ca2+ were added", "Mg2"),
         ("Yes1-associated transcriptional regulator (YAP)", "Yes1"),  # inside another protein's name
-        ("the integrin alpha4 subunit", "alpha4"),  # a Greek letter's name with a number: no name glued to one
+        ("the alpha4 subunit of the receptor", "alpha4"),  # a Greek letter's name with a number: no name glued to one
     ],
 )
 def test_disease_names_and_words_are_no_genes(text: str, word: str) -> None:
@@ -888,3 +888,29 @@ def test_a_long_form_does_not_reach_over_a_line_break(text: str, short: str, nam
     doc = annotate(parse_text(text, doc_id="t", source="t"))
     named = [e.name for e in doc.entities if e.text == short]
     assert len(named) == text.count(short) and set(named) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Exosomes carried integrin β1.", "integrin β1", "ITGB1"),
+        ("Exosomes carried integrin-αv.", "integrin-αv", "ITGAV"),
+        ("Exosomes carried β4 integrin.", "β4 integrin", "ITGB4"),
+        ("Exosomes carried integrin alpha 5.", "integrin alpha 5", "ITGA5"),
+    ],
+)
+def test_integrin_subunits_as_papers_write_them(text: str, mention: str, name: str) -> None:
+    assert (mention, "GENE", name, None) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Periprostatic adipose tissue (PPAT) expansion is common. PPAT-derived exosomes were studied.", "PPAT"),
+        ("The overall response rate (ORR) was 40%. ORR was higher in responders.", "ORR"),
+    ],
+)
+def test_a_short_form_of_a_tissue_or_measure_is_no_gene(text: str, short: str) -> None:
+    from pipeline.normalize.abbreviations import find_definition_spans
+
+    assert not [m for m in recognise(text, find_definition_spans(text)) if m.label == "GENE"]

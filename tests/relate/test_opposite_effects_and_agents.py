@@ -137,3 +137,34 @@ def test_pronouns_denials_and_agents(text: str, expected: set[tuple[str, str, st
 )
 def test_agents_donors_and_undone_effects(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a prediction of progression in a cohort named as receiving the drug
+            "In plasma EVs from 61 patients receiving capecitabine, higher exosomal miR-200a before treatment "
+            "predicted early progression.",
+            {("miR-200a", "capecitabine", "predicts_resistance")},
+        ),
+        (  # the class written out in full with its short form
+            "Poly(ADP-ribose) polymerase inhibitors (PARPi) are used as maintenance. In 40 patients receiving PARPi "
+            "maintenance, high plasma exosomal miR-223 predicted early progression.",
+            {("miR-223", "PARP inhibitors", "predicts_resistance")},
+        ),
+        (  # a level that rose between baseline and progression on the drug: a measured difference
+            "In paired plasma EVs from 15 patients, EGFR rose between baseline and progression on osimertinib.",
+            {("EGFR", "osimertinib", "associated")},
+        ),
+        (  # ... or that is higher at progression than at baseline
+            "At progression on alectinib, EV transcripts of AXL were fourfold more abundant than at baseline.",
+            {("AXL", "alectinib", "associated")},
+        ),
+        (  # vesicles of resistant cells enriched in a molecule: a measured difference
+            "Exosomes of sorafenib-resistant cells were enriched in integrin β1.",
+            {("ITGB1", "sorafenib", "associated")},
+        ),
+    ],
+)
+def test_predictions_and_levels_in_cohorts(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
