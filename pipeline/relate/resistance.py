@@ -163,6 +163,7 @@ _DISEASE_STATE_END = _Phrase("DISEASE_STATE_END")
 _RELEASE_VERB_AFTER = _Phrase("RELEASE_VERB_AFTER")
 _OBJECT_HEAD_AFTER_ADJECTIVE = _Phrase("OBJECT_HEAD_AFTER_ADJECTIVE")
 _RESPONSE_ADJECTIVE = _Phrase("RESPONSE_ADJECTIVE")
+_LOSS_OF_RESPONSE = _Phrase("LOSS_OF_RESPONSE")
 _BUT_NOT_INSIDE = _Phrase("BUT_NOT_INSIDE")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
@@ -601,6 +602,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         effect = m.rule.effect or ""
         if m.rule.name.startswith("down_") and effect in FLIP and _PROTECTIVE_EFFECT.search(text, m.start + 1, m.end):
             effect = FLIP[effect]  # "abrogated the protective effect": less protection from the drug, no less effect
+        if m.rule.name.endswith("_sensitivity") and effect in FLIP and _LOSS_OF_RESPONSE.search(text, m.start, m.end):
+            effect = FLIP[effect]  # "abolished the loss of gefitinib sensitivity": the sensitivity kept
         if m.rule.name.endswith("_survival") and effect in FLIP and _INHIBITION_AFTER.match(text, m.end):
             effect = FLIP[effect]  # "reduced vemurafenib-induced growth inhibition": more growth under the drug
         its_loss = effect in FLIP and bool(_ITS_LOSS.search(text, max(0, m.start - 60), m.start))

@@ -168,3 +168,23 @@ def test_agents_donors_and_undone_effects(text: str, expected: set[tuple[str, st
 )
 def test_predictions_and_levels_in_cohorts(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "abolished the loss of D sensitivity": the sensitivity kept, turned again by the inhibitor of the cargo
+            "The exosomes transferred miR-222 to recipient cells, and an anti-miR-222 oligonucleotide in the donor "
+            "cells abolished the loss of erlotinib sensitivity.",
+            {("miR-222", "erlotinib", "confers_resistance")},
+        ),
+        (  # a level that rose before progression on the drug is a measured difference; one "with no such rebound"
+            # is denied
+            "In patients who progressed on venetoclax, exosomal miR-181a rose three months before clinical "
+            "progression; exosomal miR-16 showed no such rebound.",
+            {("miR-181a", "venetoclax", "associated")},
+        ),
+    ],
+)
+def test_losses_and_rebounds(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
