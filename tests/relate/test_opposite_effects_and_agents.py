@@ -184,6 +184,14 @@ def test_predictions_and_levels_in_cohorts(text: str, expected: set[tuple[str, s
             "progression; exosomal miR-16 showed no such rebound.",
             {("miR-181a", "venetoclax", "associated")},
         ),
+        (  # a level lower in patients without response (or disease control) to the drug: a measured difference
+            "Exosomal miR-126 was lower in patients without disease control on sunitinib than in those with it.",
+            {("miR-126", "sunitinib", "associated")},
+        ),
+        (
+            "Exosomal miR-31 was lower in patients without response to panitumumab (P = 0.02).",
+            {("miR-31", "panitumumab", "associated")},
+        ),
     ],
 )
 def test_losses_and_rebounds(text: str, expected: set[tuple[str, str, str]]) -> None:
