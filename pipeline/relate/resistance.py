@@ -1220,6 +1220,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     for f in facts:
         if _OPEN_QUESTION.search(doc.span_text(f.span)):
             continue  # "their relevance to the response to immunotherapy remains to be determined"
+        tools_here = _tool_names(doc, f)
         for i in f.entities:
             roles = f.roles.get(i, set())
             if (
@@ -1227,7 +1228,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 and "resisted" in roles
                 and not roles & _NOT_RESISTED
                 and not _negated_mention(doc, f, i)
-                and doc.entities[i].name not in _tool_names(doc, f)
+                and doc.entities[i].name not in tools_here
                 and doc.entities[i].name not in tools
                 # "... warrant evaluation in cohorts treated with decitabine": future work resists nothing
                 and not _FUTURE_WORK_BEFORE.search(
@@ -1455,7 +1456,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):
                     # "miR-155 suppressed DCK, and ectopic DCK reversed the resistance": the cargo confers it
                     effect = FLIP.get(effect, effect)
-                if ci is not None and not turned and _cargo_inhibited_before(doc, f, ci, cargo, cue):
+                if ci is not None and not turned and _cargo_inhibited_before(doc, f, ci, cargo, cue, clause_of):
                     # "Exosomal FABP4 was required ..., and the FABP4 inhibitor BMS309403 restored carboplatin-induced
                     # apoptosis": what inhibiting the cargo undid, the cargo did
                     effect = FLIP.get(effect, effect)
@@ -1483,7 +1484,9 @@ def _contribution_untold(doc: Document, f: SentenceFacts, i: int) -> bool:
     return bool(_CONTRIBUTION_UNDISTINGUISHED_BEFORE.search(doc.text, max(f.span.start, start - 90), start))
 
 
-def _cargo_inhibited_before(doc: Document, f: SentenceFacts, ci: int, cargo: list[int], cue: Cue) -> bool:
+def _cargo_inhibited_before(
+    doc: Document, f: SentenceFacts, ci: int, cargo: list[int], cue: Cue, clause_of: Callable[[int], int]
+) -> bool:
     """The cargo's name again, as what a drug or reagent inhibits ("the FABP4 inhibitor BMS309403", "an anti-X
     antibody"), between the cargo and the cue and as the cue's subject: the cue says what inhibiting it undid."""
     name, end = doc.entities[ci].name, doc.entities[ci].end
@@ -1491,7 +1494,9 @@ def _cargo_inhibited_before(doc: Document, f: SentenceFacts, ci: int, cargo: lis
         e = doc.entities[j]
         if j in cargo or e.name != name or not end < e.start < cue.start or "inverted" not in f.roles.get(j, set()):
             continue
-        if _same_clause(doc, f, e.start, cue) and not any(e.end <= c.start < cue.start for c in f.cues):
+        if clause_of(e.start) in (clause_of(cue.start), clause_of(cue.end - 1)) and not any(
+            e.end <= c.start < cue.start for c in f.cues
+        ):
             return True
     return False
 
