@@ -11,12 +11,15 @@ import re
 
 from pipeline.normalize.scan import anchored_finditer
 
-_PREFIX = r"(?:(?:hsa|mmu|rno)-)?(?:micro\s?RNA|mi\s?RNA|miR|mir|MIR|MiR|miRs|miRNAs)"
+_PREFIX = r"(?:(?:hsa|mmu|rno|ebv|kshv|hcmv)-)?(?:micro\s?RNA|mi\s?RNA|miR|mir|MIR|MiR|miRs|miRNAs)"
 _ID = r"\d{1,5}[a-z]?(?:-\d)?(?:-[35]p)?"
+# a viral miRNA of a cancer-associated virus (miRBase names): Epstein-Barr virus "miR-BART7-3p", "miR-BHRF1-2",
+# Kaposi's sarcoma herpesvirus "miR-K12-11"
+_VIRAL_ID = r"(?:BART\d{1,2}|BHRF1-\d|K12-\d{1,2})(?:-[35]p)?"
 _ALT = r"(?:/-?(?:\d{1,5}[a-z]?|[a-z])(?:-[35]p)?)"
 
 MIRNA_RE = re.compile(
-    rf"(?:(?<![\w-])|(?<=[A-Za-z0-9]-))(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w]|-\d{{0,2}}HG)"
+    rf"(?:(?<![\w-])|(?<=[A-Za-z0-9]-))(?P<prefix>{_PREFIX})[-\s]?(?P<id>{_ID}|{_VIRAL_ID})(?P<alts>{_ALT}*)(?P<family>\s+(?:family|cluster))?(?![\w]|-\d{{0,2}}HG)"
     rf"|(?<![\w-])(?:(?:hsa|mmu)-)?let-?(?P<let>7[a-k]?(?:-[35]p)?)(?![\w])",
     re.IGNORECASE,
 )
@@ -27,8 +30,14 @@ MIRNA_LIST_RE = re.compile(
 
 
 def canonical_mirna(number: str) -> str:
-    """``"23A-3P"`` -> ``"miR-23a-3p"``."""
+    """``"23A-3P"`` -> ``"miR-23a-3p"``; a viral one keeps its capitals: ``"bart7-3P"`` -> ``"miR-BART7-3p"``."""
+    viral = _VIRAL_PARTS_RE.fullmatch(number)
+    if viral:
+        return "miR-" + viral["name"].upper() + ("-" + viral["arm"].lower() if viral["arm"] else "")
     return "miR-" + number.lower()
+
+
+_VIRAL_PARTS_RE = re.compile(r"(?P<name>[a-z]+\d+(?:-\d+)?)(?:-(?P<arm>[35]p))?", re.IGNORECASE)
 
 
 def expand_mirna_match(m: re.Match[str]) -> list[str]:
@@ -49,9 +58,9 @@ def expand_mirna_match(m: re.Match[str]) -> list[str]:
     return names
 
 
-# every MIRNA_RE match holds "mi" (miR, miRNA, microRNA) or "let", after at most a species prefix ("hsa-");
+# every MIRNA_RE match holds "mi" (miR, miRNA, microRNA) or "let", after at most a species prefix ("hsa-", "kshv-");
 # every MIRNA_LIST_RE match starts with "mir": the regexes are tried only there (pipeline.normalize.scan)
-MIRNA_ANCHORS = (("mi", "let"), 4)
+MIRNA_ANCHORS = (("mi", "let"), 5)
 MIRNA_LIST_ANCHORS = (("mir",), 0)
 
 

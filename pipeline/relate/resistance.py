@@ -164,6 +164,7 @@ _RELEASE_VERB_AFTER = _Phrase("RELEASE_VERB_AFTER")
 _OBJECT_HEAD_AFTER_ADJECTIVE = _Phrase("OBJECT_HEAD_AFTER_ADJECTIVE")
 _RESPONSE_ADJECTIVE = _Phrase("RESPONSE_ADJECTIVE")
 _LOSS_OF_RESPONSE = _Phrase("LOSS_OF_RESPONSE")
+_NONSIGNIFICANT_TREND = _Phrase("NONSIGNIFICANT_TREND")
 _BUT_NOT_INSIDE = _Phrase("BUT_NOT_INSIDE")
 _INHIBITION_AFTER = _Phrase("INHIBITION_AFTER")
 _ITS_LOSS = _Phrase("ITS_LOSS")
@@ -589,6 +590,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         window = _WITHOUT_INSERT.sub(_blank, window)  # "exosomes, without any identified cargo, raised": the insert's
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 60]):
             continue
+        trend = _NONSIGNIFICANT_TREND.search(text)
+        if trend and trend.start() <= m.start < trend.end():
+            continue  # "tended to be lower in poor responders, but the difference did not reach significance"
         if _NEITHER_OPENS.match(text[: m.start]):
             continue  # "Neither baseline levels nor on-treatment changes of ... EVs were associated with response"
         if _DENIED_CLAIM.search(text[max(0, m.start - 100) : m.start]):

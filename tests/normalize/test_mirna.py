@@ -20,6 +20,10 @@ from pipeline.normalize.mirna import find_mirnas, normalize_mirna
         ("miRNAs", []),
         ("mir", []),
         ("MIR21", ["miR-21"]),
+        # viral miRNAs of cancer-associated viruses keep miRBase's capitals, without the species prefix
+        ("ebv-miR-BART7-3p", ["miR-BART7-3p"]),
+        ("miR-BHRF1-2-5p", ["miR-BHRF1-2-5p"]),
+        ("kshv-miR-K12-11", ["miR-K12-11"]),
     ],
 )
 def test_normalize_mirna(text: str, names: list[str]) -> None:

@@ -192,6 +192,25 @@ def test_predictions_and_levels_in_cohorts(text: str, expected: set[tuple[str, s
             "Exosomal miR-31 was lower in patients without response to panitumumab (P = 0.02).",
             {("miR-31", "panitumumab", "associated")},
         ),
+        (  # vesicles from donors expressing a decoy of the cargo that "no longer protected": the cargo confers
+            "Exosomal miR-155 lowered DCK, and exosomes from MSCs expressing a miR-155 decoy no longer protected "
+            "leukaemic cells from cytarabine.",
+            {("miR-155", "cytarabine", "confers_resistance")},
+        ),
+        (  # "twice as sensitive to" a drug
+            "Cells that had received miR-1290-rich exosomes were twice as sensitive to everolimus.",
+            {("miR-1290", "everolimus", "sensitizes")},
+        ),
+        (  # a tendency that did not reach significance is no measured difference
+            "Exosomal miR-125b tended to be lower in poor responders to sorafenib, but the difference did not reach "
+            "significance.",
+            set(),
+        ),
+        (  # a viral miRNA is a cargo like any other
+            "Exosomes of EBV-positive cells delivered ebv-miR-BART10-3p to recipient cells and conferred cisplatin "
+            "resistance on them.",
+            {("miR-BART10-3p", "cisplatin", "confers_resistance")},
+        ),
     ],
 )
 def test_losses_and_rebounds(text: str, expected: set[tuple[str, str, str]]) -> None:
