@@ -23,9 +23,13 @@ MIRNA_RE = re.compile(
     rf"|(?<![\w-])(?:(?:hsa|mmu)-)?let-?(?P<let>7[a-k]?(?:-[35]p)?)(?![\w])",
     re.IGNORECASE,
 )
-# "miRs-21, -378e, and -143": a plural prefix followed by bare numbers.
+# "miRs-21, -378e, and -143", "miR-21, -155 and -221": a prefix followed by members that leave it out, each led by
+# a hyphen; "miR-21-5p, 221-3p, 146a-5p and 26a-5p": members without the hyphen, known by their arm.
+_ELIDED = rf"(?:-{_ID}|\d{{1,5}}[a-z]?(?:-\d)?-[35]p)"
 MIRNA_LIST_RE = re.compile(
-    rf"(?<![\w-])miR(?:NA)?s-(?P<first>{_ID})(?P<rest>(?:\s*,\s*(?:and\s+)?-{_ID}|\s+and\s+-{_ID})+)", re.IGNORECASE
+    rf"(?<![\w-])(?:miR(?:NA)?s?|microRNAs?)-(?P<first>{_ID})(?![\w/-])"
+    rf"(?P<rest>(?:\s*,\s*(?:and\s+)?{_ELIDED}|\s+(?:and|or)\s+{_ELIDED})+)(?![\w/-])",
+    re.IGNORECASE,
 )
 
 
@@ -59,9 +63,9 @@ def expand_mirna_match(m: re.Match[str]) -> list[str]:
 
 
 # every MIRNA_RE match holds "mi" (miR, miRNA, microRNA) or "let", after at most a species prefix ("hsa-", "kshv-");
-# every MIRNA_LIST_RE match starts with "mir": the regexes are tried only there (pipeline.normalize.scan)
+# every MIRNA_LIST_RE match starts with "mir" or "micro": the regexes are tried only there (pipeline.normalize.scan)
 MIRNA_ANCHORS = (("mi", "let"), 5)
-MIRNA_LIST_ANCHORS = (("mir",), 0)
+MIRNA_LIST_ANCHORS = (("mir", "micro"), 0)
 
 
 def _finditer(
@@ -88,7 +92,7 @@ def find_mirnas(text: str) -> list[tuple[int, int, list[str]]]:
             taken.append((m.start(), m.end()))
     for m in _finditer(MIRNA_LIST_RE, text, lowered, MIRNA_LIST_ANCHORS):
         names = [canonical_mirna(m["first"])]
-        names += [canonical_mirna(x) for x in re.findall(rf"-({_ID})", m["rest"])]
+        names += [canonical_mirna(x.lstrip("-")) for x in re.findall(_ELIDED, m["rest"], re.IGNORECASE)]
         found.append((m.start(), m.end(), names))
         taken.append((m.start(), m.end()))
     for m in _finditer(MIRNA_RE, text, lowered, MIRNA_ANCHORS):

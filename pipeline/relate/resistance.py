@@ -202,6 +202,8 @@ _ANAPHOR = _Phrase("ANAPHOR")
 _CHEMO = _Phrase("CHEMO")
 _ASSOC_WORD = _Phrase("ASSOC_WORD")
 _GENOTYPE_AFTER = _Phrase("GENOTYPE_AFTER")
+_VESICLE_PROTEOME = _Phrase("VESICLE_PROTEOME")
+_LEVELS_AFTER = _Phrase("LEVELS_AFTER")
 _GENOTYPE_BEFORE = _Phrase("GENOTYPE_BEFORE")
 _MOLECULE_AFTER = _Phrase("MOLECULE_AFTER")
 _THERAPY_RE = _Phrase("THERAPY")
@@ -1050,6 +1052,9 @@ class _CargoContext:
     # statements elsewhere are the cells' own
     marker_only: set[str] = field(default_factory=set)
     acted_on: set[str] = field(default_factory=set)  # what a named RNA cargo acts on in a sentence of the unit
+    # the unit measured the vesicles' own proteins ("correlating EV protein changes with tumour reduction"): a gene
+    # whose levels it reports ("NOS3, VEGFR-2, and ANGPT2 levels correlated inversely with ...") is their cargo
+    vesicle_proteome: bool = False
 
 
 def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContext) -> bool:
@@ -1108,7 +1113,13 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         strong_target = any(r.confidence >= 0.8 for r in target_rules)
         if strong_target and not any(r.confidence >= 0.9 for r in cargo_rules):
             return False  # "ERα-targeting miRNAs in exosomes": a target; only "exosomal ERα" would outweigh it
-        return "cargo" in roles or (e.name in context.cargo_genes and not roles & {"target", "status"})
+        if "cargo" in roles:
+            return True
+        if roles & {"target", "status"}:
+            return False
+        return e.name in context.cargo_genes or (
+            context.vesicle_proteome and _LEVELS_AFTER.match(doc.text, e.end) is not None
+        )
     return False
 
 
@@ -1209,7 +1220,14 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         if "target" in r and "cargo" not in r
     }
     context = _CargoContext(
-        cargo_genes, unit_targets, vesicle_unit, vehicles, cargo_rnas, _marker_only(doc, facts), acted_on
+        cargo_genes,
+        unit_targets,
+        vesicle_unit,
+        vehicles,
+        cargo_rnas,
+        _marker_only(doc, facts),
+        acted_on,
+        vesicle_unit and any(_VESICLE_PROTEOME.search(doc.span_text(f.span)) for f in facts),
     )
     # drugs the unit uses to block the vesicles somewhere ("identified sulfisoxazole as an inhibitor of sEV
     # secretion", "GW4869 reduced exosome release"), or says it used to inhibit or probe something: tools in every

@@ -36,6 +36,26 @@ def test_find_mirnas_in_running_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # members of a list that leave the prefix out: led by a hyphen, or known by their arm
+        ("exosomal miR-21, -155 and -221 were higher", [["miR-21", "miR-155", "miR-221"]]),
+        ("microRNA-21, -155, and -210 in serum", [["miR-21", "miR-155", "miR-210"]]),
+        (
+            "sEV miR-21-5p, 221-3p, 146a-5p and 26a-5p were associated",
+            [["miR-21-5p", "miR-221-3p", "miR-146a-5p", "miR-26a-5p"]],
+        ),
+        ("miR-17-5p, 20a-5p and miR-92a-3p", [["miR-17-5p", "miR-20a-5p"], ["miR-92a-3p"]]),
+        # bare numbers without an arm are not members: they may count anything
+        ("miR-21, 155 and 221 patients", [["miR-21"]]),
+        ("miR-21 and 5-FU", [["miR-21"]]),
+    ],
+)
+def test_elided_mirna_lists(text: str, names: list[list[str]]) -> None:
+    assert [found for _, _, found in find_mirnas(text)] == names
+
+
+@pytest.mark.parametrize(
     ("name", "accession"),
     [
         ("miR-21", "MIMAT0000076"),

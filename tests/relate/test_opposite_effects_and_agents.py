@@ -215,3 +215,36 @@ def test_predictions_and_levels_in_cohorts(text: str, expected: set[tuple[str, s
 )
 def test_losses_and_rebounds(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a unit that measured the vesicles' proteins: the genes whose levels it reports are their cargo, and
+            # a level correlated with tumour shrinkage after a drug predicts the response to it
+            "Plasma EVs of 40 patients were profiled by proteomics, and EV protein changes were correlated with "
+            "tumour shrinkage. FN1 and THBS1 levels correlated inversely with tumour shrinkage after docetaxel.",
+            {("FN1", "docetaxel", "predicts_resistance"), ("THBS1", "docetaxel", "predicts_resistance")},
+        ),
+        (  # without the vesicles' proteins measured, genes named by their levels are no cargo
+            "Plasma EVs of 40 patients were counted. FN1 levels correlated inversely with tumour shrinkage after "
+            "docetaxel.",
+            set(),
+        ),
+        (  # "predicted tumour regression" on a drug: a prediction
+            "Baseline exosomal miR-155 predicted tumour regression on sunitinib.",
+            {("miR-155", "sunitinib", "predicts_resistance")},
+        ),
+        (  # a miRNA list whose members leave the prefix out ("221-3p"): one row for each member
+            "Serum exosomal miR-21-5p, 221-3p and 146a-5p predicted the response to neoadjuvant chemotherapy.",
+            {
+                ("miR-21-5p", "chemotherapy", "predicts_resistance"),
+                ("miR-221-3p", "chemotherapy", "predicts_resistance"),
+                ("miR-146a-5p", "chemotherapy", "predicts_resistance"),
+            },
+        ),
+    ],
+)
+def test_fresh_real_abstract_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Classes the 2026-12-07 real batch's dev part showed (each written anew in its general form)."""
+    assert _pairs(text) == expected
