@@ -13,7 +13,7 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -21,9 +21,6 @@ from sqlalchemy.engine import Engine
 from pipeline.export import database as db
 from pipeline.export.schema import LIST_COLUMNS as ASSERTION_LISTS
 from pipeline.models import Assertion, Citation, Document
-
-if TYPE_CHECKING:  # pandas is imported where the summary outputs are written, not in every batch worker
-    import pandas as pd
 
 
 @contextlib.contextmanager
@@ -94,16 +91,6 @@ class _Recent(OrderedDict):  # type: ignore[type-arg]
             self.popitem(last=False)
 
 
-def _query_frames(
-    engine: Engine, table: Any, chunk: int = 5000, exclude: tuple[str, ...] = ()
-) -> Iterator[pd.DataFrame]:
-    import pandas as pd
-
-    columns = [c for c in table.columns if c.name not in exclude]
-    with engine.connect() as conn:
-        yield from pd.read_sql(select(*columns).order_by(*table.primary_key.columns), conn, chunksize=chunk)
-
-
 # Columns the run database keeps as JSON lists, written to Parquet as Arrow lists (and given back as lists by
 # pipeline.api.load_run).
 LIST_COLUMNS: dict[str, dict[str, str]] = {
@@ -113,49 +100,56 @@ LIST_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-def _arrow(frame: pd.DataFrame, table_name: str) -> Any:
-    """A chunk as an Arrow table whose JSON list columns are real lists (list<string>, list<int64>)."""
+def arrow_schema(table: Any, exclude: tuple[str, ...] = ()) -> Any:
+    """A table's Parquet schema from its column types, the same for every chunk and every run: integers int64
+    (null where the database has NULL; never floats because a chunk holds a NULL), floats float64, JSON list
+    columns Arrow lists, the rest strings (never Arrow's null type because a chunk holds no value)."""
     import pyarrow as pa
+    from sqlalchemy import Boolean, Float, Integer
 
-    lists = LIST_COLUMNS.get(table_name, {})
-    arrays = []
-    for name in frame.columns:
-        if name in lists:
-            values = [json.loads(v) if isinstance(v, str) and v and v != "[]" else [] for v in frame[name]]
-            arrays.append(pa.array(values, type=pa.list_(getattr(pa, lists[name])())))
+    lists = LIST_COLUMNS.get(table.name, {})
+    fields = []
+    for c in table.columns:
+        if c.name in exclude:
+            continue
+        if c.name in lists:
+            kind = pa.list_(getattr(pa, lists[c.name])())
+        elif isinstance(c.type, Integer):
+            kind = pa.int64()
+        elif isinstance(c.type, Float):
+            kind = pa.float64()
+        elif isinstance(c.type, Boolean):
+            kind = pa.bool_()
         else:
-            arrays.append(pa.Array.from_pandas(frame[name]))
-    return pa.Table.from_arrays(arrays, names=list(frame.columns))
+            kind = pa.string()
+        fields.append(pa.field(c.name, kind))
+    return pa.schema(fields)
 
 
-def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ...] = ()) -> int:
-    """Stream a table into a Parquet file (in chunks: memory stays flat); returns the row count."""
+def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ...] = (), chunk: int = 5000) -> int:
+    """Stream a table into a Parquet file, ``chunk`` rows at a time straight from the database cursor (memory stays
+    flat, and neither pandas nor a DataFrame per chunk is needed); returns the row count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    schema = arrow_schema(table, exclude)
+    lists = [f.name in LIST_COLUMNS.get(table.name, {}) for f in schema]
+    columns = [table.c[name] for name in schema.names]
     rows = 0
-    with atomic_open(path, "wb") as fh:
-        writer = None
-        for frame in _query_frames(engine, table, exclude=exclude):
-            arrow = _arrow(frame, table.name)
-            if writer is None:
-                writer = pq.ParquetWriter(fh, arrow.schema)
-            writer.write_table(arrow.cast(writer.schema))
-            rows += len(frame)
-        if writer is None:  # no rows: an empty file with the table's columns
-            lists = LIST_COLUMNS.get(table.name, {})
-            empty = pa.table(
-                {
-                    c.name: pa.array(
-                        [], type=pa.list_(getattr(pa, lists[c.name])()) if c.name in lists else pa.string()
-                    )
-                    for c in table.columns
-                    if c.name not in exclude
-                }
-            )
-            pq.write_table(empty, fh)
-        else:
-            writer.close()
+    with atomic_open(path, "wb") as fh, pq.ParquetWriter(fh, schema) as writer, engine.connect() as conn:
+        result = conn.execution_options(yield_per=chunk).execute(
+            select(*columns).order_by(*table.primary_key.columns)
+        )
+        for part in result.partitions():
+            arrays = [
+                pa.array(
+                    [json.loads(v) if v and v != "[]" else [] for v in values] if is_list else values,
+                    type=field.type,
+                )
+                for values, field, is_list in zip(zip(*part, strict=True), schema, lists, strict=True)
+            ]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            rows += len(part)
     return rows
 
 

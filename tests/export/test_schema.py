@@ -130,3 +130,30 @@ def test_the_database_module_does_not_import_the_worker() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_parquet_columns_keep_their_types_whatever_the_first_chunk_holds(tmp_path: Path) -> None:
+    """A chunk of rows whose page or long form is NULL throughout (text files, sorted before the PDFs) fixes no
+    column type: integers stay int64 (not float for a NULL, not Arrow's null type), text stays string, and a later
+    chunk with values is written (it raised 'Unsupported cast from string to null' before)."""
+    from sqlalchemy import insert
+
+    from pipeline.export import database as db
+    from pipeline.export.files import write_parquet
+
+    engine = db.connect(f"sqlite:///{tmp_path / 'run.sqlite'}")
+    base = {"start": 0, "end": 6, "label": "MIRNA", "text": "miR-21", "name": "miR-21", "other_names": "[]"}
+    with engine.begin() as conn:
+        conn.execute(
+            insert(db.entities),
+            [
+                {**base, "doc_id": "a.txt", "idx": 0, "sentence": None, "page": None, "long_form": None},
+                {**base, "doc_id": "b.pdf", "idx": 0, "sentence": 2, "page": 3, "long_form": "microRNA-21"},
+            ],
+        )
+    assert write_parquet(engine, db.entities, tmp_path / "e.parquet", chunk=1) == 2
+    schema = pq.read_schema(tmp_path / "e.parquet")
+    assert schema.field("page").type == pa.int64() and schema.field("sentence").type == pa.int64()
+    assert schema.field("long_form").type == pa.string()
+    rows = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert [(r["page"], r["long_form"], r["other_names"]) for r in rows] == [(None, None, []), (3, "microRNA-21", [])]
