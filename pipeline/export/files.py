@@ -137,9 +137,7 @@ def write_parquet(engine: Engine, table: Any, path: Path, exclude: tuple[str, ..
     columns = [table.c[name] for name in schema.names]
     rows = 0
     with atomic_open(path, "wb") as fh, pq.ParquetWriter(fh, schema) as writer, engine.connect() as conn:
-        result = conn.execution_options(yield_per=chunk).execute(
-            select(*columns).order_by(*table.primary_key.columns)
-        )
+        result = conn.execution_options(yield_per=chunk).execute(select(*columns).order_by(*table.primary_key.columns))
         for part in result.partitions():
             arrays = [
                 pa.array(
@@ -180,20 +178,17 @@ def write_outputs(
     counts["assertions.parquet"] = write_parquet(engine, db.assertions, out / "assertions.parquet", exclude=("json",))
     counts["entities"] = write_parquet(engine, db.entities, out / "entities.parquet")
     lap("parquet")
-    ok_ids = []
     with atomic_open(out / "manifest.jsonl") as fh:  # streamed: memory stays flat however many files
         n = 0
         for row in db.iter_manifest_rows(engine):
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
-            if row["status"] in ("ok", "warning"):
-                ok_ids.append(row["doc_id"])
         counts["manifest"] = n
     lap("manifest")
     from pipeline.export.bioc import write_bioc_fragments
 
     with atomic_open(out / "bioc.json") as fh, atomic_open(out / "bioc.xml", "wb") as xml_fh:
-        counts["bioc"] = write_bioc_fragments(_bioc_fragments(engine, out, ok_ids), fh, xml_fh)
+        counts["bioc"] = write_bioc_fragments(_bioc_fragments(engine, out), fh, xml_fh)
     lap("bioc")
     if report:
         with atomic_open(out / "report.html") as fh:
@@ -225,20 +220,27 @@ def document_assertions(engine: Engine, doc_id: str) -> list[Assertion]:
     return sorted(items, key=assertion_order)
 
 
-def _bioc_fragments(engine: Engine, out: Path, doc_ids: list[str]) -> Iterator[tuple[str, str]]:
-    """Each document's BioC as its worker made it, or (a document of a run before they were kept) made from its
-    file and its assertions now."""
+def _bioc_fragments(engine: Engine, out: Path, chunk: int = 50) -> Iterator[tuple[str, str]]:
+    """Each read document's BioC (files ok or with a warning, in the manifest's path order) as its worker made it,
+    streamed by one query ``chunk`` documents at a time (a document's BioC is some 30 KB); a document of a run
+    before they were kept is made from its file and assertions now."""
     from pipeline.export.bioc import bioc_fragments
 
-    for doc_id in doc_ids:
-        if not document_path(out, doc_id).exists():
-            continue
-        fragment = db.bioc_fragment(engine, doc_id)
-        yield (
-            fragment
-            if fragment is not None
-            else bioc_fragments(load_document(out, doc_id), document_assertions(engine, doc_id))
-        )
+    query = (
+        select(db.files.c.doc_id, db.bioc_documents.c.json, db.bioc_documents.c.xml)
+        .select_from(db.files.outerjoin(db.bioc_documents, db.bioc_documents.c.doc_id == db.files.c.doc_id))
+        .where(db.files.c.status.in_(("ok", "warning")))
+        .order_by(db.files.c.path)
+    )
+    with engine.connect() as conn:
+        for doc_id, as_json, as_xml in conn.execution_options(yield_per=chunk).execute(query):
+            if not document_path(out, doc_id).exists():
+                continue
+            yield (
+                (as_json, as_xml)
+                if as_json is not None
+                else bioc_fragments(load_document(out, doc_id), document_assertions(engine, doc_id))
+            )
 
 
 def report_html(engine: Engine, out: Path, manifest: list[dict[str, Any]], summary: dict[str, Any]) -> str:
