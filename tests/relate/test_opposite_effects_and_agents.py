@@ -248,3 +248,38 @@ def test_losses_and_rebounds(text: str, expected: set[tuple[str, str, str]]) -> 
 def test_fresh_real_abstract_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
     """Classes the 2026-12-07 real batch's dev part showed (each written anew in its general form)."""
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the nearer verb governs the object: "-induced" before "... that lowers D sensitivity" turns nothing
+            "Exosomal miR-210 acts as a stress-induced signal that lowers gemcitabine sensitivity of PANC-1 cells.",
+            {("miR-210", "gemcitabine", "confers_resistance")},
+        ),
+        (  # "pass on" / "hand on" resistance
+            "Resistant HepG2 cells handed on sorafenib tolerance through exosomal circRNA-100338.",
+            {("circ100338", "sorafenib", "confers_resistance")},
+        ),
+        (  # residual disease after the drugs is a poor response
+            "High serum exosomal miR-200c was associated with residual disease after docetaxel.",
+            {("miR-200c", "docetaxel", "predicts_resistance")},
+        ),
+        (  # a drug that depletes cells in the experiment is a tool, not a resisted drug
+            "Liposomal clodronate-mediated macrophage depletion improved docetaxel efficacy in mice. Exosomal miR-365 "
+            "from macrophages reduced docetaxel sensitivity of LNCaP cells.",
+            {("miR-365", "docetaxel", "confers_resistance")},
+        ),
+        (  # a marker that identifies patients likely to resist the drug predicts resistance
+            "Plasma exosomal ITGB3 identified patients likely to resist sunitinib.",
+            {("ITGB3", "sunitinib", "predicts_resistance")},
+        ),
+        (  # "signals response" is a prediction, not more of the drug's effect
+            "In patients on nivolumab, a fall in exosomal CD274 at week 4 heralded response.",
+            {("CD274", "nivolumab", "predicts_resistance")},
+        ),
+    ],
+)
+def test_fresh_challenge_batch_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Classes the ay-bb challenge batches' dev parts showed (each written anew in its general form)."""
+    assert _pairs(text) == expected
