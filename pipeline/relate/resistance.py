@@ -154,6 +154,7 @@ _RESISTANCE_AS_MODIFIER = _Phrase("RESISTANCE_AS_MODIFIER")
 _OBJECT_AFTER = _Phrase("OBJECT_AFTER")
 _DRUG_BASED = _Phrase("DRUG_BASED_BEFORE")
 _ASSAY_COMPOUND_END = _Phrase("ASSAY_COMPOUND_END")
+_ASSAY_SENSITIVITY_END = _Phrase("ASSAY_SENSITIVITY_END")
 _RELATIVE_VERB_END = _Phrase("RELATIVE_VERB_END")
 _ACTIVE_S_END = _Phrase("ACTIVE_S_END")
 _COORDINATED_VERB_END = _Phrase("COORDINATED_VERB_END")
@@ -203,6 +204,7 @@ _CHEMO = _Phrase("CHEMO")
 _ASSOC_WORD = _Phrase("ASSOC_WORD")
 _GENOTYPE_AFTER = _Phrase("GENOTYPE_AFTER")
 _VESICLE_PROTEOME = _Phrase("VESICLE_PROTEOME")
+_SOLUBLE_BEFORE = _Phrase("SOLUBLE_BEFORE")
 _LEVELS_AFTER = _Phrase("LEVELS_AFTER")
 _GENOTYPE_BEFORE = _Phrase("GENOTYPE_BEFORE")
 _MOLECULE_AFTER = _Phrase("MOLECULE_AFTER")
@@ -524,6 +526,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "miR-200b, previously linked to ovarian cancer outcome, was not ...": earlier work
         if _ASSAY_COMPOUND_END.search(text, m.start, m.end):
             continue  # "correlated with the rise in high-sensitivity troponin": an assay's name, no drug sensitivity
+        if _ASSAY_SENSITIVITY_END.search(text, max(0, m.start - 60), m.end):
+            continue  # "EV-DNA methylation assays need substantial gains in sensitivity": the assay's, no drug's
         if _OPEN_QUESTION.search(_clause_after(text, m.end)):
             continue  # "their contribution to bortezomib response is uncertain": the clause leaves it open
         if _NON_DRUG_RESPONSE.search(text, m.start, m.end):
@@ -1064,6 +1068,10 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # Rab27a, nSMase2: what releases the vesicles, not what they carry
     if e.name in _never_cargo():
         return False  # cell-free DNA: the fraction outside the vesicles
+    if _VESICLE_FREE.search(doc.text, max(facts.span.start, e.start - 80), e.start):
+        return False  # "In the EV-depleted fraction, by contrast, soluble PD-L1 ... were higher": no vesicles' cargo
+    if e.label == "GENE" and _SOLUBLE_BEFORE.search(doc.text, max(0, e.start - 12), e.start):
+        return False  # "soluble PD-L1": the free form, beside or instead of the vesicles'
     if e.label == "GENE" and _REGULATOR_AFTER.match(doc.text, e.end):
         return False  # "a HIF-1α-dependent increase in exosomal miR-210": what drives the cargo, none itself
     if e.label == "GENE" and _REGULATOR_BEFORE.search(doc.text, max(0, e.start - 60), e.start):
@@ -2059,9 +2067,13 @@ def _radiation_only(doc: Document, f: SentenceFacts) -> bool:
 
 
 def _names_a_molecule(doc: Document, f: SentenceFacts) -> bool:
-    return any(doc.entities[i].label in _MOLECULE_LABELS for i in f.entities) or bool(
-        _ANAPHOR.search(doc.span_text(f.span))
-    )
+    """The sentence names a molecule (not only a genotype: "MGMT promoter methylation may sensitise gliomas to
+    temozolomide" speaks of the tumours) or refers back to one."""
+    return any(
+        doc.entities[i].label in _MOLECULE_LABELS
+        and not (doc.entities[i].label == "GENE" and _GENOTYPE_AFTER.match(doc.text, doc.entities[i].end))
+        for i in f.entities
+    ) or bool(_ANAPHOR.search(doc.span_text(f.span)))
 
 
 _MOLECULE_LABELS = frozenset(["MIRNA", "LNCRNA", "CIRCRNA", "NCRNA", "MRNA", "DNA", "GENE", "VESICLE"])

@@ -283,3 +283,33 @@ def test_fresh_real_abstract_classes(text: str, expected: set[tuple[str, str, st
 def test_fresh_challenge_batch_classes(text: str, expected: set[tuple[str, str, str]]) -> None:
     """Classes the ay-bb challenge batches' dev parts showed (each written anew in its general form)."""
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what other reports propose is earlier work; the paper's own finding denies it
+            "Several reports claim that exosomes transmit oxaliplatin resistance between colorectal cancer cells. "
+            "In our hands, exosomes of HCT116/L-OHP cells did not alter oxaliplatin sensitivity of HCT116 cells.",
+            set(),
+        ),
+        (  # a cargo denied any relation to the (pathological) response takes no statement of the unit
+            "Neoadjuvant epirubicin improved pathological response in women whose tumours were ESR1-positive. "
+            "Plasma exosomal ESR1 mRNA was detected in 30 women and was not associated with pathological response.",
+            set(),
+        ),
+        (  # the free form of a protein and a vesicle-depleted fraction hold no vesicle cargo
+            "Exosomes were separated from plasma of 80 patients on atezolizumab. In the exosome-depleted fraction, "
+            "CXCL10 was higher in patients without benefit, and soluble PD-L1 was higher in non-responders.",
+            set(),
+        ),
+        (  # a gene's promoter methylation is the tumour's state, and an assay's sensitivity is no drug's
+            "MGMT promoter methylation may sensitise gliomas to temozolomide. MGMT was detected in plasma EV DNA of "
+            "12 patients, but EV-DNA assays need gains in sensitivity before clinical use.",
+            set(),
+        ),
+    ],
+)
+def test_denials_free_forms_and_assays(text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Look-alike classes of the ay-bb batches' dev parts (written anew): no row."""
+    assert _pairs(text) == expected
