@@ -452,8 +452,16 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
                     dropped.add(id(o))  # "abolished the [chemosensitising] effect": an adjective of the verb's object
                 elif o.start > m.start and _COPULA_END.search(text, m.start, o.start):
                     dropped.add(id(m))  # "this early increase was [associated with resistance]": a noun subject
-                elif any(m.start <= a and b <= o.start and not text[b : o.start].strip() for a, b, _ in spans):
-                    dropped.add(id(m))  # "transfer of functional P-gp [reduces the cytotoxicity]": its subject
+                elif any(
+                    m.start <= a
+                    and b <= o.start
+                    and not text[b : o.start].strip()
+                    and not (label in DRUG_LABELS and o.rule.name == "sensitize")
+                    for a, b, label in spans
+                ):
+                    # "transfer of functional P-gp [reduces the cytotoxicity]": its subject (not "abolished the
+                    # docetaxel [sensitisation]", where the drug names whose response the bare noun is)
+                    dropped.add(id(m))
                 elif _RESTORER.match(text, m.start) and any(m.start < a and b <= o.start for a, b, _ in spans):
                     dropped.add(id(m))  # "restoring FOXO1 expression [abrogated the resistance]": FOXO1 is restored
                 elif (
