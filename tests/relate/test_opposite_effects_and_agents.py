@@ -316,7 +316,7 @@ def test_denials_free_forms_and_assays(text: str, expected: set[tuple[str, str, 
 
 
 def test_undoing_a_drug_named_sensitisation_turns_the_knocked_down_cargo() -> None:
-    """"abolished the docetaxel sensitisation": the drug before the bare noun names whose response it is, no subject
+    """A drug before the bare noun ("abolished the docetaxel sensitisation") names whose response it is, no subject
     of it, so the undoing verb keeps its cue and the cargo's sponge turns it back to sensitisation."""
     text = "A miR-1246 sponge in PANC-1 cells abolished the gemcitabine sensitisation by fibroblast exosomes."
     assert _pairs(text) == {("miR-1246", "gemcitabine", "sensitizes")}
