@@ -933,6 +933,23 @@ def _in_design(doc: Document, sentence: Span) -> bool:
     return any(start <= sentence.start < end for start, end in design_regions(doc.text))
 
 
+@lru_cache(maxsize=8)
+def background_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a structured abstract's Background part stands in ``text`` (from its label to the next label)."""
+    labels, _ = _label_res()
+    background = re.compile("|".join(load_engine().ruleset.background_labels or ["(?!)"]))
+    found = list(labels.finditer(text))
+    return tuple(
+        (m.start("label"), found[k + 1].start("label") if k + 1 < len(found) else len(text))
+        for k, m in enumerate(found)
+        if background.fullmatch(m.group("label"))
+    )
+
+
+def _in_background_part(doc: Document, sentence: Span) -> bool:
+    return any(start <= sentence.start < end for start, end in background_regions(doc.text))
+
+
 def _aim(before: str, after: str) -> bool:
     """A cue that is the question the study asks: after an inquiry in its clause ("to measure if", "we asked
     whether") or in the subject of a sentence that ends in one ("... as predictors of response was explored")."""
@@ -1193,7 +1210,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     facts = [sentence_facts(doc, k, sp, by_sentence[k]) for k, sp in enumerate(spans)]
     if not unit.refs:
         for f in facts:
-            if _background(doc.span_text(f.span)):
+            # earlier work ("has been shown to"), or a structured abstract's Background part: what was known before
+            if _background(doc.span_text(f.span)) or _in_background_part(doc, f.span):
                 f.cues = []
     for f in facts:  # a question asks ("Do exosomes transmit imatinib resistance between CML cells? A negative study")
         f.cues = [c for c in f.cues if not _QUESTION_AFTER.match(doc.text, c.end, f.span.end)]

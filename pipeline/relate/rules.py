@@ -20,7 +20,8 @@ work ("has been shown", "previous studies"): its cues count for less than the st
 phrases of a sentence that states a prognosis ("short progression-free survival", "a high death rate"): a cargo
 named there, with no drug, does not take the study's drug statement; ``aim_before`` and ``aim_after`` the
 phrases that make a cue the question a study asks ("to test whether", "... was explored"): no statement;
-``design_labels`` the labels of a structured abstract's Methods part, whose sentences state no finding. An effect rule may name a ``hedged_effect``, taken when a word of
+``design_labels`` the labels of a structured abstract's Methods part, whose sentences state no finding;
+``background_labels`` those of its Background part, whose sentences state what was known before. An effect rule may name a ``hedged_effect``, taken when a word of
 the class HEDGE comes just before it ("microRNAs ... may be involved in the resistance": associated). The patterns are compiled once into
 token programs run by ``RuleEngine`` (a small dynamic-programming matcher over tokens whose word classes are looked
 up once per distinct word; it gives the matches spaCy's ``Matcher`` gives for the same token patterns, which the
@@ -150,6 +151,7 @@ class RuleSet(BaseModel):
     # sentence there says what was measured ("levels of CD73 were correlated with therapy response"), no finding
     abstract_labels: list[str] = []
     design_labels: list[str] = []
+    background_labels: list[str] = []
     # HGNC symbols of the proteins that mark vesicles (CD63, TSG101): named where the vesicles are characterised,
     # they take no drug statement of the unit's from another sentence
     vesicle_markers: list[str] = []
@@ -176,7 +178,9 @@ class RuleSet(BaseModel):
                 raise ValueError(f"phrase {name!r}: names are UPPER_CASE")
         return v
 
-    @field_validator("background", "prognosis", "aim_before", "aim_after", "abstract_labels", "design_labels")
+    @field_validator(
+        "background", "prognosis", "aim_before", "aim_after", "abstract_labels", "design_labels", "background_labels"
+    )
     @classmethod
     def _phrases_compile(cls, v: list[str], info: ValidationInfo) -> list[str]:
         _compile_all(str(info.field_name), v)

@@ -320,3 +320,14 @@ def test_undoing_a_drug_named_sensitisation_turns_the_knocked_down_cargo() -> No
     of it, so the undoing verb keeps its cue and the cargo's sponge turns it back to sensitisation."""
     text = "A miR-1246 sponge in PANC-1 cells abolished the gemcitabine sensitisation by fibroblast exosomes."
     assert _pairs(text) == {("miR-1246", "gemcitabine", "sensitizes")}
+
+
+def test_a_structured_abstracts_background_states_what_was_known() -> None:
+    """The Background part of a structured abstract tells what was known before: its cues are no finding."""
+    text = (
+        "Serum exosomal miR-155 in breast cancer\n\n"
+        "Background: Autophagy promotes paclitaxel resistance, and miR-155 targets the autophagy gene ATG3.\n"
+        "Methods: Serum exosomes of 80 women were collected before paclitaxel.\n"
+        "Results: High serum exosomal miR-155 predicted a poor response to paclitaxel."
+    )
+    assert _pairs(text) == {("miR-155", "paclitaxel", "predicts_resistance")}
