@@ -331,3 +331,26 @@ def test_a_structured_abstracts_background_states_what_was_known() -> None:
         "Results: High serum exosomal miR-155 predicted a poor response to paclitaxel."
     )
     assert _pairs(text) == {("miR-155", "paclitaxel", "predicts_resistance")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "AR inhibitors" is the class of drugs, not the gene AR with an inhibitor that turns a denial round
+            "Androgen receptor (AR) signalling drives prostate cancer. EVs from enzalutamide-resistant LNCaP cells "
+            "did not confer resistance to AR inhibitors.",
+            set(),
+        ),
+        (  # a claim the paper calls unlikely is denied
+            "We conclude that exosomal transfer of miR-100 is unlikely to contribute to acquired erlotinib resistance.",
+            set(),
+        ),
+        (  # a cargo found at similar levels in the vesicles of resistant and parental cells differs in nothing
+            "Exosomal miR-7 was detected in exosomes from erlotinib-resistant and parental cells at similar levels.",
+            set(),
+        ),
+    ],
+)
+def test_negative_studies(text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Negative replication studies of the bb batch's dev part (written anew): no row."""
+    assert _pairs(text) == expected
