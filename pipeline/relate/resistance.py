@@ -915,35 +915,37 @@ def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return labels, design
 
 
-@lru_cache(maxsize=8)
-def design_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Where a structured abstract's Methods part stands in ``text`` (from its label to the next label): the
-    labels as printed on their own line or run into the text ("... T-cell functions. Methods Exosomes were
-    isolated ...")."""
-    labels, design = _label_res()
-    found = list(labels.finditer(text))
+def _label_regions(text: str, kind: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """Where the parts of a structured abstract whose label ``kind`` matches stand in ``text`` (from the label to
+    the next label): the labels as printed on their own line or run into the text ("... T-cell functions. Methods
+    Exosomes were isolated ...")."""
+    found = list(_label_res()[0].finditer(text))
     return tuple(
         (m.start("label"), found[k + 1].start("label") if k + 1 < len(found) else len(text))
         for k, m in enumerate(found)
-        if design.fullmatch(m.group("label"))
+        if kind.fullmatch(m.group("label"))
     )
+
+
+@lru_cache(maxsize=8)
+def design_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a structured abstract's Methods part stands in ``text``."""
+    return _label_regions(text, _label_res()[1])
 
 
 def _in_design(doc: Document, sentence: Span) -> bool:
     return any(start <= sentence.start < end for start, end in design_regions(doc.text))
 
 
+@cache
+def _background_label_re() -> re.Pattern[str]:
+    return re.compile("|".join(load_engine().ruleset.background_labels or ["(?!)"]))
+
+
 @lru_cache(maxsize=8)
 def background_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Where a structured abstract's Background part stands in ``text`` (from its label to the next label)."""
-    labels, _ = _label_res()
-    background = re.compile("|".join(load_engine().ruleset.background_labels or ["(?!)"]))
-    found = list(labels.finditer(text))
-    return tuple(
-        (m.start("label"), found[k + 1].start("label") if k + 1 < len(found) else len(text))
-        for k, m in enumerate(found)
-        if background.fullmatch(m.group("label"))
-    )
+    """Where a structured abstract's Background part stands in ``text``: what was known before the study."""
+    return _label_regions(text, _background_label_re())
 
 
 def _in_background_part(doc: Document, sentence: Span) -> bool:
