@@ -155,6 +155,7 @@ _OBJECT_AFTER = _Phrase("OBJECT_AFTER")
 _DRUG_BASED = _Phrase("DRUG_BASED_BEFORE")
 _ASSAY_COMPOUND_END = _Phrase("ASSAY_COMPOUND_END")
 _ASSAY_SENSITIVITY_END = _Phrase("ASSAY_SENSITIVITY_END")
+_ITS_RESTORATION = _Phrase("ITS_RESTORATION")
 _RELATIVE_VERB_END = _Phrase("RELATIVE_VERB_END")
 _ACTIVE_S_END = _Phrase("ACTIVE_S_END")
 _COORDINATED_VERB_END = _Phrase("COORDINATED_VERB_END")
@@ -1509,6 +1510,9 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 # a knock-down in another clause ("..., whereas exosomes from X-depleted cells had no effect")
                 # turns no statement of this one
                 turned = inverted and (ci is None or cs != f.index or _same_clause(doc, f, c_offset, cue))
+                if turned and ci is not None and cs == f.index:
+                    # "Loss of exosomal miR-145-5p ... and its restoration as a route to resensitisation": undone
+                    turned = not _ITS_RESTORATION.search(doc.text, doc.entities[ci].end, cue.start)
                 turned = turned or (bool(knocked) and not inverted and _same_clause(doc, f, knocked[0], cue))
                 effect = FLIP.get(cue.effect, cue.effect) if turned else cue.effect
                 if ci is not None and not inverted and _restored_target(doc, f, cue, clause_of, ci):

@@ -354,3 +354,11 @@ def test_a_structured_abstracts_background_states_what_was_known() -> None:
 def test_negative_studies(text: str, expected: set[tuple[str, str, str]]) -> None:
     """Negative replication studies of the bb batch's dev part (written anew): no row."""
     assert _pairs(text) == expected
+
+
+def test_its_restoration_undoes_the_loss() -> None:
+    """A lost cargo and its restoration as the subject of a sensitising cue: the restored cargo sensitises."""
+    text = (
+        "Loss of exosomal miR-34a from docetaxel-resistant cells, and its re-expression, restores docetaxel response."
+    )
+    assert _pairs(text) == {("miR-34a", "docetaxel", "sensitizes")}
