@@ -203,7 +203,7 @@ def _mention_is_strong(mention: Mention) -> bool:
 def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
     if is_disease_name(long_form):
         return _NEVER
-    hit = _whole_entity(long_form)
+    hit = _whole_entity(long_form) or _vesicle_tail(short, long_form)
     if hit is not None:
         return hit
     if _CELLS_LONG_FORM_RE.search(long_form.strip()):
@@ -217,6 +217,21 @@ def _long_form_policy(short: str, long_form: str) -> tuple[str, Concept] | None:
     if lncrna is not None:
         return lncrna
     return _KEEP if _is_strong(short) else None
+
+
+_VESICLE_SHORT_RE = re.compile(r"[A-Za-z0-9-]*(?:EV|Exo|EXO|MV)s?")
+
+
+def _vesicle_tail(short: str, long_form: str) -> tuple[str, Concept] | None:
+    """A vesicle abbreviation whose definition reached too far back for its first letter ("Platelets shed large
+    numbers of extracellular vesicles (PEVs)"): the vesicles that end the long form."""
+    if not _VESICLE_SHORT_RE.fullmatch(short):
+        return None
+    long_form = long_form.rstrip(" ,;:-")
+    for _, end, label, name in family_matches(long_form):
+        if label == "VESICLE" and end == len(long_form):
+            return label, Concept(name=name, type=label)
+    return None
 
 
 def _lncrna_definition(short: str, long_form: str) -> tuple[str, Concept] | None:

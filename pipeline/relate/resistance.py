@@ -55,7 +55,7 @@ _INVERTING = frozenset(["inhibitor", "silencing"])  # Entity.reagent forms that 
 # ("adjusted for bevacizumab use", "FOLFOX with or without bevacizumab")
 _NOT_RESISTED = frozenset(["exposure", "untreated", "covariate"])
 _LEVEL_CONFIDENCE = 0.7  # the level rules' confidence ("higher in exosomes of resistant cells")
-_DIRECT_EV = 0.7  # an "EV" pair this confident is a statement of its own, beside any named cargo
+_DIRECT_EV = 0.6  # an "EV" pair this confident is a statement of its own, beside any named cargo
 CHEMOTHERAPY = Concept(name="chemotherapy", id="ATC:L01", type="DRUG_CLASS")
 EV = Concept(name="EV", id=None, type="vesicle")
 
@@ -131,6 +131,9 @@ _BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
 _WITHOUT_INSERT = _Phrase("WITHOUT_INSERT")
 _DENIED_ITEM_BEFORE = _Phrase("DENIED_ITEM_BEFORE")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
+_OUTCOME_MEASURE_AFTER = _Phrase("OUTCOME_MEASURE_AFTER")
+_PREPOSITION_BEFORE_DRUG = _Phrase("PREPOSITION_BEFORE_DRUG")
+_COORDINATED_DRUG_BETWEEN = _Phrase("COORDINATED_DRUG_BETWEEN")
 _FUTURE_WORK_BEFORE = _Phrase("FUTURE_WORK_BEFORE")
 _DONOR_SUBLINE_DRUG = _Phrase("DONOR_SUBLINE_DRUG")
 _AND_LAST_WORD = _Phrase("AND_LAST_WORD")
@@ -411,10 +414,14 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
     described = _described_cells(text, spans)
     matches = load_engine().run(text, spans + [(start, end, DESCRIBED) for start, end, _ in described])
     background = _background(text)
+    undone = _EFFECT_UNDONE.search(text)
     effects = [
         m
         for m in matches
         if m.rule.kind == "effect"
+        # "..., an effect that could be blocked when survivin was silenced": the appositive undoes the statement
+        # before it and states none of its own
+        and not (undone and undone.start() <= m.start < undone.end())
         # "predicts primary and acquired resistance", "mechanisms of acquired resistance": a noun phrase, no verb
         and not (
             _ACQUIRED_NOUN.match(text, m.start) and _NOUN_PHRASE_BEFORE.search(text, max(0, m.start - 40), m.start)
@@ -789,6 +796,26 @@ def _same_clause(doc: Document, f: SentenceFacts, offset: int, cue: Cue) -> bool
     return clause(offset) in (clause(cue.start), clause(cue.end - 1))
 
 
+def _coordinated(doc: Document, i: int, resisted: list[int]) -> bool:
+    """A drug that is the second member of the phrase naming a resisted drug before it, with the same preposition
+    ("reduced apoptosis after etoposide from 37% to 16% and after cisplatin", "raised the olaparib IC50 fivefold
+    and that of niraparib"): it shares the resisted drug's role."""
+    e = doc.entities[i]
+    for j in resisted:
+        r = doc.entities[j]
+        if r.end >= e.start:
+            continue
+        between = _COORDINATED_DRUG_BETWEEN.fullmatch(doc.text[r.end : e.start])  # its pattern is anchored
+        if between is None:
+            continue
+        if between.group("p") is None:  # "... and that of niraparib"
+            return True
+        before = _PREPOSITION_BEFORE_DRUG.search(doc.text, max(0, r.start - 16), r.start)
+        if before and before.group("p").lower() == between.group("p").lower():
+            return True
+    return False
+
+
 def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[int]:
     """The drugs in a clause that states an effect, where some are ("exosomes from gefitinib-treated cells
     decreased the effect of cisplatin, while ... did not affect that of gefitinib": cisplatin)."""
@@ -1116,6 +1143,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # engineered vesicles carry a therapy (an siRNA, an inhibitor), not a cargo of the cells
     if "status" in roles and "cargo" not in roles:
         return False
+    if e.label == "GENE" and _OUTCOME_MEASURE_AFTER.match(doc.text, e.end):
+        return False  # "predicts poor PSA response": the response's yardstick, no cargo
     if _TISSUE_BEFORE.search(doc.text, max(0, e.start - 14), e.start) and not _names_vesicles(doc, facts):
         return False  # "tumour AFAP1-AS1 expression was higher in poor responders": the tissue's, no vesicles'
     if _TISSUE_SETTING.search(doc.span_text(facts.span)) and not _names_vesicles(doc, facts):
@@ -1398,6 +1427,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             # the donors, not the statement's
             drugs_here = [i for i in drugs_here if not f.role_rules.get(i, set()) <= _SUBLINE_DRUG_RULES]
         resisted_here = [i for i in drugs_here if "resisted" in f.roles.get(i, set())]
+        resisted_here += [i for i in drugs_here if i not in resisted_here and _coordinated(doc, i, resisted_here)]
         drug_sources: list[tuple[Concept, int, float, int | None]] = []  # concept, offset, weight, sentence
         sentence = f.span
         for i in resisted_here or drugs_here:
@@ -1461,6 +1491,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 e = doc.entities[ci]
                 concepts, c_offset = _concepts(e), e.start if cs == f.index else sentence.start
                 inverted = cs == f.index and ("inverted" in f.roles.get(ci, set()) or e.reagent in _INVERTING)
+                if inverted and (undone := _EFFECT_UNDONE.search(text)) and e.start >= sentence.start + undone.end():
+                    inverted = False  # "..., an effect blocked when survivin was silenced": the loss confirms it
                 if cs != f.index:
                     inverted = any("inverted" in f.roles.get(v, set()) for v in vesicles)
             # an earlier sentence's cargo knocked down in this one ("when GAS5 was silenced in the donor cells, their
@@ -1698,6 +1730,7 @@ def subsume(pairs: list[_Pair]) -> list[_Pair]:
         if (
             p.cargo.name == EV.name
             and p.confidence < _DIRECT_EV
+            and (p.borrowed or p.effect not in ("confers_resistance", "sensitizes"))
             and (p.drug.name in drugs_of_cargo or (p.borrowed and bool(drugs_of_cargo)))
         ):
             continue  # ... or a drug of another sentence ("... as predictors of this outcome") beside a named cargo

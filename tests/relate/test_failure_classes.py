@@ -974,6 +974,9 @@ def test_challenge_items_are_well_formed() -> None:
     assert len({i["id"] for i in items}) == len(items) >= 100
     for item in items:
         assert item["text"] and item["construction"]
+        assert item.get("ev_rows", True) in (True, False)
+        if item.get("ev_rows") is False:  # those annotators gave the vesicles no row beside a named cargo
+            assert not any(r["cargo"] == "EV" for r in item["rows"]) or all(r["cargo"] == "EV" for r in item["rows"])
         for row in item["rows"]:
             assert row["cargo"] and row["drugs"] and row["effect"] in effects
 
@@ -1130,7 +1133,7 @@ def test_hyphenated_inversions_reagents_and_antibodies(text: str, expected: set[
         (  # "mediated this effect" keeps it
             "Results\n\nA2780 cells co-cultured with exosomes of A2780/DDP cells became resistant to cisplatin. "
             "Exosomal miR-1246 mediated this effect by targeting CAV1.",
-            {("miR-1246", "cisplatin", "confers_resistance")},
+            {("EV", "cisplatin", "confers_resistance"), ("miR-1246", "cisplatin", "confers_resistance")},
         ),
         (  # a knock-down in another clause turns no statement of this one
             "Results\n\nH1975-OR cells package the lncRNA FGD5-AS1 into exosomes. Intratumoral injection of these "

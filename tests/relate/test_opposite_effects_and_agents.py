@@ -110,7 +110,7 @@ def test_pronouns_denials_and_agents(text: str, expected: set[tuple[str, str, st
         (  # "abolished the chemosensitising effect": the verb acts on an effect the adjective names
             "Stromal EVs increased apoptosis induced by cytarabine. Silencing miR-451a in the stromal cells abolished "
             "the chemosensitising effect of their EVs.",
-            {("miR-451a", "cytarabine", "sensitizes")},
+            {("EV", "cytarabine", "sensitizes"), ("miR-451a", "cytarabine", "sensitizes")},
         ),
         (  # a reagent given before that abolishes the vesicles' effect is a tool, however the sentence repeats it
             "Exosomes carrying MGMT mRNA reduced temozolomide-induced apoptosis. Pre-treatment of recipient cells "

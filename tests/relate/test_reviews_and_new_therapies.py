@@ -17,7 +17,7 @@ from tests.relate.test_failure_classes import _pairs
             "Exosomes from gemcitabine-resistant PANC-1 cells carried more lncRNA HULC than exosomes of parental "
             "cells. These exosomes reduced gemcitabine-induced apoptosis of parental PANC-1 cells, but the study did "
             "not distinguish the contribution of HULC from that of other cargo.",
-            {("HULC", "gemcitabine", "associated")},
+            {("EV", "gemcitabine", "confers_resistance"), ("HULC", "gemcitabine", "associated")},
         ),
         (  # an insert saying what the vesicles lack does not deny the cue after it
             "Exosomes from bone marrow stromal cells, without any identified cargo, raised the bortezomib IC50 of "

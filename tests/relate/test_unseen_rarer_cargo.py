@@ -117,7 +117,7 @@ from tests.relate.test_failure_classes import _cue_effects, _pairs
         (  # "necessary for this effect" refers back and keeps it
             "Results\n\nExosomes of resistant cells raised the cisplatin IC50 of parental cells. Exosomal miR-21 was "
             "necessary for this effect.",
-            {("miR-21", "cisplatin", "confers_resistance")},
+            {("EV", "cisplatin", "confers_resistance"), ("miR-21", "cisplatin", "confers_resistance")},
         ),
         # read on the dev parts of the ag and ah batches (less common cancers, drugs named many ways; second-language
         # and terse styles), scored once before

@@ -170,7 +170,7 @@ from tests.relate.test_failure_classes import _cue_effects, _pairs
             # the donors' drug ("exosomes from cisplatin-resistant cells") is not the statement's named drug
             "Results\n\nExosomes from cisplatin-resistant cells made recipient cells more responsive to cetuximab. This "
             "sensitisation tracked with miR-107, which was enriched in CAL27/CDDP exosomes.",
-            {("miR-107", "cetuximab", "sensitizes")},
+            {("EV", "cetuximab", "sensitizes"), ("miR-107", "cetuximab", "sensitizes")},
         ),
         (  # "without altering cisplatin resistance": that drug is denied, whatever cue the clause has
             "Results\n\nInhibition of exosomal miR-107 in donor cells abolished the gain in cetuximab sensitivity "
