@@ -177,6 +177,37 @@ class SymbolsInContext:
 
 
 @dataclass(frozen=True)
+class CellLineDescriptions:
+    """A cell line described in words ("human multiple myeloma cell lines", "a cloned T cell line"): a ``head``
+    (or ``head_after_cell_type`` right after a cell type: "Th2 clone"), and up to ``max_words`` words before it
+    that are no ``stop`` word."""
+
+    head: re.Pattern[str]
+    head_after_cell_type: re.Pattern[str]
+    stop: re.Pattern[str]
+    max_words: int
+
+
+def _cell_line_descriptions(item: dict[str, object] | None) -> CellLineDescriptions | None:
+    if item is None:
+        return None
+    max_words = item.get("max_words")
+    if not isinstance(max_words, int) or not 0 <= max_words <= 12:
+        raise ValueError(
+            f"cell_line_descriptions: 'max_words' must be a number of words from 0 to 12, not {max_words!r}"
+        )
+    head = re.compile(str(item["head"]), re.IGNORECASE)
+    if not head.search(str(item["example"])):
+        raise ValueError(f"cell_line_descriptions: the head does not match its example {item['example']!r}")
+    return CellLineDescriptions(
+        head=head,
+        head_after_cell_type=re.compile(str(item["head_after_cell_type"]), re.IGNORECASE),
+        stop=re.compile(str(item["stop"]), re.IGNORECASE),
+        max_words=max_words,
+    )
+
+
+@dataclass(frozen=True)
 class Patterns:
     families: tuple[Family, ...]
     prefixes: tuple[Extension, ...]
@@ -189,6 +220,7 @@ class Patterns:
     protein: re.Pattern[str] | None = None
     receptors: ReceptorPhrases | None = None
     symbols_in_context: SymbolsInContext | None = None
+    cell_line_descriptions: CellLineDescriptions | None = None
 
 
 def _anchors(family: dict[str, object]) -> tuple[str, ...]:
@@ -291,6 +323,7 @@ def load_patterns(path: str | None = None) -> Patterns:
             if sic
             else None
         )
+        descriptions = _cell_line_descriptions(data.get("cell_line_descriptions"))
         protein = data.get("proteins")
         protein_re = (
             re.compile(protein["pattern"], re.IGNORECASE if protein.get("ignore_case") else 0) if protein else None
@@ -303,6 +336,7 @@ def load_patterns(path: str | None = None) -> Patterns:
         protein=protein_re,
         receptors=receptors,
         symbols_in_context=symbols_in_context,
+        cell_line_descriptions=descriptions,
         families=families,
         prefixes=_extensions(data.get("prefixes", [])),
         suffixes=_extensions(data.get("suffixes", [])),
@@ -341,6 +375,12 @@ def is_protein_name(text: str) -> bool:
     and no disease."""
     protein = load_patterns().protein
     return protein is not None and bool(protein.search(text.strip())) and not is_disease_name(text)
+
+
+def describes_cell_line(label: str, name: str, identifier: str | None) -> bool:
+    """Whether an entity is a cell line described in words ("human T cell lines"), not a named one."""
+    rules = load_patterns().cell_line_descriptions
+    return label == "CELL_LINE" and identifier is None and rules is not None and bool(rules.head.search(name))
 
 
 def family_matches(text: str) -> list[tuple[int, int, str, str]]:

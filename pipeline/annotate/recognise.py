@@ -1071,6 +1071,7 @@ def recognise(
     mentions = _cell_lines_defined(text, mentions, definitions)
     mentions = _regimens(text, mentions)
     mentions = _defined_regimens(text, mentions)
+    mentions = _described_cell_lines(text, mentions)
     patterns = load_patterns()
     out: list[Mention] = []
     for mention in mentions:
@@ -1105,6 +1106,72 @@ def recognise(
             out.append(mention)
             continue
     return _one_mirna_name_per_id(_cell_lines_by_discourse(out))
+
+
+_BARE_CELL_LINE = re.compile(r"cell[\s-]+lines?", re.IGNORECASE)
+_TOKEN_BEFORE = re.compile(r"(\S+)([ \t]+)$")
+
+
+def _described_cell_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Cell lines described in words, not named ("in human multiple myeloma cell lines", "a cloned T cell
+    line", "the mouse Th2 clone"): CELL_LINE mentions without an identifier, over the cell types inside them.
+    The description stops before a stop word, punctuation, a number, a line break or another entity ("cisplatin-
+    resistant gastric cancer cell lines": the drug stays the drug); a named line in it ("A549 cell line") keeps
+    its name and no description is made (models/patterns/families.json: cell_line_descriptions)."""
+    rules = load_patterns().cell_line_descriptions
+    if rules is None:
+        return mentions
+    heads = [(m.start(), m.end()) for m in rules.head.finditer(text)]
+    for m in mentions:
+        if m.label == "CELL_TYPE" and (h := rules.head_after_cell_type.match(text[m.end : m.end + 24])):
+            heads.append((m.start, m.end + h.end()))
+    if not heads:
+        return mentions
+    taken = sorted((m.start, m.end, m.label) for m in mentions)
+    starts = [t[0] for t in taken]
+    longest = max((e - s for s, e, _ in taken), default=0)
+
+    def labels_over(start: int, end: int) -> set[str]:
+        lo, hi = bisect_left(starts, start - longest), bisect_left(starts, end)
+        return {label for s, e, label in taken[lo:hi] if e > start}
+
+    made: list[Mention] = []
+    for head_start, end in sorted(heads):
+        start = head_start
+        while start > 0 and not text[start - 1].isspace():  # "T-cell lines": the head's whole word
+            start -= 1
+        if made and made[-1].end > start:
+            continue
+        inside = labels_over(start, end)
+        if "CELL_LINE" in inside or inside - {"CELL_TYPE"}:
+            continue
+        for _ in range(rules.max_words):
+            before = _TOKEN_BEFORE.search(text, max(0, start - 60), start)
+            if before is None:
+                break
+            word = before.group(1)
+            if (
+                rules.stop.match(word)
+                or not any(c.isalpha() for c in word)
+                or any(c in "()[],;:." for c in word)
+                or word[0] in "\"'‘“"
+            ):
+                break
+            over = labels_over(before.start(1), before.end(1))
+            if "CELL_LINE" in over:
+                start = -1
+                break
+            if over - {"CELL_TYPE"}:
+                break
+            start = before.start(1)
+        if start < 0 or _BARE_CELL_LINE.fullmatch(text, start, end):
+            continue  # a bare "cell line": nothing described
+        phrase = text[start:end]
+        made.append(Mention(start, end, phrase, "CELL_LINE", Concept(name=phrase, type="CELL_LINE")))
+    if not made:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < d.end and m.end > d.start for d in made)]
+    return sorted(kept + made, key=lambda m: (m.start, -m.end))
 
 
 def _one_mirna_name_per_id(mentions: list[Mention]) -> list[Mention]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.annotate.patterns import describes_cell_line
 from pipeline.models import Assertion, Concept, Document
 from pipeline.relate.assemble import unit_assertions
 from pipeline.relate.resistance import EFFECT_BONUS, names_no_vesicles, vesicle_words
@@ -14,6 +15,11 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
     ``doc`` must carry its entities (``pipeline.annotate.annotate``). Negated statements are left out unless
     ``keep_negated``, in which case they come flagged ("NEGATED: ..." in ``function``, no effect).
     """
+    # cell lines described in words ("gastric cancer cell lines") are the relation rules' own business: they
+    # read cells described in words from the sentence, where no named cell line or cell type has the role
+    doc = doc.model_copy(
+        update={"entities": [e for e in doc.entities if not describes_cell_line(e.label, e.name, e.id)]}
+    )
     merged: dict[tuple[str, tuple[int, ...], str | None, bool], Assertion] = {}
     order: list[tuple[str, tuple[int, ...], str | None, bool]] = []
     vesicles = speaks_of_vesicles(doc)

@@ -205,6 +205,7 @@ _TOPIC_BEFORE = _Phrase("TOPIC_BEFORE")
 _THIS_EFFECT = _Phrase("THIS_EFFECT")
 _ANAPHOR = _Phrase("ANAPHOR")
 _CHEMO = _Phrase("CHEMO")
+_MULTIDRUG = _Phrase("MULTIDRUG")
 _ASSOC_WORD = _Phrase("ASSOC_WORD")
 _GENOTYPE_AFTER = _Phrase("GENOTYPE_AFTER")
 _VESICLE_PROTEOME = _Phrase("VESICLE_PROTEOME")
@@ -1470,8 +1471,11 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 drug_sources = [(c, sentence.end, 0.8, _first_sentence(doc, facts, c)) for c in resisted]
             elif specific and (_CHEMO.search(text) or _DRUG_ANAPHOR.search(text)):  # "resistance to this drug"
                 drug_sources = [(c, sentence.end, 0.7, _first_sentence(doc, facts, c)) for c in specific]
-            elif _CHEMO.search(text) or (chemo_unit and f.cues):
-                drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if _CHEMO.search(text) else 0.5, None)]
+            elif _CHEMO.search(text) or _MULTIDRUG.search(text) or (chemo_unit and f.cues):
+                # "confer a multidrug-resistance phenotype": chemotherapy, the cargo's own drugs where the unit
+                # pairs it with some (subsume)
+                chemo = _CHEMO.search(text) or _MULTIDRUG.search(text)
+                drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if chemo else 0.5, None)]
         clause_of = _clauses(doc, f)
         for ci, cs, cw in cargo_sources:
             if ci is None:
@@ -1712,9 +1716,13 @@ def subsume(pairs: list[_Pair]) -> list[_Pair]:
     } - own_drugs
     other_drugs = {(p.cargo.name, p.effect) for p in pairs if p.drug.name != CHEMOTHERAPY.name}
     drugs_of_cargo = {p.drug.name for p in pairs if p.cargo.name != EV.name}
+    named_of_cargo: dict[str, list[Concept]] = {}
+    for p in pairs:
+        if p.drug.type == "DRUG" and p.drug not in named_of_cargo.setdefault(p.cargo.name, []):
+            named_of_cargo[p.cargo.name].append(p.drug)
     # a miRNA cluster ("the miR-17-92 cluster") beside members of it the unit names ("miR-19b-3p and miR-92a-3p")
     members = {p.cargo.name for p in pairs if p.cargo.type == "miRNA" and not p.cargo.name.endswith(" cluster")}
-    out = []
+    out: list[_Pair] = []
     for p in pairs:
         if p.cargo.name.endswith(" cluster") and members:
             continue  # ... the members are the cargo
@@ -1726,6 +1734,10 @@ def subsume(pairs: list[_Pair]) -> list[_Pair]:
         if p.drug.type == "DRUG" and p.borrowed and key in own_classes:
             continue
         if p.drug.name == CHEMOTHERAPY.name and (p.cargo.name, p.effect) in other_drugs:
+            continue
+        if p.drug.name == CHEMOTHERAPY.name and named_of_cargo.get(p.cargo.name):
+            # ... and "chemoresistance" where the unit names the cargo's drugs under another statement: those drugs
+            out.extend(replace(p, drug=d, borrowed=True) for d in named_of_cargo[p.cargo.name])
             continue
         if (
             p.cargo.name == EV.name

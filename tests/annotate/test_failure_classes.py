@@ -4,11 +4,14 @@ text in, canonical entity out (and the reagent kind where a molecule is used as 
 from __future__ import annotations
 
 import csv
+import json
+from pathlib import Path
 
 import pytest
 
-from pipeline.annotate.patterns import load_patterns
+from pipeline.annotate.patterns import describes_cell_line, load_patterns, patterns_file
 from pipeline.annotate.recognise import recognise
+from pipeline.errors import LexiconError
 from pipeline.normalize.lexicon import load_lexicon, models_dir
 
 
@@ -499,9 +502,50 @@ def test_cell_lines_in_context(text: str, mention: str, name: str) -> None:
     assert (mention, "CELL_LINE", name) in [(m.text, m.label, m.concept.name) for m in recognise(text)]
 
 
-@pytest.mark.parametrize("text", ["the resistant breast cancer cells", "in treated cells", "the cell line was"])
+@pytest.mark.parametrize(
+    "text", ["the resistant breast cancer cells", "in treated cells", "the cell line was", "in these cell lines"]
+)
 def test_no_cell_line_from_context_words(text: str) -> None:
     assert not [m for m in recognise(text) if m.label == "CELL_LINE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "described", "kept"),
+    [
+        ("in human multiple myeloma cell lines .", "human multiple myeloma cell lines", []),
+        ("Two other T cell lines , CEM and RPMI 8402 , have", "T cell lines", [("CEM", "CELL_LINE")]),
+        ("a panel of B-cell lines representing", "B-cell lines", []),
+        (
+            "EBV-negative B-lymphoma cell lines BJAB and BL30",
+            "EBV-negative B-lymphoma cell lines",
+            [("BJAB", "CELL_LINE")],
+        ),
+        ("in CD4+ T-cell lines .", "CD4+ T-cell lines", []),
+        ("HTLV-1 transformed human T cell lines", "HTLV-1 transformed human T cell lines", []),
+        ("in stably transfected cells", "stably transfected cells", []),
+        # the drug of a resistant line stays the drug: it is the relation's word
+        ("in cisplatin-resistant gastric cancer cell lines", "gastric cancer cell lines", [("cisplatin", "DRUG")]),
+    ],
+)
+def test_cell_lines_described_in_words(text: str, described: str, kept: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.label) for m in recognise(text)]
+    assert (described, "CELL_LINE") in found and set(kept) <= set(found), found
+    mention = next(m for m in recognise(text) if m.text == described)
+    assert mention.concept.id is None and describes_cell_line("CELL_LINE", mention.concept.name, None)
+
+
+@pytest.mark.parametrize("text", ["the A549 cell line", "MCF-7 cell lines", "in line with first-line therapy"])
+def test_named_cell_line_is_no_description(text: str) -> None:
+    assert not [m for m in recognise(text) if describes_cell_line(m.label, m.concept.name, m.concept.id)]
+
+
+def test_described_cell_line_settings_are_checked(tmp_path: Path) -> None:
+    data = json.loads(Path(patterns_file()).read_text(encoding="utf-8"))
+    data["cell_line_descriptions"]["max_words"] = 40
+    bad = tmp_path / "families.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match="max_words"):
+        load_patterns(str(bad))
 
 
 @pytest.mark.parametrize(

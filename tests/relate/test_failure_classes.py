@@ -169,6 +169,21 @@ def test_gold_relation_files_are_well_formed() -> None:
             ("miR-31", "chemotherapy"),
             ("miR-31", "gemcitabine", "confers_resistance"),
         ),
+        # "chemoresistance" of a statement beside another one that names the cargo's drugs: those drugs (one
+        # assertion per cargo and drug, with the effect ranked first)
+        (
+            "Exosomal miR-64 promotes chemoresistance\n\nResults\nExosomal miR-64 is closely related to the "
+            "chemotherapy response and exosomes produced by BC cells after stimulation with DOX deliver miR-64 to "
+            "neighboring cells to induce drug resistance.",
+            ("miR-64", "chemotherapy"),
+            ("miR-64", "doxorubicin", "confers_resistance"),
+        ),
+        # multidrug resistance is a resistance to chemotherapy; the gene MDR1 is no resistance
+        (
+            "Results\n\nExosomal miR-21 conferred multidrug resistance to recipient cells.",
+            ("miR-21", "MDR1"),
+            ("miR-21", "chemotherapy", "confers_resistance"),
+        ),
         # the vesicles' weak, hedged statement beside a named cargo of the same drug
         (
             "Results\n\nExosomes may play a role in drug resistance. Exosomal miR-92 from resistant cells promoted "
