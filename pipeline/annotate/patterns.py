@@ -186,6 +186,14 @@ class CellLineDescriptions:
     head_after_cell_type: re.Pattern[str]
     stop: re.Pattern[str]
     max_words: int
+    # lower-case words every head holds, at most ``reach`` characters after its start: the head is tried there only
+    anchors: tuple[str, ...] = ()
+    reach: int = 0
+
+    def heads(self, text: str) -> list[re.Match[str]]:
+        """``head.finditer(text)``'s matches, found from the anchors where there are some."""
+        found = anchored_finditer(self.head, text, self.anchors, self.reach) if self.anchors else None
+        return list(self.head.finditer(text)) if found is None else found
 
 
 def _cell_line_descriptions(item: dict[str, object] | None) -> CellLineDescriptions | None:
@@ -204,6 +212,8 @@ def _cell_line_descriptions(item: dict[str, object] | None) -> CellLineDescripti
         head_after_cell_type=re.compile(str(item["head_after_cell_type"]), re.IGNORECASE),
         stop=re.compile(str(item["stop"]), re.IGNORECASE),
         max_words=max_words,
+        anchors=_anchors({**item, "ignore_case": True, "example": "cell_line_descriptions"}),
+        reach=int(item.get("reach", 0)),  # type: ignore[call-overload]
     )
 
 

@@ -1121,7 +1121,7 @@ def _described_cell_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     rules = load_patterns().cell_line_descriptions
     if rules is None:
         return mentions
-    heads = [(m.start(), m.end()) for m in rules.head.finditer(text)]
+    heads = [(m.start(), m.end()) for m in rules.heads(text)]
     for m in mentions:
         if m.label == "CELL_TYPE" and (h := rules.head_after_cell_type.match(text[m.end : m.end + 24])):
             heads.append((m.start, m.end + h.end()))

@@ -101,6 +101,22 @@ def test_family_regexes_without_their_leading_boundary_find_the_same(corpus_docs
     assert found > 1000
 
 
+def test_cell_line_description_heads_from_anchors_find_the_same(corpus_docs: dict[str, Document]) -> None:
+    from pipeline.annotate.patterns import load_patterns
+
+    rules = load_patterns().cell_line_descriptions
+    assert rules is not None and rules.anchors
+    pieces = ["cell", "lines", "line", " ", "-", "T", "B-", "sub", "clonal", "transformed", "Transfected",
+              "co-transfected", "immortalized", "human", "cells", "EBV", "\n", "İ", "CELL LINES", "virally"]  # fmt: skip
+    texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 3000, seed=5, longest=10)
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in rules.head.finditer(text)]
+        assert [m.span() for m in rules.heads(text)] == plain, text
+        found += len(plain)
+    assert found > 300
+
+
 @pytest.mark.parametrize(
     ("pattern", "fast"),
     [
