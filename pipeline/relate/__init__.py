@@ -5,7 +5,13 @@ from __future__ import annotations
 from pipeline.annotate.patterns import describes_cell_line
 from pipeline.models import Assertion, Concept, Document
 from pipeline.relate.assemble import unit_assertions
-from pipeline.relate.resistance import EFFECT_BONUS, names_no_vesicles, vesicle_words
+from pipeline.relate.resistance import (
+    EFFECT_BONUS,
+    names_no_vesicles,
+    reads_as_primary,
+    states_own_work,
+    vesicle_words,
+)
 from pipeline.relate.units import study_units
 
 
@@ -23,7 +29,7 @@ def relate(doc: Document, *, keep_negated: bool = False) -> list[Assertion]:
     merged: dict[tuple[str, tuple[int, ...], str | None, bool], Assertion] = {}
     order: list[tuple[str, tuple[int, ...], str | None, bool]] = []
     vesicles = speaks_of_vesicles(doc)
-    for unit in study_units(doc):
+    for unit in study_units(doc, own_finding=states_own_work if reads_as_primary(doc) else None):
         for a in unit_assertions(doc, unit, keep_negated=keep_negated, vesicles=vesicles):
             key = (a.relation, tuple(sorted(a.refs)), a.effect, (a.function or "").startswith("NEGATED"))
             if key in merged and a.refs:  # one study described in two places: one assertion

@@ -102,6 +102,9 @@ _MEDIATED_ADJECTIVE = _Phrase("MEDIATED_ADJECTIVE")
 _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
+_FUTURE_WORK = _Phrase("FUTURE_WORK")
+_REVIEW_MARKER = _Phrase("REVIEW_MARKER")
+_OWN_FINDING = _Phrase("OWN_FINDING")
 _QUESTION_AFTER = _Phrase("QUESTION_AFTER")
 _WHETHER_CLAUSE = _Phrase("WHETHER_CLAUSE")
 _VESICLE_FREE_AFTER = _Phrase("VESICLE_FREE_AFTER")
@@ -253,6 +256,23 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
     for m in VESICLE_WORD.finditer(text):
         if not names_no_vesicles(text, m.start(), m.end()):
             yield m
+
+
+def states_own_work(text: str) -> bool:
+    """Whether a sentence states the paper's own work ("we found", "our data show", "in the present study")."""
+    return bool(_OWN_FINDING.search(text))
+
+
+def reads_as_primary(doc: Document) -> bool:
+    """Whether a paper that cites others reports a study of its own (a sentence states its own work) and does
+    not call itself a review: its citations are earlier work, not its statements."""
+    if not doc.citations:
+        return False
+    prose = [doc.span_text(s) for s in doc.sentences if doc.paragraphs[s.paragraph].kind == "text"]
+    headings = [doc.span_text(p) for p in doc.paragraphs if p.kind == "heading"]
+    if any(_REVIEW_MARKER.search(t) for t in prose + headings):
+        return False
+    return any(_OWN_FINDING.search(t) for t in prose)
 
 
 def names_study_vesicles(text: str) -> bool:
@@ -1248,13 +1268,19 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 f.cues = []
     for f in facts:  # a question asks ("Do exosomes transmit imatinib resistance between CML cells? A negative study")
         f.cues = [c for c in f.cues if not _QUESTION_AFTER.match(doc.text, c.end, f.span.end)]
+        if future := _FUTURE_WORK.search(doc.span_text(f.span)):
+            # work proposed for later ("... deserves evaluation as an indicator of TKI resistance"), not what the
+            # sentence found before it ("predicted the response to docetaxel and warrants validation")
+            f.cues = [c for c in f.cues if c.start - f.span.start < future.start()]
     # the unit speaks of vesicles where a sentence names them and does not deny them a part ("independently of
     # exosome secretion"), and not only as earlier work ("Circulating and exosomal microRNAs have been studied as
     # response markers, but ...; tumour tissue may be a more robust source")
+    # ... nor only in work proposed for later ("future work should test whether circulating exosomal HOTTIP ...")
     vesicle_unit = any(
         _names_vesicles(doc, f)
         and not _vesicles_denied(doc, f)
         and not ((_background(doc.span_text(f.span)) or _OPEN_QUESTION.search(doc.span_text(f.span))) and not f.cues)
+        and not _FUTURE_WORK.search(doc.span_text(f.span))
         for f in facts
     )
     # targets and receptor statuses of the unit; not "PD-1/CD80+ sEVs", where the sign marks the vesicles' cargo
@@ -1930,7 +1956,7 @@ def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
         near = (
             _NEGATION.search(_CLAUSE_CUT.split(text[max(0, p - 60) : p])[-1])
             or _VESICLES_DENIED.search(text, max(0, p - 40), p)
-            or _VESICLES_NO_EFFECT.match(text[ends[p] : ends[p] + 60])
+            or _VESICLES_NO_EFFECT.match(text[ends[p] : ends[p] + 120])
         )
         carried = denied_before is not None and not re.search(r"[,;:]", text[denied_before:p])
         if not (near or carried):
@@ -1957,8 +1983,8 @@ def _clause_bounds(text: str, cut: re.Pattern[str], at: int) -> tuple[int, int]:
 # vesicles of unmodified cells whose own predicate denies any effect ("exosomes from A549/DDP cells did not change
 # ..."); not those of knocked-down cells, whose failure says the knocked-down cargo acts
 _VESICLES_NO_EFFECT = re.compile(
-    r"(?![^,;.]{0,30}?(?:silenc|knock|deplet|defici|inhibit|shRNA|siRNA|-null|KO\b|lacking))"
-    r"[^,;.]{0,30}?\b(?:did|does|do)\s+not\s+(?:change|alter|affect|modify|influence|transfer|confer)\b"
+    r"(?![^,;.]{0,80}?(?:silenc|knock|deplet|defici|inhibit|shRNA|siRNA|-null|KO\b|lacking))"
+    r"[^,;.]{0,80}?\b(?:did|does|do)\s+not\s+(?:change|alter|affect|modify|influence|transfer|confer)\b"
 )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.models import Document, Span
@@ -41,6 +42,12 @@ def entities_in(doc: Document, start: int, end: int) -> list[int]:
 
 
 _ET_AL_RE = re.compile(r"\bet al\.?\s*$")
+_AUTHOR_YEAR_RE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d\d[a-z]?\)?")  # "Zhang et al. (2020)"
+
+
+def _cites_a_study(doc: Document, s_index: int) -> bool:
+    """Whether a sentence cites a study: by number ("[18,19]") or by author and year ("Zhang et al. (2020)")."""
+    return bool(_study_refs(doc, s_index)[0]) or bool(_AUTHOR_YEAR_RE.search(doc.span_text(doc.sentences[s_index])))
 
 
 @dataclass
@@ -75,19 +82,26 @@ def _study_refs(doc: Document, s_index: int) -> tuple[list[int], bool]:
     return (strong, True) if strong else (weak, False)
 
 
-def study_units(doc: Document) -> list[StudyUnit]:
+def study_units(doc: Document, own_finding: Callable[[str], bool] | None = None) -> list[StudyUnit]:
     """The study units of a Document's prose paragraphs, in reading order.
 
     A paper that cites nothing (an abstract, a primary paper's summary) is one unit with its title: its
     sentences all speak of one study, and a title such as "Exosomal miR-21 confers cisplatin resistance" states
-    a finding (a one-line input is such a title).
+    a finding (a one-line input is such a title). So is a primary paper that cites others (``own_finding``: which
+    sentences state its own work, "we found", "our data"): its own study is its one unit, and a sentence that
+    cites a study and states nothing of its own is earlier work, in no unit.
     """
-    if not doc.citations:
+    if not doc.citations or own_finding is not None:
         title = next((Span(start=s.start, end=s.end, page=s.page) for s in doc.sections if s.level == 0), None)
         if title is not None:
             heading = next((p for p in doc.paragraphs if p.kind == "heading" and p.start == title.start), None)
             title = Span(start=heading.start, end=heading.end, page=heading.page) if heading else None
-        sentences = [i for i, s in enumerate(doc.sentences) if doc.paragraphs[s.paragraph].kind == "text"]
+        sentences = [
+            i
+            for i, s in enumerate(doc.sentences)
+            if doc.paragraphs[s.paragraph].kind == "text"
+            and (own_finding is None or not _cites_a_study(doc, i) or own_finding(doc.span_text(s)))
+        ]
         return [StudyUnit(refs=[], sentences=sentences, title=title)] if sentences or title else []
     by_paragraph: dict[int, list[int]] = {}
     for i, s in enumerate(doc.sentences):
