@@ -103,6 +103,7 @@ _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
 _FUTURE_WORK = _Phrase("FUTURE_WORK")
+_BUT_NOT_INSIDE = re.compile(r"\b(?:but|and|or)\s+not\b(?!\s+only\b)", re.IGNORECASE)
 _REVIEW_MARKER = _Phrase("REVIEW_MARKER")
 _OWN_FINDING = _Phrase("OWN_FINDING")
 _QUESTION_AFTER = _Phrase("QUESTION_AFTER")
@@ -256,6 +257,21 @@ def vesicle_words(text: str) -> Iterator[re.Match[str]]:
     for m in VESICLE_WORD.finditer(text):
         if not names_no_vesicles(text, m.start(), m.end()):
             yield m
+
+
+def _vesicles_only_in_future_work(doc: Document, f: SentenceFacts) -> bool:
+    """Whether the sentence proposes work for later ("Because lncRNAs are packaged into exosomes, future work
+    should test whether circulating exosomal HOTTIP ...") and states no finding before it ("Plasma exosomal
+    miR-1290 predicted progression ... and deserves validation": its cue was kept)."""
+    return not f.cues and bool(_FUTURE_WORK.search(doc.span_text(f.span)))
+
+
+def _denied_inside(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether a cue's window holds "but not" with no drug before it: what the window ends on is denied."""
+    denied = _BUT_NOT_INSIDE.search(text, start, end)
+    return denied is not None and not any(
+        label in DRUG_LABELS and start <= a and b <= denied.start() for a, b, label in spans
+    )
 
 
 def states_own_work(text: str) -> bool:
@@ -455,6 +471,9 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         # "a passenger marker rather than a mediator of resistance", "promoted rather than reduced 5-FU resistance":
         # what the sentence sets aside states nothing, nor hides the cue around it
         and not _CONTRASTED_CUE_BEFORE.search(text, max(0, m.start - 20), m.start)
+        # "promote invasion but not gemcitabine tolerance": the cue's own resistance word is the item denied (not
+        # "reduced cytarabine-induced but not daunorubicin-induced apoptosis", a contrast of drugs)
+        and not _denied_inside(text, m.start, m.end, spans)
         # "associated with survival in castration-resistant prostate cancer": the disease's name, no response
         and not _DISEASE_STATE_END.search(text, m.start, m.end)
         # "HCT116 cells made oxaliplatin-resistant released exosomes ...": the donor cells' description
@@ -1280,7 +1299,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
         _names_vesicles(doc, f)
         and not _vesicles_denied(doc, f)
         and not ((_background(doc.span_text(f.span)) or _OPEN_QUESTION.search(doc.span_text(f.span))) and not f.cues)
-        and not _FUTURE_WORK.search(doc.span_text(f.span))
+        and not _vesicles_only_in_future_work(doc, f)
         for f in facts
     )
     # targets and receptor statuses of the unit; not "PD-1/CD80+ sEVs", where the sign marks the vesicles' cargo

@@ -1,0 +1,81 @@
+"""Failure classes of the bg- and bh-batches' dev part (2026-12-08): what a primary paper cites is earlier work,
+what it proposes for later is no finding, and a contrast or a kept effect denies the vesicles a part. Text in,
+(cargo, drug, effect) out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.relate.test_failure_classes import _pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # vesicles only in work proposed for later: an RNA's resistance inside cells is no EV cargo's
+            "HOTTIP confers cisplatin resistance on gastric cancer cells\n\nSilencing HOTTIP reduced the cisplatin "
+            "IC50 of resistant cells. Because lncRNAs are packaged into exosomes, future work should test whether "
+            "circulating exosomal HOTTIP could help to select patients for platinum therapy.",
+            set(),
+        ),
+        (  # ... "we plan to evaluate whether" as well
+            "miR-26b-5p restores gemcitabine sensitivity in cholangiocarcinoma\n\nRestoring miR-26b-5p in resistant "
+            "cells cut the gemcitabine IC50. Because bile is rich in extracellular vesicles, we plan to evaluate "
+            "whether vesicular miR-26b-5p could guide the choice of chemotherapy.",
+            set(),
+        ),
+        (  # ... but a finding before the proposal stands
+            "Results\n\nPlasma exosomal miR-1290 predicted progression on docetaxel and deserves validation in "
+            "larger cohorts.",
+            {("miR-1290", "docetaxel", "predicts_resistance")},
+        ),
+        (  # a primary paper's cited sentences are earlier work, its own sentences its findings
+            "Discussion\n\nSeveral exosomal miRNAs of stromal origin, including miR-522 and miR-21, have been linked "
+            "to reduced sensitivity to oxaliplatin [18,19]. Our data add miR-181d-5p to this list: fibroblast "
+            "exosomes enriched in it attenuated oxaliplatin-induced apoptosis of AGS cells.",
+            {("miR-181d-5p", "oxaliplatin", "confers_resistance")},
+        ),
+        (  # ... by author and year too
+            "Discussion\n\nWe found that exosomal miR-181d-5p attenuated oxaliplatin-induced apoptosis of AGS cells "
+            "[12]. Of note, Zhang et al. (2020) reported that CAF exosomes confer cisplatin resistance by "
+            "suppressing ferroptosis.",
+            {("miR-181d-5p", "oxaliplatin", "confers_resistance")},
+        ),
+        (  # a lost capacity turns the cue round: the silenced cargo confers the resistance
+            "Results\n\nExosomes from cells transfected with SNHG12 shRNA lost most of their capacity to protect "
+            "recipient cells from sunitinib.",
+            {("SNHG12", "sunitinib", "confers_resistance")},
+        ),
+        (  # the role a study tests is its aim, no finding
+            "Results\n\nWe next tested the role of vesicle transfer in sunitinib response.",
+            set(),
+        ),
+        (  # "promote X but not D tolerance": the resistance is what the contrast denies
+            "Cancer-associated fibroblast exosomes promote invasion but not gemcitabine tolerance of bladder cancer "
+            "cells",
+            set(),
+        ),
+        (  # ... but a contrast of drugs keeps the first one
+            "Results\n\nExosomal miR-155-3p reduced cytarabine-induced but not daunorubicin-induced apoptosis.",
+            {("miR-155-3p", "cytarabine", "confers_resistance")},
+        ),
+        (  # vesicles whose own predicate, further on, denies any effect: the RNA acts inside cells
+            "miR-3173-5p drives docetaxel resistance in prostate cancer cells\n\nEnforced expression of miR-3173-5p "
+            "raised docetaxel IC50 values. Small extracellular vesicles of DU145-DR cells contained barely "
+            "detectable amounts of it and did not change the docetaxel response of parental cells.",
+            set(),
+        ),
+        (  # a protection kept when vesicle release is blocked is not the vesicles'
+            "Results\n\nDirect co-culture with stromal cells reduced imatinib-induced apoptosis, and this protection "
+            "was preserved when EV release by the stromal cells was blocked with a Rab27a shRNA.",
+            set(),
+        ),
+        (  # "counter" a resistance is to lower it
+            "Results\n\nOsteoblast-derived exosomal miR-30a-5p could counter doxorubicin resistance in osteosarcoma "
+            "cells.",
+            {("miR-30a-5p", "doxorubicin", "sensitizes")},
+        ),
+    ],
+)
+def test_earlier_and_later_work(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(text) == expected
