@@ -958,3 +958,20 @@ def test_a_short_form_of_a_tissue_or_measure_is_no_gene(text: str, short: str) -
     from pipeline.normalize.abbreviations import find_definition_spans
 
     assert not [m for m in recognise(text, find_definition_spans(text)) if m.label == "GENE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Exosomal KRAS G12D mRNA persisted", "KRAS G12D mRNA", "KRAS"),  # a mutation between gene and "mRNA"
+        ("ESR1 mutant mRNA in plasma EVs", "ESR1 mutant mRNA", "ESR1"),
+        ("EGFR T790M transcripts were found", "EGFR T790M transcripts", "EGFR"),
+        ("MDR-1 mRNA was high", "MDR-1 mRNA", "ABCB1"),
+    ],
+)
+def test_mutant_mrna_is_the_genes_mrna(text: str, mention: str, name: str) -> None:
+    assert (mention, "MRNA", name) in [(m.text, m.label, m.concept.name) for m in recognise(text)]
+
+
+def test_fusion_transcript_is_no_mrna_of_one_gene() -> None:
+    assert not [m for m in recognise("EWSR1-FLI1 fusion transcripts were detectable") if m.label == "MRNA"]
