@@ -975,3 +975,14 @@ def test_mutant_mrna_is_the_genes_mrna(text: str, mention: str, name: str) -> No
 
 def test_fusion_transcript_is_no_mrna_of_one_gene() -> None:
     assert not [m for m in recognise("EWSR1-FLI1 fusion transcripts were detectable") if m.label == "MRNA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("serum exosomal tRF-30-JZOYJE22RR33 predicted", "tRF-30-JZOYJE22RR33"),  # a MINTbase license plate
+        ("5′-tiRNA-Val was enriched", "5′-tiRNA-Val"),  # a half without its codon, a typographic prime
+    ],
+)
+def test_trna_fragment_names(text: str, mention: str) -> None:
+    assert (mention, "NCRNA") in [(m.text, m.label) for m in recognise(text)]
