@@ -237,6 +237,7 @@ _CANCER = _Phrase("CANCER")
 _LOST_AFTER = _Phrase("LOST_AFTER")
 _UNCHANGED_AFTER = _Phrase("UNCHANGED_AFTER")
 _MICROBE = _Phrase("MICROBE")
+_OTHER_DISEASE = _Phrase("OTHER_DISEASE")
 _ANTI_INFECTIVE = _Phrase("ANTI_INFECTIVE")
 _NON_DRUG_RESPONSE = _Phrase("NON_DRUG_RESPONSE")
 _CONTRASTED_CUE_BEFORE = _Phrase("CONTRASTED_CUE_BEFORE")
@@ -1283,8 +1284,9 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
     if not unit.refs:
         for f in facts:
             # earlier work ("has been shown to"), or a structured abstract's Background part: what was known before
-            if _background(doc.span_text(f.span)) or _in_background_part(doc, f.span):
-                f.cues = []
+            text = doc.span_text(f.span)
+            if _background(text) or (_in_background_part(doc, f.span) and not _OWN_FINDING.search(text)):
+                f.cues = []  # ... but an Introduction's "Here we show that ..." is the paper's own finding
     for f in facts:  # a question asks ("Do exosomes transmit imatinib resistance between CML cells? A negative study")
         f.cues = [c for c in f.cues if not _QUESTION_AFTER.match(doc.text, c.end, f.span.end)]
         if future := _FUTURE_WORK.search(doc.span_text(f.span)):
@@ -1932,9 +1934,14 @@ def _once_per_document(key: str, doc: Document, compute: Callable[[], _T]) -> _T
 
 
 def _speaks_of_cancer(doc: Document) -> bool:
-    """Whether the paper names a cancer anywhere (CANCER), or at least no microbe (MICROBE): resistance in a paper
-    on parasites or bacteria that names no cancer is no cancer drug's; worked out once per document."""
-    return _once_per_document("cancer", doc, lambda: bool(_CANCER.search(doc.text)) or not _MICROBE.search(doc.text))
+    """Whether the paper names a cancer anywhere (CANCER), or at least no microbe (MICROBE) and no other disease
+    (OTHER_DISEASE): resistance in a paper on parasites, bacteria, sepsis or epilepsy that names no cancer is no
+    cancer drug's; worked out once per document."""
+    return _once_per_document(
+        "cancer",
+        doc,
+        lambda: bool(_CANCER.search(doc.text)) or not (_MICROBE.search(doc.text) or _OTHER_DISEASE.search(doc.text)),
+    )
 
 
 def _radionuclide(doc: Document, i: int) -> bool:

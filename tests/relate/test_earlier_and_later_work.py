@@ -75,6 +75,29 @@ from tests.relate.test_failure_classes import _pairs
             "cells.",
             {("miR-30a-5p", "doxorubicin", "sensitizes")},
         ),
+        (  # an Introduction: what it cites is earlier work, its "Here we show" the paper's finding
+            "Introduction\n\nCancer-associated fibroblasts secrete extracellular vesicles that remodel tumour cells "
+            "[5-7]. Zhang et al. reported that stromal exosomal miR-21 blunts cisplatin cytotoxicity [11]. Here we "
+            "show that exosomes released by fibroblasts deliver miR-3173-5p to gastric cancer cells and thereby "
+            "confer resistance to cisplatin.",
+            {("miR-3173-5p", "cisplatin", "confers_resistance")},
+        ),
+        (  # ... and an Introduction that ends on its aim states nothing
+            "Introduction\n\nExosomal miR-500a-3p from resistant cells was shown to confer cisplatin resistance "
+            "[8]. We therefore asked whether trastuzumab-resistant cells secrete exosomes that reduce the effect of "
+            "trastuzumab.",
+            set(),
+        ),
+        (  # "with the aim of identifying" is an aim
+            "Results\n\nWe sequenced exosomes of resistant and parental cells with the aim of identifying vesicle "
+            "miRNAs that predict resistance to letrozole.",
+            set(),
+        ),
+        (  # a paper on another disease that names no cancer: its drugs are no cancer drugs
+            "Plasma extracellular vesicle miR-124-3p and glucocorticoid response in sepsis\n\nPlasma EV miR-124-3p "
+            "predicted non-response to dexamethasone in patients with septic shock.",
+            set(),
+        ),
     ],
 )
 def test_earlier_and_later_work(text: str, expected: set[tuple[str, str, str]]) -> None:
