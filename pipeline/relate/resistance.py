@@ -103,7 +103,6 @@ _NOT_EV_AFTER = _Phrase("NOT_EV_AFTER")
 _GENE_SET_AFTER = _Phrase("GENE_SET_AFTER")
 _OPEN_QUESTION = _Phrase("OPEN_QUESTION")
 _FUTURE_WORK = _Phrase("FUTURE_WORK")
-_BUT_NOT_INSIDE = re.compile(r"\b(?:but|and|or)\s+not\b(?!\s+only\b)", re.IGNORECASE)
 _REVIEW_MARKER = _Phrase("REVIEW_MARKER")
 _OWN_FINDING = _Phrase("OWN_FINDING")
 _QUESTION_AFTER = _Phrase("QUESTION_AFTER")
@@ -265,14 +264,6 @@ def _vesicles_only_in_future_work(doc: Document, f: SentenceFacts) -> bool:
     should test whether circulating exosomal HOTTIP ...") and states no finding before it ("Plasma exosomal
     miR-1290 predicted progression ... and deserves validation": its cue was kept)."""
     return not f.cues and bool(_FUTURE_WORK.search(doc.span_text(f.span)))
-
-
-def _denied_inside(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
-    """Whether a cue's window holds "but not" with no drug before it: what the window ends on is denied."""
-    denied = _BUT_NOT_INSIDE.search(text, start, end)
-    return denied is not None and not any(
-        label in DRUG_LABELS and start <= a and b <= denied.start() for a, b, label in spans
-    )
 
 
 def states_own_work(text: str) -> bool:
@@ -472,9 +463,6 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         # "a passenger marker rather than a mediator of resistance", "promoted rather than reduced 5-FU resistance":
         # what the sentence sets aside states nothing, nor hides the cue around it
         and not _CONTRASTED_CUE_BEFORE.search(text, max(0, m.start - 20), m.start)
-        # "promote invasion but not gemcitabine tolerance": the cue's own resistance word is the item denied (not
-        # "reduced cytarabine-induced but not daunorubicin-induced apoptosis", a contrast of drugs)
-        and not _denied_inside(text, m.start, m.end, spans)
         # "associated with survival in castration-resistant prostate cancer": the disease's name, no response
         and not _DISEASE_STATE_END.search(text, m.start, m.end)
         # "HCT116 cells made oxaliplatin-resistant released exosomes ...": the donor cells' description
@@ -643,8 +631,13 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             lost.append(Cue(flipped, sentence.start + m.start, sentence.start + m.end, m.rule.name, m.rule.confidence))
             continue
         denied_noun = _BUT_NOT_INSIDE.search(text, m.start, m.end)
-        if denied_noun and not any(denied_noun.end() <= a < m.end for a, _ in drug_spans):
-            continue  # "promote migration but not drug resistance": the cue's own noun is the denied item
+        if denied_noun and not (
+            any(denied_noun.end() <= a < m.end for a, _ in drug_spans)
+            and any(m.start <= a < denied_noun.start() for a, _ in drug_spans)
+        ):
+            # "promote migration but not drug resistance", "promote invasion but not gemcitabine tolerance": the cue's
+            # own noun is the denied item (not "reduced cytarabine-induced but not daunorubicin-induced apoptosis")
+            continue
         lo = max(0, m.start - 40)
         window = _NOT_RESPONDING.sub(_blank, text[lo : m.end])  # "patients not responding": who
         # "reduced X-induced but not Y-induced apoptosis": Y's denial; but "prognostic but not predictive of D": the
