@@ -45,6 +45,14 @@ _ET_AL_RE = re.compile(r"\bet al\.?\s*$")
 _AUTHOR_YEAR_RE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d\d[a-z]?\)?")  # "Zhang et al. (2020)"
 
 
+_DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
+
+
+def _names_a_drug(doc: Document, s_index: int) -> bool:
+    sentence = doc.sentences[s_index]
+    return any(doc.entities[i].label in _DRUG_LABELS for i in entities_in(doc, sentence.start, sentence.end))
+
+
 def _cites_a_study(doc: Document, s_index: int) -> bool:
     """Whether a sentence cites a study: by number ("[18,19]") or by author and year ("Zhang et al. (2020)")."""
     return bool(_study_refs(doc, s_index)[0]) or bool(_AUTHOR_YEAR_RE.search(doc.span_text(doc.sentences[s_index])))
@@ -114,7 +122,11 @@ def study_units(doc: Document, own_finding: Callable[[str], bool] | None = None)
         leading: list[int] = []
         for s_index in sentence_ids:
             refs, strong = _study_refs(doc, s_index)
-            opens = refs and (current is None or (set(refs) != set(current.refs) and (strong or not current_strong)))
+            # a weak citation opens a unit after a strong one where its sentence states a finding on a drug of its
+            # own ("Loading miR-744 into exosomes restored sorafenib sensitivity [35]."), not a fact on the side
+            # ("..., which controls Hsp90[57].")
+            states = strong or not current_strong or _names_a_drug(doc, s_index)
+            opens = refs and (current is None or (set(refs) != set(current.refs) and states))
             if opens:
                 current = StudyUnit(refs=refs, sentences=[*leading, s_index], paragraph=p_index)
                 current_strong = strong

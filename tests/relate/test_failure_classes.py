@@ -1086,6 +1086,16 @@ def _review_rows(text: str) -> set[tuple[str, str, str | None, tuple[int, ...]]]
             "acquired after taking up monocyte-derived exosomal miR-155 [371].",
             {("miR-155", "cisplatin", "confers_resistance", (371,))},
         ),
+        (  # a sentence-final citation after an "et al." study opens the next study where it states a drug's
+            # finding of its own
+            "Takahashi et al. [34] found linc-ROR enriched in extracellular vesicles of HCC cells and showed that it "
+            "reduced sorafenib-induced cell death. Loading miR-744 into exosomes restored the sensitivity of HepG2 "
+            "cells to sorafenib [35].",
+            {
+                ("LINC-ROR", "sorafenib", "confers_resistance", (34,)),
+                ("miR-744", "sorafenib", "sensitizes", (35,)),
+            },
+        ),
         (  # a review paragraph on RNAs inside cells states no EV cargo's resistance
             "Exosomes carry RNAs between cells [10].\n\nMany non-coding RNAs act within the cancer cell itself. "
             "miR-21 confers cisplatin resistance on gastric cancer cells by targeting PTEN [731].",
