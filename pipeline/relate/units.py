@@ -42,6 +42,12 @@ def entities_in(doc: Document, start: int, end: int) -> list[int]:
 
 
 _ET_AL_RE = re.compile(r"\bet al\.?\s*$")
+# "We have reported [7] that ...", "our group previously showed [31]": the review's authors' own study
+_OWN_STUDY_BEFORE = re.compile(
+    r"\b(?:we|our\s+(?:group|laboratory|lab|team))\s+(?:have\s+|had\s+)?(?:previously\s+|recently\s+|also\s+)?"
+    r"(?:reported|showed|shown|found|demonstrated|described|observed|identified)\s*$",
+    re.IGNORECASE,
+)
 _AUTHOR_YEAR_RE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d\d[a-z]?\)?")  # "Zhang et al. (2020)"
 
 
@@ -75,7 +81,11 @@ def _study_refs(doc: Document, s_index: int) -> tuple[list[int], bool]:
         if not sentence.start <= c.start <= sentence.end:
             continue
         before = doc.text[max(sentence.start, c.start - 40) : c.start]
-        if _ET_AL_RE.search(before) or re.search(r"\bour (?:laboratory|group|study)\b", doc.span_text(sentence)):
+        if (
+            _ET_AL_RE.search(before)
+            or _OWN_STUDY_BEFORE.search(before)
+            or re.search(r"\bour (?:laboratory|group|study)\b", doc.span_text(sentence))
+        ):
             strong.extend(n for n in c.refs if n not in strong)
         elif not doc.text[c.start : sentence.end].strip(" .;:,)"):
             weak.extend(n for n in c.refs if n not in weak)

@@ -1096,6 +1096,15 @@ def _review_rows(text: str) -> set[tuple[str, str, str | None, tuple[int, ...]]]
                 ("miR-744", "sorafenib", "sensitizes", (35,)),
             },
         ),
+        (  # the review's authors' own study, cited in mid-sentence, is a study of its own
+            "Endocrine resistance has been linked to several vesicle cargos. We have reported [7] that exosomes from "
+            "tamoxifen-resistant MCF-7 cells deliver miR-221 to parental cells and blunt the effect of tamoxifen. "
+            "Xu et al. [8] later showed that exosomal UCA1 transferred tamoxifen resistance.",
+            {
+                ("miR-221", "tamoxifen", "confers_resistance", (7,)),
+                ("UCA1", "tamoxifen", "confers_resistance", (8,)),
+            },
+        ),
         (  # a review paragraph on RNAs inside cells states no EV cargo's resistance
             "Exosomes carry RNAs between cells [10].\n\nMany non-coding RNAs act within the cancer cell itself. "
             "miR-21 confers cisplatin resistance on gastric cancer cells by targeting PTEN [731].",
