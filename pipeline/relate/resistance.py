@@ -276,11 +276,14 @@ def reads_as_primary(doc: Document) -> bool:
     not call itself a review: its citations are earlier work, not its statements."""
     if not doc.citations:
         return False
-    prose = [doc.span_text(s) for s in doc.sentences if doc.paragraphs[s.paragraph].kind == "text"]
+    sentences = [s for s in doc.sentences if doc.paragraphs[s.paragraph].kind == "text"]
+    prose = [doc.span_text(s) for s in sentences]
     headings = [doc.span_text(p) for p in doc.paragraphs if p.kind == "heading"]
     if any(_REVIEW_MARKER.search(t) for t in prose + headings):
         return False
-    return any(_OWN_FINDING.search(t) for t in prose)
+    # its own work, uncited: "we showed [32] that ..." is the authors' earlier paper, which a review cites too
+    cited = {i for i, s in enumerate(sentences) for c in doc.citations if s.start <= c.start <= s.end}
+    return any(_OWN_FINDING.search(t) for i, t in enumerate(prose) if i not in cited)
 
 
 def names_study_vesicles(text: str) -> bool:
