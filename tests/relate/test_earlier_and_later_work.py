@@ -36,9 +36,9 @@ from tests.relate.test_failure_classes import _pairs
             {("miR-181d-5p", "oxaliplatin", "confers_resistance")},
         ),
         (  # ... by author and year too
-            "Discussion\n\nWe found that exosomal miR-181d-5p attenuated oxaliplatin-induced apoptosis of AGS cells "
-            "[12]. Of note, Zhang et al. (2020) reported that CAF exosomes confer cisplatin resistance by "
-            "suppressing ferroptosis.",
+            "Discussion\n\nWe found that exosomal miR-181d-5p attenuated oxaliplatin-induced apoptosis of AGS cells. "
+            "Stromal vesicles have been studied in gastric cancer before [12]. Of note, Zhang et al. (2020) reported "
+            "that CAF exosomes confer cisplatin resistance by suppressing ferroptosis.",
             {("miR-181d-5p", "oxaliplatin", "confers_resistance")},
         ),
         (  # a lost capacity turns the cue round: the silenced cargo confers the resistance
@@ -102,3 +102,14 @@ from tests.relate.test_failure_classes import _pairs
 )
 def test_earlier_and_later_work(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def test_own_work_with_a_citation_is_earlier_work() -> None:
+    """A paragraph whose only "we showed" cites a number is a review's: its authors' earlier paper is one of the
+    studies it cites, and the other cited studies keep their rows."""
+    text = (
+        "Exosomes from cisplatin-resistant SiHa cells transferred cisplatin resistance to parental cells in the "
+        "experiments of Zhu et al. [31]. Building on this, we subsequently showed [32] that exosomal "
+        "hsa_circ_0074269 reduced cisplatin-induced apoptosis of recipient cells."
+    )
+    assert ("hsa_circ_0074269", "cisplatin", "confers_resistance") in _pairs(text)
