@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -282,8 +283,11 @@ def reads_as_primary(doc: Document) -> bool:
     if any(_REVIEW_MARKER.search(t) for t in prose + headings):
         return False
     # its own work, uncited: "we showed [32] that ..." is the authors' earlier paper, which a review cites too
-    cited = {i for i, s in enumerate(sentences) for c in doc.citations if s.start <= c.start <= s.end}
-    return any(_OWN_FINDING.search(t) for i, t in enumerate(prose) if i not in cited)
+    starts = sorted(c.start for c in doc.citations)
+    return any(
+        _OWN_FINDING.search(t) and bisect_right(starts, s.end) == bisect_left(starts, s.start)
+        for s, t in zip(sentences, prose, strict=True)
+    )
 
 
 def names_study_vesicles(text: str) -> bool:
