@@ -239,8 +239,11 @@ def _anchors(family: dict[str, object]) -> tuple[str, ...]:
     reach = family.get("reach", 0)
     if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
         raise ValueError(f"family {family.get('example')!r}: 'anchors' must be a list of words")
-    if not isinstance(reach, int) or reach < 0:
-        raise ValueError(f"family {family.get('example')!r}: 'reach' must be a number of characters >= 0")
+    if not isinstance(reach, int) or not -40 <= reach <= 200:
+        raise ValueError(
+            f"family {family.get('example')!r}: 'reach' must be a number of characters from -40 (the match starts "
+            "after its anchor) to 200"
+        )
     if family.get("ignore_case") and any(a != a.lower() for a in anchors):
         raise ValueError(f"family {family.get('example')!r}: anchors of a family that ignores case are lower-case")
     return tuple(anchors)

@@ -484,13 +484,23 @@ def cells_matches(text: str) -> Iterator[re.Match[str]]:
         lo = max(done, last.start() - 400)
         while lo > done and text[lo - 1].isspace():  # a run is tried from its first space
             lo -= 1
-        runs = [run.start() for run in _SPACE_RE.finditer(text, lo, last.start())]
-        for start in runs[-_CELLS_RUNS:]:
+        for start in _last_runs(text, lo, last.start(), _CELLS_RUNS):
             m = _CELLS_RE.match(text, start)
             if m is not None:
                 yield m
                 done = m.end()
                 break
+
+
+def _last_runs(text: str, lo: int, end: int, count: int) -> list[int]:
+    """The starts of the last ``count`` runs of whitespace in ``text[lo:end]`` (a run cut at ``lo`` starts there),
+    looked for in the last 64 characters first: a paper's words are short."""
+    near = max(lo, end - 64)
+    if near > lo:
+        runs = [run.start() for run in _SPACE_RE.finditer(text, near, end)]
+        if len(runs) > count:  # the first run may be cut at ``near``, the last ``count`` are whole
+            return runs[-count:]
+    return [run.start() for run in _SPACE_RE.finditer(text, lo, end)][-count:]
 
 
 _CELL_LIST_RE = re.compile(
@@ -537,7 +547,19 @@ def _list_start_bound(text: str, lo: int, end: int) -> int:
     after the last whitespace in ``text[lo:end]`` that no list separator can hold (one after a comma, or before
     or after "and", "or", "but", "not"), since names hold none. Searching from there finds the same list as
     from ``lo``, without trying every position of the words before it."""
-    for a, b in reversed([space.span() for space in _SPACE_RE.finditer(text, lo, end)]):
+    near = max(lo, end - 48)  # the last 48 characters first; all of them where no separator-free space is there
+    if near > lo:
+        spaces = [space.span() for space in _SPACE_RE.finditer(text, near, end)]
+        found = _separator_free_space(text, spaces[1:], end)  # the first run may be cut at ``near``
+        if found is not None:
+            return found
+    found = _separator_free_space(text, [space.span() for space in _SPACE_RE.finditer(text, lo, end)], end)
+    return lo if found is None else found
+
+
+def _separator_free_space(text: str, spaces: list[tuple[int, int]], end: int) -> int | None:
+    """The end of the last of ``spaces`` (runs of whitespace before ``end``) that no list separator holds."""
+    for a, b in reversed(spaces):
         if b == end:
             continue  # the list's end ($ may match before a final newline)
         if (
@@ -548,7 +570,7 @@ def _list_start_bound(text: str, lo: int, end: int) -> int:
         ):
             continue
         return b  # the last whitespace no separator holds
-    return lo
+    return None
 
 
 def _cell_lines_in_lists(text: str, mentions: list[Mention], defined: frozenset[str] = frozenset()) -> list[Mention]:

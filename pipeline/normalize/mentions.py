@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -567,11 +567,16 @@ def _slash_members(form: str) -> bool:
     return hit is not None and hit[0] == "GENE"
 
 
+_NUMBERED_NAME_RE = re.compile(r"^(.*?)[\s-]?(\d{1,2}[a-z]?)$")
+
+
 def _slash_numbers(text: str, mention: Mention) -> Mention:
     """ "CDK4/6", "caspase 3/7": the numbers after a slash name further members of the same family."""
     m = _SLASH_NUMBER_RE.match(text, mention.end)
-    base = re.match(r"^(.*?)[\s-]?(\d{1,2}[a-z]?)$", mention.text)
-    if not m or not base:
+    if not m:
+        return mention
+    base = _NUMBERED_NAME_RE.match(mention.text)
+    if not base:
         return mention
     sep = mention.text[len(base[1]) : len(mention.text) - len(base[2])]
     hit = lookup(base[1] + sep + m[1])
@@ -603,14 +608,16 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         mentions.append(Mention(start, end, text[start:end], "MIRNA", concepts[0], also=tuple(concepts[1:])))
     tokens = _tokens(text)
     # usable[i]: token i overlaps no miRNA mention; joins[i]: tokens i and i+1 may belong to one name
-    starts = [s for s, _, _ in mirna_spans]
     usable = [True] * len(tokens)
-    if mirna_spans:
+    if mirna_spans:  # one sweep over both lists, each in reading order
+        k, spans = 0, len(mirna_spans)
         for t, (s, e) in enumerate(tokens):
-            k = bisect_right(starts, e - 1) - 1
-            usable[t] = k < 0 or mirna_spans[k][1] <= s
+            while k < spans and mirna_spans[k][1] <= s:
+                k += 1
+            usable[t] = k >= spans or mirna_spans[k][0] >= e
     joins = [text[a[1] : b[0]] in _GAPS_OK for a, b in itertools.pairwise(tokens)] + [False]
     keys = [fold_key(text[s:e]) for s, e in tokens]
+    has_v = ["v" in key for key in keys]  # fold_key lower-cases
     markers = status_markers()
     # short forms of more than one token ("alpha-syn", "TNF-a"): by their first token, with their token count
     multi: dict[str, list[tuple[str, int]]] = {}
@@ -643,7 +650,8 @@ def find_mentions(text: str, abbreviations: dict[str, str] | None = None) -> lis
         for short, n in multi.get(form0, ()):
             if n not in candidates and i + n <= count and text[tokens[i][0] : tokens[i + n - 1][1]] == short:
                 candidates.append(n)
-        if form0[:1].isupper():  # a transcript variant ("AR-V7", "CD44v6"): no lexicon key, found by its stem
+        # a transcript variant ("AR-V7", "CD44v6"): no lexicon key, found by its stem; it holds a "v" or "V"
+        if form0[:1].isupper() and (has_v[i] or (i + 1 < count and has_v[i + 1])):
             for n in (2, 1):
                 if (
                     n not in candidates

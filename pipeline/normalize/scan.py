@@ -16,7 +16,9 @@ def anchored_finditer(
     regex: re.Pattern[str], text: str, anchors: tuple[str, ...], reach: int, lowered: str | None = None
 ) -> list[re.Match[str]] | None:
     """``list(regex.finditer(text))``, the regex tried only from the ``reach`` characters before each place an
-    anchor starts, left to right, going on after each match as finditer does. A regex that ignores case has its
+    anchor starts (a negative ``reach``: from the anchor's start to ``-reach`` characters after it, for a match
+    that starts after its anchor, as one behind a lookbehind does), left to right, going on after each match as
+    finditer does. A regex that ignores case has its
     (lower-case) anchors found in ``lowered`` (``text.lower()``, computed here if not given). None where the
     answer could differ from finditer's: lower-casing changed the text's length, or an empty match."""
     where = text
@@ -33,7 +35,8 @@ def anchored_finditer(
     out: list[re.Match[str]] = []
     done = 0
     for at in sorted(positions):
-        for start in range(max(done, at - reach), at + 1):
+        first, last = (at - reach, at) if reach >= 0 else (at, at - reach)
+        for start in range(max(done, first), last + 1):
             m = regex.match(text, start)
             if m is not None:
                 if m.end() == m.start():

@@ -88,7 +88,8 @@ def test_family_regexes_without_their_leading_boundary_find_the_same(corpus_docs
               "Large", "oncosomes", "SMALL", "ssEVs", "lEV", "mEVs", "DEX", "TEVs", "mitochondrial DNA", "genomes",
               "cell-free DNA", "circulating tumour DNA", "genomic", "exosomal", "vesicular", "nuclear", "exoDNA",
               "EVDNA", "ectosome", "exophers", "İ", "\n", "  ", "MSTRG.", "292666", ".16", "XLOC_", "TCONS_",
-              "NONHSAT", "ENST", "00000412345", "RP11-838N2.4", "RP", "012345"]  # fmt: skip
+              "NONHSAT", "ENST", "00000412345", "RP11-838N2.4", "RP", "012345", "lncRNA ", "LncRNA-", "lincRNA ",
+              "non-coding RNA ", "RNA", "XYZ-AS7", "DNA", "hsa-circ", "Circ", "circRNA_"]  # fmt: skip
     texts = [d.text for d in corpus_docs.values()] + _random_texts(pieces, 6000, seed=11, longest=12)
     found = 0
     for family in families:
