@@ -134,6 +134,9 @@ _RESTORER = _Phrase("RESTORER")
 _BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
 _WITHOUT_INSERT = _Phrase("WITHOUT_INSERT")
 _DENIED_ITEM_BEFORE = _Phrase("DENIED_ITEM_BEFORE")
+_ONLY_BEFORE = _Phrase("ONLY_BEFORE")
+_REFERENCE_BEFORE = _Phrase("REFERENCE_BEFORE")
+_REFERENCE_AFTER = _Phrase("REFERENCE_AFTER")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
 _OUTCOME_MEASURE_AFTER = _Phrase("OUTCOME_MEASURE_AFTER")
 _PREPOSITION_BEFORE_DRUG = _Phrase("PREPOSITION_BEFORE_DRUG")
@@ -552,10 +555,15 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             and not _RESPONSE_ADJECTIVE.search(text, m.start, m.end)
         ) or _ENZYME.search(text, m.start, m.end):
             continue  # "protected from DNase I", "the response of HUVECs to tumour exosomes": no drug's response
-        if _TOXICITY.search(text, m.start, min(len(text), m.end + 40)) or (
-            _NORMAL_CELLS.search(text) and not _CANCER_CELLS.search(text)
+        reach = text[m.start : min(len(text), m.end + 40)]  # the cue and its object
+        if (
+            _TOXICITY.search(reach)
+            or (_NORMAL_CELLS.search(text) and not _CANCER_CELLS.search(text))
+            or (_NORMAL_CELLS.search(reach) and not _CANCER_CELLS.search(reach))
         ):
-            continue  # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity": normal tissue, no resistance
+            # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity", "Tumour EVs increased DOX-induced
+            # cardiomyocyte apoptosis": normal cells or tissue, no resistance
+            continue
         if _APOPTOSIS_INHIBITOR_PROTEIN.search(text, m.start, min(len(text), m.end + 12)):
             continue  # "transferred the inhibitor of apoptosis protein survivin": a protein's name, no cell death
         if m.rule.name.endswith("_survival") and _ENDOTHELIAL_OBJECT.match(text[m.end : m.end + 120]):
@@ -646,10 +654,11 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             # own noun is the denied item (not "reduced cytarabine-induced but not daunorubicin-induced apoptosis")
             continue
         lo = max(0, m.start - 40)
-        window = _NOT_RESPONDING.sub(_blank, text[lo : m.end])  # "patients not responding": who
+        wide = max(0, lo - 16)  # the denials are read a little further back: "but" may stand before ``lo``
+        window = _NOT_RESPONDING.sub(_blank, text[wide : m.end])  # "patients not responding": who
         # "reduced X-induced but not Y-induced apoptosis": Y's denial; but "prognostic but not predictive of D": the
-        # denied item is the cue's own first word
-        window = _blank_denied_items(window, m.start - lo)
+        # denied item is the cue's own first word; "EVs of X, but not those of Y, reduced": Y's
+        window = _blank_denied_items(window, m.start - wide)[lo - wide :]
         window = _WITHOUT_INSERT.sub(_blank, window)  # "exosomes, without any identified cargo, raised": the insert's
         if _NEGATION.search(window) or _NEGATED_AFTER.match(text[m.end : m.end + 60]):
             continue
@@ -827,8 +836,16 @@ def _clause_break_re() -> re.Pattern[str]:
 
 
 def _clauses(doc: Document, f: SentenceFacts) -> Callable[[int], int]:
-    """The clause (0, 1, ...) of the sentence that a document offset falls in, cut at the clause breaks."""
-    cuts = [f.span.start + m.start() for m in _clause_break_re().finditer(doc.span_text(f.span))]
+    """The clause (0, 1, ...) of the sentence that a document offset falls in, cut at the clause breaks; none
+    inside an insert set off by commas ("EVs of senescent fibroblasts, but not those of proliferating ones,
+    reduced ..."): the insert belongs to the clause around it."""
+    text = doc.span_text(f.span)
+    inserts = [m.span() for m in _WITHOUT_INSERT.finditer(text)]
+    cuts = [
+        f.span.start + m.start()
+        for m in _clause_break_re().finditer(text)
+        if not any(a <= m.start() < b for a, b in inserts)
+    ]
     return lambda offset: sum(c <= offset for c in cuts)
 
 
@@ -1164,6 +1181,10 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         return False  # Rab27a, nSMase2: what releases the vesicles, not what they carry
     if e.name in _never_cargo():
         return False  # cell-free DNA: the fraction outside the vesicles
+    if _REFERENCE_BEFORE.search(doc.text, max(facts.span.start, e.start - 50), e.start) or _REFERENCE_AFTER.match(
+        doc.text, e.end
+    ):
+        return False  # "normalised to miR-16-5p", "the reference miR-103a-3p": a measurement's yardstick
     if _VESICLE_FREE.search(doc.text, max(facts.span.start, e.start - 80), e.start):
         return False  # "In the EV-depleted fraction, by contrast, soluble PD-L1 ... were higher": no vesicles' cargo
     if e.label == "GENE" and _SOLUBLE_BEFORE.search(doc.text, max(0, e.start - 12), e.start):
@@ -1404,6 +1425,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             )
             and not _contribution_untold(doc, f, i)
         ]
+        cargo = _singled_out(doc, f, cargo)
         if not f.cues:
             if cargo:
                 last_cargo = [(i, f.index) for i in cargo]
@@ -1957,6 +1979,23 @@ def _no_vesicles(doc: Document, i: int) -> bool:
     return e.label == "VESICLE" and names_no_vesicles(doc.text, e.start, e.end)
 
 
+def _singled_out(doc: Document, f: SentenceFacts, cargo: list[int]) -> list[int]:
+    """The cargo a sentence singles out with "only" before its cues ("Of the five miRNAs tested (...), all were
+    abundant in M2-Exo, but only miR-155-5p inhibition abolished the resistance"), else ``cargo``."""
+    only = [
+        i
+        for i in cargo
+        if _ONLY_BEFORE.search(doc.text, max(f.span.start, doc.entities[i].start - 24), doc.entities[i].start)
+    ]
+    if not only or not f.cues:
+        return cargo
+    first = min(doc.entities[i].start for i in only)
+    if any(c.start < first for c in f.cues):
+        return cargo  # a cue before the singled-out mention states something of the others too
+    names = {doc.entities[i].name for i in only}
+    return [i for i in cargo if doc.entities[i].name in names or doc.entities[i].start > first]
+
+
 def _vesicles_denied(doc: Document, f: SentenceFacts) -> bool:
     """Whether every mention of vesicles in the sentence follows a denial within 40 characters ("barely
     detectable in exosomes, and neither these exosomes nor ...", "does not appear to act through exosomal
@@ -2228,7 +2267,7 @@ def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
     """A drug named in a negated statement of its clause ("did not change the sensitivity of recipient cells to
     cisplatin or docetaxel"): no statement of the unit's other sentences is about it."""
     e = doc.entities[i]
-    before = doc.text[max(f.span.start, e.start - 100) : e.start]
+    before = _WITHOUT_INSERT.sub(_blank, doc.text[max(f.span.start, e.start - 100) : e.start])  # "X, but not Y, did"
     if _NEGATION.search(_CLAUSE_CUT.split(before)[-1]) or _UNCHANGED_AFTER.match(doc.text[e.end : e.end + 80]):
         return True  # "did not change the sensitivity to X", "Sensitivity to X was unchanged"
     # an item of a list takes the denial of the list's first item ("to cisplatin, vincristine or lomustine")

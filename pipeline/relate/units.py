@@ -41,14 +41,21 @@ def entities_in(doc: Document, start: int, end: int) -> list[int]:
     return sorted(order[bisect_left(index.starts, start) : bisect_left(index.starts, end)])
 
 
-_ET_AL_RE = re.compile(r"\bet al\.?\s*$")
+# "Zhang et al. [12]", "Hu and colleagues [21]", "Smith's group [4]": a study named by its authors
+_ET_AL_RE = re.compile(
+    r"(?:\bet al\.?|\band (?:colleagues|co-?workers|collaborators)|\b[A-Z][\w'-]+(?:'s|’s) (?:group|laboratory|lab|team))"
+    r"\s*$"
+)
 # "We have reported [7] that ...", "our group previously showed [31]": the review's authors' own study
 _OWN_STUDY_BEFORE = re.compile(
     r"\b(?:we|our\s+(?:group|laboratory|lab|team))\s+(?:have\s+|had\s+)?(?:previously\s+|recently\s+|also\s+)?"
     r"(?:reported|showed|shown|found|demonstrated|described|observed|identified)\s*$",
     re.IGNORECASE,
 )
-_AUTHOR_YEAR_RE = re.compile(r"\b[A-Z][\w'-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d\d[a-z]?\)?")  # "Zhang et al. (2020)"
+# "Zhang et al. (2020)", "(Zhang et al., 2020)", "Zhang and colleagues (2020)"
+_AUTHOR_YEAR_RE = re.compile(
+    r"\b[A-Z][\w'-]+\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers))\s*,?\s*\(?(?:19|20)\d\d[a-z]?\)?"
+)
 
 
 _DRUG_LABELS = frozenset(["DRUG", "DRUG_CLASS"])
