@@ -381,7 +381,12 @@ def _gene_activity(text: str, start: int, end: int, spans: Sequence[tuple[int, i
         return False
     at = end - len(word) if cue.endswith(word) else start
     before = text[:at].rstrip()
+    if _CASPASE_BEFORE.search(before):
+        return False  # "lowered gemcitabine-induced caspase-3/7 activity": a measure of the cells' death
     return any(label in GENE_LABELS and b == len(before) for _, b, label in spans)
+
+
+_CASPASE_BEFORE = re.compile(r"\bcaspases?[-\s]?[\d/]*$", re.IGNORECASE)
 
 
 # a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
