@@ -135,6 +135,7 @@ _BUT_NOT_ITEM = _Phrase("BUT_NOT_ITEM")
 _WITHOUT_INSERT = _Phrase("WITHOUT_INSERT")
 _DENIED_ITEM_BEFORE = _Phrase("DENIED_ITEM_BEFORE")
 _ONLY_BEFORE = _Phrase("ONLY_BEFORE")
+_DENIED_DRUG_BEFORE = _Phrase("DENIED_DRUG_BEFORE")
 _REFERENCE_BEFORE = _Phrase("REFERENCE_BEFORE")
 _REFERENCE_AFTER = _Phrase("REFERENCE_AFTER")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
@@ -884,10 +885,26 @@ def _in_cue_clauses(doc: Document, f: SentenceFacts, drugs: list[int]) -> list[i
     decreased the effect of cisplatin, while ... did not affect that of gefitinib": cisplatin)."""
     if len(drugs) < 2:
         return drugs
+    affirmed = [i for i in drugs if not _set_apart(doc, f, i)]  # not "..., but not under everolimus"
+    drugs = affirmed or drugs
     clause = _clauses(doc, f)
     stated = {clause(c.start) for c in f.cues}
     kept = [i for i in drugs if clause(doc.entities[i].start) in stated]
     return kept or drugs
+
+
+def _set_apart(doc: Document, f: SentenceFacts, i: int) -> bool:
+    """A drug that "but not" sets apart from those a sentence states a change for ("increased the viability under
+    sunitinib and pazopanib, but not under everolimus or cabozantinib"), or a member of its list."""
+    e = doc.entities[i]
+    if _DENIED_DRUG_BEFORE.search(doc.text, max(f.span.start, e.start - 24), e.start):
+        return True
+    previous = [j for j in f.entities if doc.entities[j].label in DRUG_LABELS and doc.entities[j].end <= e.start]
+    if previous:
+        j = max(previous, key=lambda k: doc.entities[k].end)
+        if _COORDINATION.match(doc.text[doc.entities[j].end : e.start]):
+            return _set_apart(doc, f, j)
+    return False
 
 
 def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) -> bool:
