@@ -1655,3 +1655,107 @@ def test_an_unchanged_response_and_a_blocking_antibody() -> None:
         "prevented the acquisition of resistance. Sensitivity to enzalutamide was unchanged."
     )
     assert not {p for p in _pairs(text) if p[1] == "enzalutamide" or p[2] == "sensitizes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an insert set off by commas ("X, but not Y,") neither denies nor cuts the clause around it
+            "Stromal vesicles and paclitaxel\n\nEVs from senescent fibroblasts, but not those of proliferating "
+            "fibroblasts, reduced paclitaxel-induced apoptosis of MDA-MB-231 cells.",
+            {("EV", "paclitaxel", "confers_resistance")},
+        ),
+        (  # ... and a drug that "but not" sets apart, in an insert or at the end, is no resisted drug
+            "Vesicles of resistant renal cancer cells\n\nExosomes of 786-O/SR cells increased the viability of recipient "
+            "cells under sunitinib and pazopanib, but not under everolimus or cabozantinib, and parental exosomes were "
+            "without effect.",
+            {("EV", "sunitinib", "confers_resistance"), ("EV", "pazopanib", "confers_resistance")},
+        ),
+        (  # "with no change in D sensitivity": D is set apart too
+            "Cervical cancer exosomes\n\nSiHa/DDP exosomes increased the cisplatin IC50 of SiHa cells 2.5-fold, with "
+            "no change in paclitaxel sensitivity.",
+            {("EV", "cisplatin", "confers_resistance")},
+        ),
+        (  # ", yet" opens a clause of its own
+            "Head and neck cancer exosomes\n\nFaDu-CR exosomes reduced the growth inhibition produced by cetuximab in "
+            "parental FaDu cells, yet did not affect the cytotoxicity of cisplatin or docetaxel.",
+            {("EV", "cetuximab", "confers_resistance")},
+        ),
+        (  # normal cells a drug injures are the cue's object: no resistance, even where tumour EVs act
+            "Tumour vesicles and the heart\n\nTumour EVs increased doxorubicin-induced cardiomyocyte apoptosis in "
+            "co-culture.",
+            set(),
+        ),
+        (  # an organ's injury by chemotherapy: no resistance
+            "Stem cell exosomes protect against chemotherapy-induced testicular cytotoxicity\n\nWe tested whether "
+            "exosomes protect against testicular damage caused by cyclophosphamide and busulfan in mice.",
+            set(),
+        ),
+        (  # "lack of association with response" denies the prediction
+            "Plasma exosomal miR-1246: lack of association with response to gemcitabine\n\nExosomal miR-1246 was "
+            "elevated in pancreatic cancer.",
+            set(),
+        ),
+        (  # "only X" singles out the cargo of the cue after it among those listed
+            "Macrophage exosomes\n\nOf the three miRNAs tested (miR-155-5p, miR-21-5p and miR-223-3p), all were "
+            "abundant in M2 exosomes, but only miR-155-5p inhibition in macrophages abolished the gemcitabine "
+            "resistance induced by the exosomes.",
+            {("miR-155-5p", "gemcitabine", "confers_resistance")},
+        ),
+        (  # a reference RNA is the yardstick of a measurement, no cargo
+            "Plasma exosomal miRNAs and ibrutinib\n\nWe measured miR-155-5p and the reference miR-103a-3p in plasma "
+            "exosomes. Exosomes loaded with miR-155-5p reduced ibrutinib-induced apoptosis of CLL cells.",
+            {("miR-155-5p", "ibrutinib", "confers_resistance")},
+        ),
+        (  # a study named by "and colleagues [n]" is a cited study in a primary paper's Discussion
+            "Discussion\n\nIn the present study, we found that fibroblast exosomal miR-625-3p conferred oxaliplatin "
+            "resistance on colorectal cancer cells. Hu and colleagues [21] showed that exosomes carrying miR-92a-3p "
+            "promote resistance to 5-fluorouracil.",
+            {("miR-625-3p", "oxaliplatin", "confers_resistance")},
+        ),
+        (  # "X et al. reported" without a number is earlier work too
+            "Discussion\n\nIn this work, we found that stromal exosomal miR-425-5p shields AML blasts from cytarabine. "
+            "Hong et al. reported that exosomes from AML patients carry TGF-beta1 and protect blasts from cytarabine.",
+            {("miR-425-5p", "cytarabine", "confers_resistance")},
+        ),
+        (  # a field that "has attracted attention" is background
+            "Exosomal microRNAs have attracted attention as mediators of metastasis and as determinants of therapy "
+            "response in pancreatic cancer. Exosomes of glucose-deprived cells carried miR-1246 and promoted migration.",
+            set(),
+        ),
+        (  # survival words: more colonies, fewer apoptotic cells, caspase activity, a drug-mediated lysis
+            "Hypoxic glioblastoma vesicles\n\nNormoxic cells that had taken up sEVs from hypoxic cells formed 2.3-fold "
+            "more colonies after temozolomide exposure than cells given sEVs of normoxic cells.",
+            {("EV", "temozolomide", "confers_resistance")},
+        ),
+        (
+            "Stromal exosomes in AML\n\nExosomes from AML-derived stromal cells lowered the fraction of apoptotic cells "
+            "after exposure to cytarabine by 40%.",
+            {("EV", "cytarabine", "confers_resistance")},
+        ),
+        (
+            "Fibroblast exosomes in pancreatic organoids\n\nPurified CAF exosomes lowered gemcitabine-induced "
+            "caspase-3/7 activity in organoids by 45%.",
+            {("EV", "gemcitabine", "confers_resistance")},
+        ),
+        (
+            "Lymphoma exosomes\n\nLymphoma exosomes bound rituximab and reduced rituximab-mediated CDC of SU-DHL-4 "
+            "cells from 64% to 22%.",
+            {("EV", "rituximab", "confers_resistance")},
+        ),
+        (  # resistance conveyed, and recipients cross-resistant
+            "Colorectal cancer exosomes\n\nExosomes from cetuximab-resistant Caco-2 cells conveyed resistance to "
+            "sensitive SW48 cells.",
+            {("EV", "cetuximab", "confers_resistance")},
+        ),
+        (
+            "Breast cancer EVs and CDK4/6 inhibitors\n\nRecipients of MCF-7-PR EVs were also cross-resistant to "
+            "ribociclib and abemaciclib.",
+            {("EV", "ribociclib", "confers_resistance"), ("EV", "abemaciclib", "confers_resistance")},
+        ),
+    ],
+)
+def test_inserts_set_apart_drugs_normal_organs_cited_authors_and_survival_words(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _pairs(text) == expected
