@@ -191,6 +191,7 @@ _OBJECT_OF_PREPOSITION = _Phrase("OBJECT_OF_PREPOSITION")
 _NEUTRAL_LINK = _Phrase("NEUTRAL_LINK")
 _BLOCKING_ANTIBODY = _Phrase("BLOCKING_ANTIBODY")
 _NORMAL_CELLS = _Phrase("NORMAL_CELLS")
+_NORMAL_ORGAN = _Phrase("NORMAL_ORGAN")
 _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
@@ -565,7 +566,7 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         if (
             _TOXICITY.search(reach)
             or (_NORMAL_CELLS.search(text) and not _CANCER_CELLS.search(text))
-            or (_NORMAL_CELLS.search(reach) and not _CANCER_CELLS.search(reach))
+            or ((_NORMAL_CELLS.search(reach) or _NORMAL_ORGAN.search(reach)) and not _CANCER_CELLS.search(reach))
         ):
             # "protect cardiomyocytes from doxorubicin-induced cardiotoxicity", "Tumour EVs increased DOX-induced
             # cardiomyocyte apoptosis": normal cells or tissue, no resistance

@@ -1753,6 +1753,23 @@ def test_an_unchanged_response_and_a_blocking_antibody() -> None:
             "ribociclib and abemaciclib.",
             {("EV", "ribociclib", "confers_resistance"), ("EV", "abemaciclib", "confers_resistance")},
         ),
+        (  # colonies after a dose range of radiation are the radiation's response
+            "Glioblastoma EVs\n\nEV circ-PTK2B enhances DNA repair in recipient U87 cells. Recipient cells form more "
+            "colonies after 4–8 Gy irradiation. EV circ-PTK2B does not alter the sensitivity of recipient cells to "
+            "temozolomide.",
+            set(),
+        ),
+        (  # an organ as the object of a sensitising cue
+            "Tumour exosomes and the heart\n\nTumour exosomes carrying miR-155-5p sensitise the heart to doxorubicin "
+            "injury, while leaving the tumour response to the drug unchanged.",
+            set(),
+        ),
+        (  # "..., effects that X prevented": what the verbs before did, no drug's effect; an assumption is background
+            "Exosomes of resistant lung cancer cells\n\nExosomes secreted by drug-resistant cancer cells are often "
+            "assumed to spread resistance. Exosomes of gefitinib-resistant HCC827 cells induced vimentin and reduced "
+            "E-cadherin, effects that a miR-210-3p inhibitor in recipient cells prevented.",
+            set(),
+        ),
     ],
 )
 def test_inserts_set_apart_drugs_normal_organs_cited_authors_and_survival_words(
