@@ -158,6 +158,7 @@ _LEVEL_IN_GROUP_WITH = _Phrase("LEVEL_IN_GROUP_WITH")
 _MERE_MARKER = _Phrase("MERE_MARKER")
 _DISEASE_WHICH = _Phrase("DISEASE_WHICH")
 _EFFECT_APPOSITIVE = _Phrase("EFFECT_APPOSITIVE")
+_ASSOCIATED_WITH_CHANGE_END = _Phrase("ASSOCIATED_WITH_CHANGE_END")
 _NEITHER_OPENS = _Phrase("NEITHER_OPENS")
 _RESISTANCE_SUBJECT = _Phrase("RESISTANCE_SUBJECT")
 _RESISTANCE_AS_SUBJECT = _Phrase("RESISTANCE_AS_SUBJECT")
@@ -603,6 +604,8 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
             continue  # "mimics reduced clonogenic survival after irradiation": the radiation's response
         if _EFFECT_APPOSITIVE.search(text, m.start, m.end):
             continue  # "increased monolayer permeability, an effect reproduced by ...": the verb's own effect named
+        if _ASSOCIATED_WITH_CHANGE_END.search(text, m.start, m.end):
+            continue  # "the effect was associated with increased expression of PD-L1": a level, no raised effect
         if _ACQUIRED_NOUN.match(text, m.start) and _RESISTANCE_AS_SUBJECT.match(text[m.end :]):
             continue  # "..., and acquired resistance to OXA greatly limits ...": the phenomenon as a subject, no verb
         if text[: m.end].lower().endswith("resistance") and _RESISTANCE_AS_MODIFIER.match(text[m.end :]):
