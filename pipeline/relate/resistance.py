@@ -138,6 +138,7 @@ _ONLY_BEFORE = _Phrase("ONLY_BEFORE")
 _DENIED_DRUG_BEFORE = _Phrase("DENIED_DRUG_BEFORE")
 _REFERENCE_BEFORE = _Phrase("REFERENCE_BEFORE")
 _REFERENCE_AFTER = _Phrase("REFERENCE_AFTER")
+_STIMULUS_BEFORE = _Phrase("STIMULUS_BEFORE")
 _NEGATED_JUST_BEFORE = _Phrase("NEGATED_JUST_BEFORE")
 _OUTCOME_MEASURE_AFTER = _Phrase("OUTCOME_MEASURE_AFTER")
 _PREPOSITION_BEFORE_DRUG = _Phrase("PREPOSITION_BEFORE_DRUG")
@@ -158,6 +159,7 @@ _LEVEL_IN_GROUP_WITH = _Phrase("LEVEL_IN_GROUP_WITH")
 _MERE_MARKER = _Phrase("MERE_MARKER")
 _DISEASE_WHICH = _Phrase("DISEASE_WHICH")
 _EFFECT_APPOSITIVE = _Phrase("EFFECT_APPOSITIVE")
+_LEVEL_IN_PERSONS_START = _Phrase("LEVEL_IN_PERSONS_START")
 _ASSOCIATED_WITH_CHANGE_END = _Phrase("ASSOCIATED_WITH_CHANGE_END")
 _NEITHER_OPENS = _Phrase("NEITHER_OPENS")
 _RESISTANCE_SUBJECT = _Phrase("RESISTANCE_SUBJECT")
@@ -490,6 +492,12 @@ def sentence_facts(doc: Document, index: int, sentence: Span, entity_ids: list[i
         and not (
             m.rule.name.endswith(("_passive_up", "_passive_down"))
             and _COORDINATED_VERB_END.search(text, m.start, m.end)
+        )
+        # "7-fold lower in patients whose best response was progressive disease": a level measured in them, no
+        # lowered response (nor does it hide the level's own cue around it)
+        and not (
+            m.rule.effect in ("confers_resistance", "sensitizes")
+            and _LEVEL_IN_PERSONS_START.match(text, m.start, m.end)
         )
     ]
     dropped: set[int] = set()
@@ -1211,6 +1219,8 @@ def _is_cargo(doc: Document, facts: SentenceFacts, i: int, context: _CargoContex
         doc.text, e.end
     ):
         return False  # "normalised to miR-16-5p", "the reference miR-103a-3p": a measurement's yardstick
+    if e.label == "GENE" and _STIMULUS_BEFORE.search(doc.text, max(facts.span.start, e.start - 90), e.start):
+        return False  # "polarised into M2 macrophages with IL-4 and IL-13": the donors' stimulus
     if _VESICLE_FREE.search(doc.text, max(facts.span.start, e.start - 80), e.start):
         return False  # "In the EV-depleted fraction, by contrast, soluble PD-L1 ... were higher": no vesicles' cargo
     if e.label == "GENE" and _SOLUBLE_BEFORE.search(doc.text, max(0, e.start - 12), e.start):

@@ -1770,6 +1770,21 @@ def test_an_unchanged_response_and_a_blocking_antibody() -> None:
             "E-cadherin, effects that a miR-210-3p inhibitor in recipient cells prevented.",
             set(),
         ),
+        (  # a level lower in patients whose response was poor is a measured level, no lowered response
+            "Pleural effusion vesicles\n\nEV miR-16-5p was 2.7-fold lower in patients whose best response to "
+            "cisplatin was progressive disease than in those with disease control.",
+            {("miR-16-5p", "cisplatin", "associated")},
+        ),
+        (  # cytokines the donors were polarised with are no cargo
+            "Macrophage exosomes and docetaxel\n\nMonocytes were polarised into M2 macrophages with IL-4 and IL-13. "
+            "Exosomes of M2 macrophages increased the docetaxel IC50 of AGS cells.",
+            {("EV", "docetaxel", "confers_resistance")},
+        ),
+        (  # "associated with increased X": no raised effect, only PD-L1's level in resistant cells' exosomes
+            "Renal cancer exosomes\n\nThe cytotoxic effect on T cells was associated with increased expression of "
+            "PD-L1 on exosomes of sunitinib-resistant cells.",
+            {("CD274", "sunitinib", "associated")},
+        ),
     ],
 )
 def test_inserts_set_apart_drugs_normal_organs_cited_authors_and_survival_words(
