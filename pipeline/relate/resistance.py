@@ -1582,6 +1582,7 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
                 chemo = _CHEMO.search(text) or _MULTIDRUG.search(text)
                 drug_sources = [(CHEMOTHERAPY, sentence.start, 0.7 if chemo else 0.5, None)]
         clause_of = _clauses(doc, f)
+        respective = _respective_pairs(doc, f, text, cargo_sources, drug_sources)
         for ci, cs, cw in cargo_sources:
             if ci is None:
                 # "..., an effect abolished after sEV depletion": a loss of the vesicles that undid the statement
@@ -1623,6 +1624,8 @@ def unit_resistance(doc: Document, unit: StudyUnit) -> list[Assertion]:
             for drug, d_offset, dw, d_sentence in drug_sources:
                 if ci is None and drug.name in payloads:
                     continue
+                if respective and ci is not None and (doc.entities[ci].name, d_offset) not in respective:
+                    continue  # "deliver DNM3OS and UCA1 ... protect them from carboplatin and paclitaxel, respectively"
                 # the cues of the cargo's own clause first ("miR-125b was higher in refractory patients, whereas
                 # miR-99a predicted refractoriness to R-CHOP": the level, not the prediction, is miR-125b's)
                 own = [c for c in f.cues if cs == f.index and clause_of(c.start) == clause_of(c_offset)]
@@ -2013,6 +2016,37 @@ def _no_vesicles(doc: Document, i: int) -> bool:
     """A VESICLE mention that names no vesicles (``names_no_vesicles``)."""
     e = doc.entities[i]
     return e.label == "VESICLE" and names_no_vesicles(doc.text, e.start, e.end)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _respective_pairs(
+    doc: Document,
+    f: SentenceFacts,
+    text: str,
+    cargo_sources: list[tuple[int | None, int, float]],
+    drug_sources: list[tuple[Concept, int, float, int | None]],
+) -> set[tuple[str, int]] | None:
+    """The (cargo name, drug offset) pairs a "respectively" sentence matches in order ("deliver DNM3OS and UCA1 ...
+    and protect them from carboplatin and paclitaxel, respectively"), where "respectively" follows the list of drugs
+    (not of targets or numbers) and the sentence names as many cargos as drugs (two or more); else None."""
+    drug_ends = [doc.entities[i].end for i in f.entities if doc.entities[i].label in DRUG_LABELS]
+
+    def after_drugs(at: int) -> bool:  # "... carboplatin and paclitaxel, respectively"
+        before = [e for e in drug_ends if e <= at]
+        return bool(before) and re.fullmatch(r"[\s,)\]]*", doc.text[max(before) : at]) is not None
+
+    if not any(after_drugs(f.span.start + m.start()) for m in _RESPECTIVELY.finditer(text)):
+        return None
+    here = sorted(
+        (ci for ci, cs, _ in cargo_sources if ci is not None and cs == f.index), key=lambda i: doc.entities[i].start
+    )
+    cargos = list(dict.fromkeys(doc.entities[i].name for i in here))
+    drugs = sorted({offset for _, offset, _, elsewhere in drug_sources if elsewhere is None})
+    if len(cargos) < 2 or len(cargos) != len(drugs):
+        return None
+    return set(zip(cargos, drugs, strict=True))
 
 
 def _singled_out(doc: Document, f: SentenceFacts, cargo: list[int]) -> list[int]:

@@ -1780,6 +1780,21 @@ def test_an_unchanged_response_and_a_blocking_antibody() -> None:
             "Exosomes of M2 macrophages increased the docetaxel IC50 of AGS cells.",
             {("EV", "docetaxel", "confers_resistance")},
         ),
+        (  # "respectively" after the list of drugs pairs cargos and drugs in order
+            "Fibroblast exosomes deliver DNM3OS and UCA1 to ovarian cancer cells and protect them from carboplatin and "
+            "paclitaxel, respectively",
+            {("DNM3OS", "carboplatin", "confers_resistance"), ("UCA1", "paclitaxel", "confers_resistance")},
+        ),
+        (  # ... not where it follows numbers or targets
+            "Exosomal miR-21 and miR-155 conferred resistance to cisplatin and paclitaxel, raising the IC50 2.1- and "
+            "3.4-fold, respectively.",
+            {
+                ("miR-21", "cisplatin", "confers_resistance"),
+                ("miR-21", "paclitaxel", "confers_resistance"),
+                ("miR-155", "cisplatin", "confers_resistance"),
+                ("miR-155", "paclitaxel", "confers_resistance"),
+            },
+        ),
         (  # "associated with increased X": no raised effect, only PD-L1's level in resistant cells' exosomes
             "Renal cancer exosomes\n\nThe cytotoxic effect on T cells was associated with increased expression of "
             "PD-L1 on exosomes of sunitinib-resistant cells.",
