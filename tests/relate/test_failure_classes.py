@@ -1780,6 +1780,21 @@ def test_an_unchanged_response_and_a_blocking_antibody() -> None:
             "Exosomes of M2 macrophages increased the docetaxel IC50 of AGS cells.",
             {("EV", "docetaxel", "confers_resistance")},
         ),
+        (  # outcomes said without "resistance": a dose-response curve shifted right, a higher dose needed, regrowth
+            "Prostate cancer exosomes\n\nThese exosomes, when added to parental DU145 cells, shift the docetaxel "
+            "dose–response curve to the right.",
+            {("EV", "docetaxel", "confers_resistance")},
+        ),
+        (
+            "Lung cancer exosomes\n\nPC9 cells pre-treated with PC9/GR exosomes required a fourfold higher "
+            "concentration of gefitinib to reach 50% growth inhibition.",
+            {("EV", "gefitinib", "confers_resistance")},
+        ),
+        (
+            "Fibroblast vesicles in breast cancer\n\nIn MCF-7 xenografts, CAF EVs accelerated regrowth under "
+            "fulvestrant.",
+            {("EV", "fulvestrant", "confers_resistance")},
+        ),
         (  # "respectively" after the list of drugs pairs cargos and drugs in order
             "Fibroblast exosomes deliver DNM3OS and UCA1 to ovarian cancer cells and protect them from carboplatin and "
             "paclitaxel, respectively",
