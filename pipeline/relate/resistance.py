@@ -911,12 +911,18 @@ def _set_apart(doc: Document, f: SentenceFacts, i: int) -> bool:
     e = doc.entities[i]
     if _DENIED_DRUG_BEFORE.search(doc.text, max(f.span.start, e.start - 24), e.start):
         return True
+    j = _drug_listed_before(doc, f, i)
+    return j is not None and _set_apart(doc, f, j)
+
+
+def _drug_listed_before(doc: Document, f: SentenceFacts, i: int) -> int | None:
+    """The drug just before drug ``i`` in the same list ("to cisplatin, vincristine or lomustine"), if any."""
+    e = doc.entities[i]
     previous = [j for j in f.entities if doc.entities[j].label in DRUG_LABELS and doc.entities[j].end <= e.start]
-    if previous:
-        j = max(previous, key=lambda k: doc.entities[k].end)
-        if _COORDINATION.match(doc.text[doc.entities[j].end : e.start]):
-            return _set_apart(doc, f, j)
-    return False
+    if not previous:
+        return None
+    j = max(previous, key=lambda k: doc.entities[k].end)
+    return j if _COORDINATION.match(doc.text[doc.entities[j].end : e.start]) else None
 
 
 def _vesicles_in_cue_clause(doc: Document, f: SentenceFacts, cues: list[Cue]) -> bool:
@@ -2341,12 +2347,8 @@ def _negated_mention(doc: Document, f: SentenceFacts, i: int) -> bool:
     if _NEGATION.search(_CLAUSE_CUT.split(before)[-1]) or _UNCHANGED_AFTER.match(doc.text[e.end : e.end + 80]):
         return True  # "did not change the sensitivity to X", "Sensitivity to X was unchanged"
     # an item of a list takes the denial of the list's first item ("to cisplatin, vincristine or lomustine")
-    previous = [j for j in f.entities if doc.entities[j].label in DRUG_LABELS and doc.entities[j].end <= e.start]
-    if previous:
-        j = max(previous, key=lambda k: doc.entities[k].end)
-        if _COORDINATION.match(doc.text[doc.entities[j].end : e.start]):
-            return _negated_mention(doc, f, j)
-    return False
+    j = _drug_listed_before(doc, f, i)
+    return j is not None and _negated_mention(doc, f, j)
 
 
 def _other_mention_states(doc: Document, f: SentenceFacts, ci: int, cs: int, cargo: list[int], cue: Cue) -> bool:
