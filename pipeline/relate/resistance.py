@@ -195,6 +195,7 @@ _NEUTRAL_LINK = _Phrase("NEUTRAL_LINK")
 _BLOCKING_ANTIBODY = _Phrase("BLOCKING_ANTIBODY")
 _NORMAL_CELLS = _Phrase("NORMAL_CELLS")
 _NORMAL_ORGAN = _Phrase("NORMAL_ORGAN")
+_CASPASE_BEFORE = _Phrase("CASPASE_BEFORE")
 _CANCER_CELLS = _Phrase("CANCER_CELLS")
 _CONTRASTED_AWAY = _Phrase("CONTRASTED_AWAY")
 _VESICLE_FREE = _Phrase("VESICLE_FREE")
@@ -389,9 +390,6 @@ def _gene_activity(text: str, start: int, end: int, spans: Sequence[tuple[int, i
     if _CASPASE_BEFORE.search(before):
         return False  # "lowered gemcitabine-induced caspase-3/7 activity": a measure of the cells' death
     return any(label in GENE_LABELS and b == len(before) for _, b, label in spans)
-
-
-_CASPASE_BEFORE = re.compile(r"\bcaspases?[-\s]?[\d/]*$", re.IGNORECASE)
 
 
 # a cue whose first word ends an item of a list ("immune suppression, tumor metastasis, and chemoresistance")
